@@ -1,0 +1,108 @@
+/**
+ * `npm run bench [-- --json]`: speed of the import pipeline, as ratios against JSON.parse of the
+ * same bytes measured in the same run (so a slow machine does not move the verdict), and the
+ * time to plan a 500-flow batch against a 10,000-resource catalog. Never run by `npm test`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeFlow, planFlows } from '../core/pipeline.js';
+import { Catalog } from '../core/resolve/catalog.js';
+import { generateCatalog, generateFlow } from './generate.js';
+
+interface Input {
+  readonly file: string;
+  readonly text: string;
+}
+
+const json = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!json) process.stdout.write(`${line}\n`);
+};
+
+/** Median wall time in ms of `fn` over `runs` runs, after `warmup` unmeasured runs. */
+function measure(fn: () => void, runs: number, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+function megabytes(inputs: readonly Input[]): number {
+  return inputs.reduce((n, i) => n + Buffer.byteLength(i.text), 0) / (1024 * 1024);
+}
+
+/** The whole pipeline on each input: parse, convert, validate, trace, resolve, re-target. */
+function pipeline(inputs: readonly Input[], catalog: Catalog): void {
+  for (const input of inputs) planFlows([analyzeFlow(input.file, input.text)], catalog);
+}
+
+function baseline(inputs: readonly Input[]): void {
+  for (const input of inputs) JSON.parse(input.text);
+}
+
+function corpusInputs(): Input[] {
+  const dir = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'public');
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
+  } catch {
+    return [];
+  }
+}
+
+function pipelineFigures(label: string, inputs: readonly Input[], catalog: Catalog, runs: number) {
+  const mb = megabytes(inputs);
+  const pipeMs = measure(() => pipeline(inputs, catalog), runs);
+  const parseMs = measure(() => baseline(inputs), runs);
+  const figures = { msPerMb: pipeMs / mb, ratio: pipeMs / parseMs };
+  log(
+    `${label.padEnd(28)} ${mb.toFixed(2)} MB  pipeline ${figures.msPerMb.toFixed(1)} ms/MB  JSON.parse ${(parseMs / mb).toFixed(1)} ms/MB  ratio ${figures.ratio.toFixed(2)}x`,
+  );
+  return figures;
+}
+
+const catalog = new Catalog(generateCatalog(10_000));
+const big: Input = { file: 'generated-250.json', text: generateFlow(250, 1_000_000) };
+log(`generated flow: 250 actions, ${(Buffer.byteLength(big.text) / 1e6).toFixed(2)} MB`);
+
+const corpus = corpusInputs();
+const corpusFigures =
+  corpus.length > 0 ? pipelineFigures(`corpus (${corpus.length} files)`, corpus, catalog, 15) : null;
+if (corpus.length === 0) log('corpus: ../shared/corpus/public not found, skipped');
+const bigFigures = pipelineFigures('generated 250-action flow', [big], catalog, 15);
+
+const batchTexts = Array.from({ length: 500 }, (_, i) => ({
+  file: `flow-${i}.json`,
+  text: generateFlow(30, 20_000, i + 2),
+}));
+const analyzed = batchTexts.map((t) => analyzeFlow(t.file, t.text));
+const batchMs = measure(() => planFlows(analyzed, catalog), 5, 1);
+const analyzeMs = measure(
+  () => {
+    for (const t of batchTexts) analyzeFlow(t.file, t.text);
+  },
+  5,
+  1,
+);
+log(
+  `500-flow batch vs 10,000 resources: plan ${batchMs.toFixed(0)} ms (target < 1000), reading+validating ${analyzeMs.toFixed(0)} ms`,
+);
+
+// The headline figures: the worse of the two inputs, so neither can hide behind the other.
+const worst = corpusFigures !== null && corpusFigures.ratio > bigFigures.ratio ? corpusFigures : bigFigures;
+const result = {
+  pipeline_ms_per_mb: Number(worst.msPerMb.toFixed(2)),
+  pipeline_vs_json_parse: Number(worst.ratio.toFixed(2)),
+  batch500_plan_ms: Number(batchMs.toFixed(1)),
+};
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else
+  log(
+    `\ntargets: pipeline within 3x of JSON.parse (${result.pipeline_vs_json_parse}x), 500-flow batch under 1 s (${result.batch500_plan_ms} ms)`,
+  );

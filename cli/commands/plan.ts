@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { hasErrors } from '../../core/diagnostics.js';
+import { serializeFlow } from '../../core/formats/readFlow.js';
+import { analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
+import { loadCatalog } from '../catalogFile.js';
+import { collectInputs, type InputFile, readInput } from '../inputs.js';
+import { type CliIo, EXIT } from '../io.js';
+import { renderPlan } from '../render.js';
+import { planReport } from '../report.js';
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  readonly target: string;
+  readonly json: boolean;
+  readonly out: string | null;
+}
+
+/** `flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>]` */
+export function runPlan(paths: readonly string[], options: PlanOptions, io: CliIo): number {
+  const catalog = loadCatalog(options.target, io.cwd);
+  const files = collectInputs(paths, io.cwd);
+  const batch = planFlows(
+    files.map((file) => analyzeFlow(file.display, readInput(file))),
+    catalog,
+  );
+  if (options.out !== null) writeRetargeted(batch, files, resolve(io.cwd, options.out));
+  io.stdout(
+    options.json
+      ? `${JSON.stringify(planReport(batch), null, 2)}\n`
+      : renderPlan(batch, catalog.data.name, io.color),
+  );
+  return batch.flows.some((f) => hasErrors(f.diagnostics)) ? EXIT.findings : EXIT.ok;
+}
+
+/** Writes each readable flow, re-targeted, in the container it came in, mirroring the input layout. */
+function writeRetargeted(batch: PlannedBatch, files: readonly InputFile[], outDir: string): void {
+  batch.flows.forEach((flow, i) => {
+    const file = files[i];
+    if (flow.flow === null || flow.retargeted === null || file === undefined) return;
+    const target = join(outDir, file.relative);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, serializeFlow(flow.flow, flow.retargeted));
+  });
+}

@@ -1,0 +1,103 @@
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { MAX_INPUT_BYTES } from '../core/formats/readFlow.js';
+import { UnreadableInputError } from './io.js';
+
+/** A flow file found on disk: how to show it, where it is, and its path below the argument it came from. */
+export interface InputFile {
+  /** As the user would recognise it: relative to the working directory. */
+  readonly display: string;
+  readonly absolute: string;
+  /** Path below the folder argument (or the file name for a file argument): used by `--out`. */
+  readonly relative: string;
+}
+
+/** Files in a folder that may be flows: `.json`, and files with no extension (the designer's export default). */
+function isCandidate(name: string): boolean {
+  if (name.startsWith('.')) return false;
+  const ext = extname(name).toLowerCase();
+  return ext === '.json' || ext === '';
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/**
+ * Expands file and folder arguments into flow files, folders recursively, in a stable order.
+ * A missing path or a folder with no candidate files is unreadable input.
+ */
+export function collectInputs(paths: readonly string[], cwd: string): InputFile[] {
+  const files: InputFile[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const stat = statOrThrow(absolute, path);
+    if (stat.isDirectory()) {
+      const found = walk(absolute).map((file) => ({
+        display: relative(cwd, file) || file,
+        absolute: file,
+        relative: relative(absolute, file),
+      }));
+      if (found.length === 0) {
+        throw new UnreadableInputError(
+          path,
+          `${path}: no flow files found (looked for *.json and files without an extension)`,
+        );
+      }
+      files.push(...found);
+    } else {
+      files.push({ display: relative(cwd, absolute) || path, absolute, relative: basename(absolute) });
+    }
+  }
+  return files;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop() as string;
+    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    for (const entry of entries) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) stack.push(full);
+      } else if (entry.isFile() && isCandidate(entry.name)) {
+        out.push(full);
+      }
+    }
+  }
+  return out.sort();
+}
+
+function statOrThrow(absolute: string, shown: string) {
+  try {
+    return statSync(absolute);
+  } catch (error) {
+    throw new UnreadableInputError(shown, `${shown}: no such file or folder`, { cause: error });
+  }
+}
+
+/**
+ * Reads a file's bytes, but never more than one byte past the input limit: that is enough for
+ * the reader to refuse an oversized file, and a 2 GB file is not loaded to be refused.
+ */
+export function readInput(file: InputFile): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolute, 'r');
+    const size = fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.min(size, MAX_INPUT_BYTES + 1));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return buffer.subarray(0, filled);
+  } catch (error) {
+    throw new UnreadableInputError(file.display, `${file.display}: cannot be read`, { cause: error });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

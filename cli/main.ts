@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { CatalogError, FlowgateError } from '../core/errors.js';
+import { runConvert } from './commands/convert.js';
+import { runPlan } from './commands/plan.js';
+import { runValidate } from './commands/validate.js';
+import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
+
+const USAGE = `flowgate: move Amazon Connect contact flows between environments safely
+
+Usage:
+  flowgate validate <file|dir>... [--json]
+      Read each flow file (Flow Language, legacy export, DescribeContactFlow response, {Name, Content}
+      wrapper), check it, and list its resource references.
+  flowgate convert <file>
+      Print the Flow Language document (legacy exports converted) on stdout.
+  flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>]
+      Resolve every reference in the target instance, order the batch for publishing, and with --out
+      write each flow re-targeted.
+
+Exit status: 0 no errors, 1 errors found (not publishable), 2 usage or unreadable input.
+`;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      return runValidate(requirePaths(positionals), { json: values.json === true }, io);
+    }
+    case 'convert': {
+      const { positionals } = parse(rest, {});
+      return runConvert(requirePaths(positionals), io);
+    }
+    case 'plan': {
+      const { values, positionals } = parse(rest, {
+        json: { type: 'boolean' },
+        target: { type: 'string' },
+        out: { type: 'string' },
+      });
+      if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
+      return runPlan(
+        requirePaths(positionals),
+        {
+          target: values.target,
+          json: values.json === true,
+          out: typeof values.out === 'string' ? values.out : null,
+        },
+        io,
+      );
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout(USAGE);
+      return EXIT.ok;
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+type OptionSpec = Record<string, { type: 'boolean' | 'string' }>;
+
+function parse(args: readonly string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function requirePaths(positionals: readonly string[]): readonly string[] {
+  if (positionals.length === 0) throw new UsageError('give at least one file or folder');
+  return positionals;
+}
+
+/** The one place CLI errors become messages and exit codes. */
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`flowgate: ${error.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (error instanceof UnreadableInputError || error instanceof CatalogError) {
+    io.stderr(`flowgate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof FlowgateError) {
+    io.stderr(`flowgate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  io.stderr(
+    `flowgate: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return 70;
+}

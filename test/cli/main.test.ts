@@ -1,0 +1,270 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../cli/io.js';
+import { main } from '../../cli/main.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+interface Captured {
+  readonly io: CliIo;
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+function capture(color = false, cwd = root): Captured {
+  let out = '';
+  let err = '';
+  return {
+    io: {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        err += t;
+      },
+      color,
+      cwd,
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+interface JsonRef {
+  kind: string;
+  name: string | null;
+  value: string;
+  resolution?: { by: string; target: { arn: string | null; name: string } | null };
+}
+interface JsonFlow {
+  file: string;
+  name: string;
+  type: string | null;
+  format: string | null;
+  actions: number;
+  publishable: boolean;
+  diagnostics: { severity: string; code: string }[];
+  references: JsonRef[];
+}
+
+async function planExamples(): Promise<{ code: number; report: { flows: JsonFlow[]; order: string[] } }> {
+  const c = capture();
+  const code = await main(
+    ['plan', 'examples/flows', '--target', 'examples/instances/prod.json', '--json'],
+    c.io,
+  );
+  return { code, report: JSON.parse(c.out()) };
+}
+
+function flowNamed(report: { flows: JsonFlow[] }, name: string): JsonFlow {
+  const flow = report.flows.find((f) => f.name === name);
+  if (flow === undefined) throw new Error(`no flow named ${name}`);
+  return flow;
+}
+
+describe('main plan', () => {
+  it('exits 0 and marks every example publishable when the target has everything', async () => {
+    const { code, report } = await planExamples();
+    expect(report.flows.map((f) => [f.name, f.publishable])).toEqual([
+      ['Authenticate caller', true],
+      ['Billing', true],
+      ['Main IVR', true],
+      ['Sales queue music', true],
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('orders the module and the referenced flows before the flow that uses them', async () => {
+    const { report } = await planExamples();
+    const at = (file: string) => report.order.indexOf(`examples/flows/${file}`);
+    expect(report.order).toHaveLength(4);
+    expect(at('authenticate-caller.json')).toBeLessThan(at('main-ivr.json'));
+    expect(at('billing.json')).toBeLessThan(at('main-ivr.json'));
+    expect(at('sales-queue-music.json')).toBeLessThan(at('main-ivr.json'));
+    expect(at('authenticate-caller.json')).toBe(0);
+  });
+
+  it('reports each container format and type', async () => {
+    const { report } = await planExamples();
+    expect(report.flows.map((f) => [f.name, f.format, f.type])).toEqual([
+      ['Authenticate caller', 'describe-contact-flow-module', 'MODULE'],
+      ['Billing', 'legacy', 'CONTACT_FLOW'],
+      ['Main IVR', 'flow-language', 'CONTACT_FLOW'],
+      ['Sales queue music', 'describe-contact-flow', 'CUSTOMER_QUEUE'],
+    ]);
+  });
+
+  it('resolves by name, through the parent catalog, and to flows of the same batch', async () => {
+    const { report } = await planExamples();
+    const refs = flowNamed(report, 'Main IVR').references;
+    const by = (kind: string, name: string) =>
+      refs.find((r) => r.kind === kind && r.name === name)?.resolution?.by;
+    expect(by('queue', 'Sales')).toBe('name');
+    expect(by('prompt', 'Welcome.wav')).toBe('name');
+    expect(by('lambda', 'lookup-account')).toBe('name');
+    expect(by('module', 'Authenticate caller')).toBe('bundle');
+    expect(by('flow', 'Billing')).toBe('bundle');
+    expect(by('flow', 'Sales queue music')).toBe('bundle');
+  });
+
+  it('points a reference to a batch flow that already exists in the target at that flow', async () => {
+    const { report } = await planExamples();
+    const prod = JSON.parse(readFileSync(join(root, 'examples/instances/prod.json'), 'utf8')) as {
+      resources: { name: string; arn: string }[];
+    };
+    const existing = prod.resources.find((r) => r.name === 'Sales queue music');
+    const hook = flowNamed(report, 'Main IVR').references.find((r) => r.name === 'Sales queue music');
+    expect(hook?.resolution?.target?.arn).toBe(existing?.arn);
+  });
+
+  it('writes re-targeted flows with --out that no longer point at the source instance', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'flowgate-out-'));
+    const c = capture();
+    const code = await main(
+      ['plan', 'examples/flows', '--target', 'examples/instances/prod.json', '--out', out],
+      c.io,
+    );
+    const main_ = readFileSync(join(out, 'main-ivr.json'), 'utf8');
+    expect(code).toBe(0);
+    // Everything but the flows this batch will create is now in the target's Region and account.
+    expect(main_).toContain('arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b');
+    expect(main_).toContain('arn:aws:lambda:us-west-2:444455556666:function:lookup-account');
+    expect(main_).not.toContain('arn:aws:lambda:us-east-1:111122223333');
+    expect(main_).not.toContain('instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/queue/');
+    expect(main_).not.toContain('instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/prompt/');
+  });
+
+  it('prints a readable report without colour codes when colour is off', async () => {
+    const c = capture(false);
+    await main(['plan', 'examples/flows', '--target', 'examples/instances/prod.json'], c.io);
+    expect(c.out()).toContain('Publish order');
+    expect(c.out()).toContain('ready to publish');
+    expect(c.out()).not.toContain('\u001b[');
+  });
+
+  it('uses colour when the terminal allows it', async () => {
+    const c = capture(true);
+    await main(['plan', 'examples/flows', '--target', 'examples/instances/prod.json'], c.io);
+    expect(c.out()).toContain('\u001b[');
+  });
+
+  it('exits 1 and names the reference when a required resource is missing from the target', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-cat-'));
+    const prod = JSON.parse(readFileSync(join(root, 'examples/instances/prod.json'), 'utf8')) as {
+      parent?: string;
+      resources: { name: string }[];
+    };
+    const withoutSales = {
+      ...prod,
+      parent: join(root, 'examples/instances/shared.json'),
+      resources: prod.resources.filter((r) => r.name !== 'Sales'),
+    };
+    writeFileSync(join(dir, 'prod.json'), JSON.stringify(withoutSales));
+    const c = capture();
+    const code = await main(
+      ['plan', 'examples/flows/main-ivr.json', '--target', join(dir, 'prod.json'), '--json'],
+      c.io,
+    );
+    const flow = (JSON.parse(c.out()) as { flows: JsonFlow[] }).flows[0];
+    expect(code).toBe(1);
+    expect(flow?.publishable).toBe(false);
+    expect(flow?.references.find((r) => r.name === 'Sales')?.resolution?.by).toBe('unresolved');
+  });
+
+  it('exits 2 when --target is missing', async () => {
+    const c = capture();
+    expect(await main(['plan', 'examples/flows'], c.io)).toBe(2);
+    expect(c.err()).toContain('--target');
+  });
+
+  it('exits 2 with the key named when the catalog is malformed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-cat-'));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({
+        name: 'x',
+        instanceArn: 'arn:aws:connect:us-east-1:1:instance/x',
+        resources: [{ kind: 'queue' }],
+      }),
+    );
+    const c = capture();
+    expect(await main(['plan', 'examples/flows', '--target', join(dir, 'bad.json')], c.io)).toBe(2);
+    expect(c.err()).toContain('resources[0]');
+  });
+});
+
+describe('main validate', () => {
+  it('exits 1 with a JSON diagnostic when a transition points nowhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));
+    const flow = {
+      Version: '2019-10-30',
+      StartAction: 'greet',
+      Actions: [
+        {
+          Identifier: 'greet',
+          Type: 'MessageParticipant',
+          Parameters: { Text: 'Hi' },
+          Transitions: { NextAction: 'gone' },
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(flow));
+    const c = capture(false, dir);
+    const code = await main(['validate', 'broken.json', '--json'], c.io);
+    const report = JSON.parse(c.out()) as { flows: JsonFlow[]; order?: unknown };
+    expect(code).toBe(1);
+    expect(report.order).toBeUndefined();
+    expect(report.flows[0]?.diagnostics.map((d) => d.code)).toContain('dangling-transition');
+    expect(report.flows[0]?.references.every((r) => r.resolution === undefined)).toBe(true);
+  });
+
+  it('reports a file that is not JSON as a finding and keeps going with the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));
+    writeFileSync(join(dir, 'a.json'), '{ "Version": "2019-10-30", ');
+    writeFileSync(join(dir, 'b.json'), readFileSync(join(root, 'examples/flows/main-ivr.json')));
+    const c = capture(false, dir);
+    const code = await main(['validate', '.', '--json'], c.io);
+    const report = JSON.parse(c.out()) as { flows: JsonFlow[] };
+    expect(code).toBe(1);
+    expect(report.flows.map((f) => [f.file, f.format])).toEqual([
+      ['a.json', null],
+      ['b.json', 'flow-language'],
+    ]);
+    expect(report.flows[0]?.diagnostics[0]?.code).toBe('invalid-json');
+  });
+
+  it('exits 2 when a path does not exist', async () => {
+    const c = capture();
+    expect(await main(['validate', 'no/such/file.json'], c.io)).toBe(2);
+    expect(c.err()).toContain('no/such/file.json');
+  });
+
+  it('exits 2 with the usage for an unknown command', async () => {
+    const c = capture();
+    expect(await main(['publish-everything'], c.io)).toBe(2);
+    expect(c.err()).toContain('Usage:');
+  });
+});
+
+describe('main convert', () => {
+  it('prints the legacy example as Flow Language keeping every block id', async () => {
+    const c = capture();
+    const code = await main(['convert', 'examples/flows/billing.json'], c.io);
+    const legacy = JSON.parse(readFileSync(join(root, 'examples/flows/billing.json'), 'utf8')) as {
+      modules: { id: string }[];
+    };
+    const converted = JSON.parse(c.out()) as { Version: string; Actions: { Identifier: string }[] };
+    expect(code).toBe(0);
+    expect(converted.Version).toBe('2019-10-30');
+    expect(converted.Actions.map((a) => a.Identifier).sort()).toEqual(legacy.modules.map((m) => m.id).sort());
+  });
+
+  it('unwraps a DescribeContactFlow response', async () => {
+    const c = capture();
+    await main(['convert', 'examples/flows/sales-queue-music.json'], c.io);
+    const converted = JSON.parse(c.out()) as { Actions: { Type: string }[] };
+    expect(converted.Actions[0]?.Type).toBe('MessageParticipantIteratively');
+  });
+});
