@@ -8,9 +8,12 @@ import type { Resolution } from '../core/resolve/types.js';
 type Style = Parameters<typeof styleText>[0];
 type Paint = (style: Style, text: string) => string;
 
-/** Colour when allowed, plain text otherwise (pipes, files, NO_COLOR). */
+/**
+ * Colour when allowed, plain text otherwise (pipes, files, NO_COLOR). The decision is made once
+ * in `CliIo`, so styleText must not second-guess it against process.stdout.
+ */
 function painter(color: boolean): Paint {
-  return color ? (style, text) => styleText(style, text) : (_style, text) => text;
+  return color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
 }
 
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,6 +21,12 @@ const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /** Action ids are usually UUIDs: the first 8 characters find the block; friendly ids are shown whole. */
 function shortId(id: string): string {
   return UUID_LIKE.test(id) ? `${id.slice(0, 8)}…` : id;
+}
+
+/** The part of an ARN that tells resources apart: `…/queue/3f2a…` (the full ARN is in --json). */
+function shortArn(arn: string): string {
+  const parts = arn.split('/');
+  return parts.length >= 3 ? `…/${parts.slice(-2).join('/')}` : truncate(arn, 80);
 }
 
 function truncate(text: string, max: number): string {
@@ -111,8 +120,13 @@ function targetText(res: Resolution | undefined, ref: Reference, paint: Paint): 
   if (res.by === 'dynamic') return paint('dim', 'kept as is (resolved at run time)');
   const target = res.target;
   if (target === null) return '';
-  const where = target.arn ?? (res.by === 'bundle' ? 'created by this batch' : (target.id ?? ''));
-  return `→ ${target.name}${res.inherited ? paint('dim', ' (inherited)') : ''} ${paint('dim', truncate(where, 90))}`;
+  const where =
+    target.arn === null
+      ? res.by === 'bundle'
+        ? 'created by this batch'
+        : (target.id ?? '')
+      : shortArn(target.arn);
+  return `→ ${target.name}${res.inherited ? paint('dim', ' (inherited)') : ''} ${paint('dim', where)}`;
 }
 
 function verdict(flow: AnalyzedFlow, paint: Paint): string {

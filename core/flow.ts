@@ -58,14 +58,35 @@ export type FlowFormat =
   | 'wrapper';
 
 /**
+ * How a JSON text was laid out, so what flowgate writes back looks like what it read (a one-line
+ * file stays one line, a tab-indented file stays tab-indented).
+ */
+export interface TextStyle {
+  /** The indent unit (`'  '`, `'    '`, `'\t'`); `''` for JSON written on one line. */
+  readonly indent: string;
+  readonly eol: '\n' | '\r\n';
+  readonly finalNewline: boolean;
+}
+
+/**
  * How the Flow Language content sat inside the file, so a re-targeted flow can be written back
  * in the same shape (a DescribeContactFlow response stays one, with `Content` replaced).
+ * `style` is the file's layout; without it flowgate writes two-space indented JSON.
  */
 export type FlowContainer =
-  | { readonly kind: 'bare' }
-  | { readonly kind: 'legacy' }
-  /** `raw` is the whole file; `path` leads to the `Content` string inside it. */
-  | { readonly kind: 'content-string'; readonly raw: JsonObject; readonly path: readonly string[] };
+  | { readonly kind: 'bare'; readonly style?: TextStyle }
+  | { readonly kind: 'legacy'; readonly style?: TextStyle }
+  /**
+   * `raw` is the whole file; `path` leads to the `Content` inside it: a string, or (in some CI
+   * wrappers) the document itself as an object. `contentStyle` is the layout of the string.
+   */
+  | {
+      readonly kind: 'content-string';
+      readonly raw: JsonObject;
+      readonly path: readonly string[];
+      readonly style?: TextStyle;
+      readonly contentStyle?: TextStyle;
+    };
 
 /** A flow file read, recognised and (for legacy files) converted to the Flow Language. */
 export interface ParsedFlow {

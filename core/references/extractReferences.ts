@@ -1,8 +1,144 @@
-// CONTRACT STUB — replaced by the references work. Signature is fixed.
-import type { FlowContent } from '../flow.js';
-import type { Reference } from './types.js';
+import type { FlowAction, FlowContent } from '../flow.js';
+import { getAt, isJsonObject, type Json, type JsonPath } from '../json.js';
+import { arnResourceKind, isAwsManagedViewArn, lambdaFunctionName } from './arnKind.js';
+import { classifyValue, isUuid } from './classifyValue.js';
+import { ANY, eventHookFlowType, type MetaStep, type ReferenceRule, rulesFor } from './referenceTable.js';
+import type { Reference, ResourceKind, ValueKind } from './types.js';
 
-/** Every resource reference in a flow, parameters first, with their metadata display copies. */
-export function extractReferences(_content: FlowContent): Reference[] {
-  throw new Error('not implemented');
+/** One concrete place a rule's parameter path leads to inside an action. */
+interface ParamMatch {
+  readonly path: JsonPath;
+  /** The keys or indexes the path's `ANY` steps stood for, in order. */
+  readonly wildcards: readonly (string | number)[];
+  readonly value: Json;
+}
+
+/**
+ * Every resource reference in a flow, in action order and, within an action, in reference-table
+ * order, with the metadata slots that repeat each value and name. Odd metadata (missing, `null`,
+ * a string where an object is expected) only means fewer copies: this never throws.
+ */
+export function extractReferences(content: FlowContent): Reference[] {
+  const references: Reference[] = [];
+  for (const action of content.Actions) {
+    if (!isJsonObject(action) || typeof action.Type !== 'string') continue;
+    const claimed = new Set<string>();
+    for (const rule of rulesFor(action.Type)) {
+      for (const match of expandPath(action, rule.path)) {
+        const key = JSON.stringify(match.path);
+        const reference = claimed.has(key) ? null : toReference(content, action, rule, match);
+        if (reference === null) continue;
+        claimed.add(key);
+        references.push(reference);
+      }
+    }
+  }
+  return references;
+}
+
+/** The places `pattern` leads to under `node`, `ANY` expanded over array items and object keys. */
+function expandPath(node: Json | FlowAction, pattern: readonly string[]): ParamMatch[] {
+  const out: ParamMatch[] = [];
+  const walk = (
+    current: unknown,
+    depth: number,
+    path: (string | number)[],
+    wildcards: (string | number)[],
+  ) => {
+    if (depth === pattern.length) {
+      out.push({ path, wildcards, value: current as Json });
+      return;
+    }
+    const step = pattern[depth] ?? '';
+    if (step === ANY) {
+      for (const [key, child] of children(current))
+        walk(child, depth + 1, [...path, key], [...wildcards, key]);
+      return;
+    }
+    const child = getAt(current, [step]);
+    if (child !== undefined) walk(child, depth + 1, [...path, step], wildcards);
+  };
+  walk(node, 0, [], []);
+  return out;
+}
+
+function children(node: unknown): [string | number, Json][] {
+  if (Array.isArray(node)) return node.map((child: Json, i): [number, Json] => [i, child]);
+  return isJsonObject(node) ? Object.entries(node) : [];
+}
+
+function toReference(
+  content: FlowContent,
+  action: FlowAction,
+  rule: ReferenceRule,
+  match: ParamMatch,
+): Reference | null {
+  const { value } = match;
+  if (typeof value !== 'string') return null;
+  const kind = rule.kind === 'from-arn' ? arnResourceKind(value) : rule.kind;
+  if (kind === null) return null;
+  const base: JsonPath = ['Metadata', 'ActionMetadata', action.Identifier];
+  const nameSlots = concreteSlots(base, rule.nameCopies, match.wildcards);
+  const valueKind = valueKindOf(rule, value);
+  const name = firstName(content, nameSlots) ?? fallbackName(kind, value, valueKind);
+  if (value === '' && name === null) return null;
+  const idSlots = concreteSlots(base, rule.idCopies, match.wildcards);
+  return {
+    kind,
+    action: action.Identifier,
+    actionType: action.Type,
+    path: match.path,
+    value,
+    name,
+    valueKind,
+    required: rule.required && !(kind === 'view' && isAwsManagedView(value, valueKind)),
+    flowType: rule.flowType === 'event-hook' ? eventHookFlowType(String(match.wildcards[0])) : rule.flowType,
+    copies: idSlots.filter((slot) => getAt(content, slot) === value),
+    nameCopies: name === null ? [] : nameSlots.filter((slot) => getAt(content, slot) === name),
+  };
+}
+
+/** A rule's `valueKind: 'name'` keeps names that look like ids as names; templates stay what they are. */
+function valueKindOf(rule: ReferenceRule, value: string): ValueKind {
+  const kind = classifyValue(value);
+  return rule.valueKind === 'name' && (kind === 'arn' || kind === 'id') ? 'name' : kind;
+}
+
+/** Metadata templates made concrete from the document root; a template whose `match` is missing is dropped. */
+function concreteSlots(
+  base: JsonPath,
+  templates: readonly (readonly MetaStep[])[],
+  wildcards: readonly (string | number)[],
+): JsonPath[] {
+  const out: JsonPath[] = [];
+  for (const template of templates) {
+    const path: (string | number)[] = [...base];
+    for (const step of template) {
+      const concrete = typeof step === 'object' ? wildcards[step.match] : step;
+      if (concrete === undefined) break;
+      path.push(concrete);
+    }
+    if (path.length === base.length + template.length) out.push(path);
+  }
+  return out;
+}
+
+function firstName(content: FlowContent, slots: readonly JsonPath[]): string | null {
+  for (const slot of slots) {
+    const name = getAt(content, slot);
+    if (typeof name === 'string' && name.trim() !== '') return name;
+  }
+  return null;
+}
+
+/** Names the value itself carries: a Lambda ARN's function name; a value that is a name (a Lex V1 bot). */
+function fallbackName(kind: ResourceKind, value: string, valueKind: ValueKind): string | null {
+  if (valueKind === 'name') return value.trim() === '' ? null : value;
+  return kind === 'lambda' ? lambdaFunctionName(value) : null;
+}
+
+/** AWS-managed views (`confirmation`, `arn:aws:connect:REGION:aws:view/…`) exist in every instance. */
+function isAwsManagedView(value: string, valueKind: ValueKind): boolean {
+  if (valueKind === 'id') return !isUuid(value);
+  return valueKind === 'arn' && isAwsManagedViewArn(value);
 }

@@ -1,7 +1,9 @@
-// CONTRACT STUB — replaced by the resolve work. Signatures are fixed.
 import type { FlowType } from '../flowTypes.js';
 import type { ResourceKind } from '../references/types.js';
-import type { CatalogData, CatalogResource } from './types.js';
+import { idOf, parseArn, unqualifiedArn } from './arn.js';
+import type { CatalogData, CatalogMapping, CatalogResource } from './types.js';
+
+export { parseCatalogFile } from './catalogFile.js';
 
 /** A found resource and whether it came from a parent catalog. */
 export interface CatalogHit {
@@ -10,35 +12,141 @@ export interface CatalogHit {
 }
 
 /**
+ * The outcome of a name lookup: one resource, several (ambiguous: the user must choose, so the
+ * ladder treats it as no hit), or none.
+ */
+export type NameLookup =
+  | { readonly found: 'one'; readonly hit: CatalogHit }
+  | { readonly found: 'many'; readonly count: number; readonly inherited: boolean }
+  | { readonly found: 'none' };
+
+const NONE: NameLookup = { found: 'none' };
+
+/**
  * A target's inventory, indexed for the resolution ladder, optionally layered on the parent it
  * inherits from (lookups fall through to the parent; the child's own resources win).
+ *
+ * Matching rules: ARNs match exactly, except that a Connect ARN's qualifier (`:$SAVED`, a flow
+ * or view version) is ignored on both sides; a Lambda ARN with an alias or version matches only
+ * that exact ARN. Names match exactly (case and spaces count). A Lambda is found by name under
+ * its catalog `name` and under the function name in its ARN (what the flow designer shows), so
+ * `function:billing` and `function:billing:prod` both answer to `billing`, and the name is then
+ * ambiguous: the user picks, rather than flowgate guessing an alias.
  */
 export class Catalog {
   readonly data: CatalogData;
   readonly parent: Catalog | null;
+  readonly #byArn = new Map<string, CatalogResource>();
+  readonly #byId = new Map<string, CatalogResource>();
+  readonly #byName = new Map<string, CatalogResource[]>();
+  readonly #mappingBySource = new Map<string, CatalogMapping>();
+  readonly #mappingBySourceId = new Map<string, CatalogMapping>();
+
   constructor(data: CatalogData, parent: Catalog | null = null) {
     this.data = data;
     this.parent = parent;
+    for (const resource of data.resources) this.#index(resource);
+    for (const mapping of data.mappings) this.#indexMapping(mapping);
   }
-  findByArn(_kind: ResourceKind, _arn: string): CatalogHit | null {
-    throw new Error('not implemented');
+
+  /** The resource of `kind` with this ARN (qualifier of a Connect ARN ignored), here or in a parent. */
+  findByArn(kind: ResourceKind, arn: string): CatalogHit | null {
+    const own = this.#byArn.get(key(kind, unqualifiedArn(arn) ?? arn));
+    if (own !== undefined) return { resource: own, inherited: false };
+    return inherit(this.parent?.findByArn(kind, arn) ?? null);
   }
-  findById(_kind: ResourceKind, _id: string): CatalogHit | null {
-    throw new Error('not implemented');
+
+  /** The resource of `kind` with this id (or the trailing id of this ARN), here or in a parent. */
+  findById(kind: ResourceKind, id: string): CatalogHit | null {
+    const own = this.#byId.get(key(kind, id)) ?? this.#byId.get(key(kind, idOf(id)));
+    if (own !== undefined) return { resource: own, inherited: false };
+    return inherit(this.parent?.findById(kind, id) ?? null);
   }
-  findByName(_kind: ResourceKind, _name: string, _flowType: FlowType | null): CatalogHit | null {
-    throw new Error('not implemented');
+
+  /**
+   * The one resource of `kind` named `name`. For flows, a `flowType` keeps only flows of that type
+   * or without one. Ambiguous names give `null`, and so does a name the child has twice even when
+   * the parent has it once: the child wins, so its ambiguity is the answer.
+   */
+  findByName(kind: ResourceKind, name: string, flowType: FlowType | null): CatalogHit | null {
+    const lookup = this.lookupName(kind, name, flowType);
+    return lookup.found === 'one' ? lookup.hit : null;
   }
-  /** The remembered target for a source ARN, id or name (own mappings only: a choice is per environment). */
-  findMapping(_kind: ResourceKind, _source: string): CatalogHit | null {
-    throw new Error('not implemented');
+
+  /** `findByName` that also tells an ambiguous name from a missing one. */
+  lookupName(kind: ResourceKind, name: string, flowType: FlowType | null): NameLookup {
+    const candidates = (this.#byName.get(key(kind, name)) ?? []).filter((r) => fitsType(r, flowType));
+    const [only] = candidates;
+    if (only !== undefined && candidates.length === 1)
+      return { found: 'one', hit: { resource: only, inherited: false } };
+    if (candidates.length > 1) return { found: 'many', count: candidates.length, inherited: false };
+    const inherited = this.parent?.lookupName(kind, name, flowType) ?? NONE;
+    if (inherited.found === 'one') return { found: 'one', hit: { ...inherited.hit, inherited: true } };
+    return inherited.found === 'many' ? { ...inherited, inherited: true } : NONE;
+  }
+
+  /** Every resource of `kind` named `name`, whatever its type: this catalog's first, then the parent's. */
+  resourcesNamed(kind: ResourceKind, name: string): CatalogHit[] {
+    const own = (this.#byName.get(key(kind, name)) ?? []).map((resource) => ({ resource, inherited: false }));
+    const inherited = (this.parent?.resourcesNamed(kind, name) ?? []).map((hit) => ({
+      ...hit,
+      inherited: true,
+    }));
+    return [...own, ...inherited];
+  }
+
+  /**
+   * The remembered target for a source ARN, id or name (own mappings only: a choice is per environment).
+   * A mapping's source matches the exact value, or the id inside an ARN on either side. Its target
+   * (an ARN or id) must exist in this catalog or its parent; a mapping to a missing resource gives `null`.
+   */
+  findMapping(kind: ResourceKind, source: string): CatalogHit | null {
+    const mapping =
+      this.#mappingBySource.get(key(kind, source)) ?? this.#mappingBySourceId.get(key(kind, idOf(source)));
+    if (mapping === undefined) return null;
+    return this.findByArn(kind, mapping.target) ?? this.findById(kind, mapping.target);
+  }
+
+  #index(resource: CatalogResource): void {
+    if (resource.arn !== '')
+      setFirst(this.#byArn, key(resource.kind, unqualifiedArn(resource.arn) ?? resource.arn), resource);
+    setFirst(this.#byId, key(resource.kind, resource.id), resource);
+    for (const name of namesOf(resource)) {
+      const k = key(resource.kind, name);
+      const list = this.#byName.get(k);
+      if (list === undefined) this.#byName.set(k, [resource]);
+      else list.push(resource);
+    }
+  }
+
+  #indexMapping(mapping: CatalogMapping): void {
+    setFirst(this.#mappingBySource, key(mapping.kind, mapping.source), mapping);
+    setFirst(this.#mappingBySourceId, key(mapping.kind, idOf(mapping.source)), mapping);
   }
 }
 
-/** Parses a catalog file's JSON with zod (`parent` is returned as the path the file gave). */
-export function parseCatalogFile(
-  _json: unknown,
-  _source: string,
-): { data: CatalogData; parent: string | null } {
-  throw new Error('not implemented');
+function key(kind: ResourceKind, value: string): string {
+  return `${kind}\u0000${value}`;
+}
+
+/** The first entry wins: a later duplicate must not silently replace what an earlier lookup saw. */
+function setFirst<V>(map: Map<string, V>, k: string, value: V): void {
+  if (!map.has(k)) map.set(k, value);
+}
+
+/** The names a resource answers to: its own, and for a Lambda also the function name in its ARN. */
+function namesOf(resource: CatalogResource): string[] {
+  if (resource.kind !== 'lambda') return [resource.name];
+  const functionName = parseArn(resource.arn)?.resourceId;
+  return functionName === undefined || functionName === resource.name
+    ? [resource.name]
+    : [resource.name, functionName];
+}
+
+function fitsType(resource: CatalogResource, flowType: FlowType | null): boolean {
+  return flowType === null || resource.flowType === undefined || resource.flowType === flowType;
+}
+
+function inherit(hit: CatalogHit | null): CatalogHit | null {
+  return hit === null ? null : { resource: hit.resource, inherited: true };
 }

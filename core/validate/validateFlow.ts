@@ -1,9 +1,56 @@
-// CONTRACT STUB — replaced by the validation work. Signature is fixed.
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, sortDiagnostics } from '../diagnostics.js';
 import type { FlowContent } from '../flow.js';
 import type { FlowKind } from '../flowTypes.js';
+import { checkBranches } from './branches.js';
+import { checkPhoneNumbers, checkPromptLength } from './content.js';
+import { flowDiagnostic } from './diagnostic.js';
+import { buildFlowModel, type FlowModel } from './flowModel.js';
+import {
+  checkActionPlacement,
+  checkQueueFlowTransfer,
+  checkStaffingQueue,
+  checkTransferQueue,
+} from './flowTypeRules.js';
+import { checkReachability } from './paths.js';
+import { checkActionCount, checkIdentifiers, checkStartAction, checkTransitions } from './structure.js';
 
-/** Structure and flow-type rules for one flow. `type` null skips the type-specific rules. */
-export function validateFlow(_content: FlowContent, _type: FlowKind | null): Diagnostic[] {
-  throw new Error('not implemented');
+type Rule = (model: FlowModel) => Diagnostic[];
+type TypedRule = (model: FlowModel, type: FlowKind) => Diagnostic[];
+
+const RULES: readonly Rule[] = [
+  checkStartAction,
+  checkActionCount,
+  checkIdentifiers,
+  checkTransitions,
+  checkBranches,
+  checkReachability,
+  checkPromptLength,
+  checkPhoneNumbers,
+];
+
+const TYPED_RULES: readonly TypedRule[] = [
+  checkActionPlacement,
+  checkTransferQueue,
+  checkStaffingQueue,
+  checkQueueFlowTransfer,
+];
+
+const UNKNOWN_TYPE = flowDiagnostic(
+  'warning',
+  'flow-type-unknown',
+  'The flow type is unknown, so flow-type rules (allowed blocks, working queue) were not checked.',
+  'Export the flow from the designer so Metadata.type is set, or pass the flow type explicitly.',
+);
+
+/**
+ * Structure and flow-type rules for one flow, errors first. `type` null (unknown) skips the
+ * type-specific rules and adds a `flow-type-unknown` warning; `MODULE` is a flow module. Never
+ * throws: malformed content yields diagnostics, not exceptions.
+ */
+export function validateFlow(content: FlowContent, type: FlowKind | null): Diagnostic[] {
+  const model = buildFlowModel(content);
+  const found = RULES.flatMap((rule) => rule(model));
+  if (type === null) found.push(UNKNOWN_TYPE);
+  else found.push(...TYPED_RULES.flatMap((rule) => rule(model, type)));
+  return sortDiagnostics(found);
 }

@@ -1,0 +1,110 @@
+import type { Reference } from '../references/types.js';
+import { type ParsedArn, parseArn } from './arn.js';
+import type { BundleIndex, BundleMember } from './bundleIndex.js';
+import type { Catalog, CatalogHit } from './catalog.js';
+import type { CatalogResource, Resolution, ResolutionStep } from './types.js';
+
+/**
+ * A resolution with what it found: the target resource, or the batch member, so callers can
+ * check more than the `Resolution` carries (a flow's type, which batch file it is).
+ */
+export interface ResolutionDetail {
+  readonly resolution: Resolution;
+  readonly resource: CatalogResource | null;
+  readonly member: BundleMember | null;
+}
+
+const DYNAMIC: ResolutionDetail = {
+  resolution: { by: 'dynamic', target: null, inherited: false },
+  resource: null,
+  member: null,
+};
+
+const UNRESOLVED: ResolutionDetail = {
+  resolution: { by: 'unresolved', target: null, inherited: false },
+  resource: null,
+  member: null,
+};
+
+/**
+ * Where `ref` points in the target: the resolution ladder of DESIGN.md, first hit wins —
+ * dynamic → exact ARN → remembered mapping → id (here or in a parent) → the same batch → name →
+ * unresolved. `bundle` is the batch being planned, or `null` for a single flow.
+ */
+export function resolveReference(ref: Reference, catalog: Catalog, bundle: BundleIndex | null): Resolution {
+  return resolveReferenceDetail(ref, catalog, bundle).resolution;
+}
+
+/** `resolveReference`, also returning the catalog resource or batch member it found. */
+export function resolveReferenceDetail(
+  ref: Reference,
+  catalog: Catalog,
+  bundle: BundleIndex | null,
+): ResolutionDetail {
+  if (ref.valueKind === 'dynamic' || ref.valueKind === 'placeholder') return DYNAMIC;
+  const arn = ref.value === '' ? null : parseArn(ref.value);
+  if (arn !== null) {
+    const hit = catalog.findByArn(ref.kind, ref.value);
+    if (hit !== null) return fromCatalog('arn', hit);
+  }
+  const mapped = findMapped(ref, catalog);
+  if (mapped !== null) return fromCatalog('mapping', mapped);
+  const id = idCandidate(ref, arn);
+  const byId = id === null ? null : catalog.findById(ref.kind, id);
+  if (byId !== null) return fromCatalog('id', byId);
+  const member = bundle?.find(ref) ?? null;
+  if (member !== null) return fromBundle(member);
+  const name = nameCandidate(ref, arn);
+  const byName =
+    name === null ? null : catalog.findByName(ref.kind, name, ref.kind === 'flow' ? ref.flowType : null);
+  return byName === null ? UNRESOLVED : fromCatalog('name', byName);
+}
+
+function findMapped(ref: Reference, catalog: Catalog): CatalogHit | null {
+  const byValue = ref.value === '' ? null : catalog.findMapping(ref.kind, ref.value);
+  if (byValue !== null || ref.name === null) return byValue;
+  return catalog.findMapping(ref.kind, ref.name);
+}
+
+/**
+ * The id to look up: a bare id as written, or the id inside a Connect ARN. Ids inside Lambda and
+ * Lex ARNs are not compared alone: a function name or an alias id (`TSTALIASID`) is the same in
+ * every account, so matching it is a name match, not an identity.
+ */
+function idCandidate(ref: Reference, arn: ParsedArn | null): string | null {
+  if (arn !== null) return arn.service === 'connect' ? arn.resourceId : null;
+  return ref.valueKind === 'id' && ref.value !== '' ? ref.value : null;
+}
+
+/** The display name, else the value when it is only a name, else a Lambda's function name. */
+function nameCandidate(ref: Reference, arn: ParsedArn | null): string | null {
+  if (ref.name !== null && ref.name !== '') return ref.name;
+  if (ref.valueKind === 'name' && ref.value !== '') return ref.value;
+  return arn?.service === 'lambda' ? arn.resourceId : null;
+}
+
+function fromCatalog(by: ResolutionStep, hit: CatalogHit): ResolutionDetail {
+  const { resource } = hit;
+  return {
+    resolution: {
+      by,
+      target: { arn: resource.arn === '' ? null : resource.arn, id: resource.id, name: resource.name },
+      inherited: hit.inherited,
+    },
+    resource,
+    member: null,
+  };
+}
+
+function fromBundle(member: BundleMember): ResolutionDetail {
+  const target = member.target ?? null;
+  return {
+    resolution: {
+      by: 'bundle',
+      target: { arn: target?.arn ?? null, id: target?.id ?? null, name: member.name },
+      inherited: false,
+    },
+    resource: null,
+    member,
+  };
+}

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { BundleIndex, type BundleMember } from '../../../core/resolve/bundleIndex.js';
+import { resolveReference, resolveReferenceDetail } from '../../../core/resolve/resolveReference.js';
+import { arnOf, catalog, flowRef, ref, resource, SOURCE_INSTANCE } from './builders.js';
+
+const SOURCE_QUEUE = arnOf('queue', 'q-src', SOURCE_INSTANCE);
+const SOURCE_FLOW = arnOf('flow', 'f-src', SOURCE_INSTANCE);
+
+function member(overrides: Partial<BundleMember> = {}): BundleMember {
+  return {
+    file: 'billing.json',
+    name: 'Billing',
+    type: 'CONTACT_FLOW',
+    sourceArn: SOURCE_FLOW,
+    sourceId: 'f-src',
+    ...overrides,
+  };
+}
+
+describe('resolveReference', () => {
+  describe('dynamic', () => {
+    it.each(['dynamic', 'placeholder'] as const)('leaves the value as is when it is %s', (valueKind) => {
+      const target = catalog([resource('queue', 'q-1', 'Sales')]);
+
+      const resolution = resolveReference(ref({ value: '$.Attributes.queue', valueKind }), target, null);
+
+      expect(resolution).toEqual({ by: 'dynamic', target: null, inherited: false });
+    });
+  });
+
+  describe('arn', () => {
+    it('resolves by ARN when the exact ARN is in the target', () => {
+      const sales = resource('queue', 'q-1', 'Sales');
+
+      const resolution = resolveReference(ref({ value: sales.arn }), catalog([sales]), null);
+
+      expect(resolution).toEqual({
+        by: 'arn',
+        target: { arn: sales.arn, id: 'q-1', name: 'Sales' },
+        inherited: false,
+      });
+    });
+
+    it('wins over a mapping when both would hit', () => {
+      const sales = resource('queue', 'q-1', 'Sales');
+      const other = resource('queue', 'q-2', 'Other');
+      const target = catalog([sales, other], {
+        mappings: [{ kind: 'queue', source: sales.arn, target: 'q-2' }],
+      });
+
+      expect(resolveReference(ref({ value: sales.arn }), target, null).by).toBe('arn');
+    });
+
+    it('falls through when the ARN is not in the target', () => {
+      const sales = resource('queue', 'q-1', 'Sales');
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), catalog([sales]), null).by).toBe('name');
+    });
+  });
+
+  describe('mapping', () => {
+    it('resolves by mapping when the source ARN was mapped', () => {
+      const mapped = resource('queue', 'q-mapped', 'Sales EU');
+      const target = catalog([mapped], {
+        mappings: [{ kind: 'queue', source: SOURCE_QUEUE, target: mapped.arn }],
+      });
+
+      const resolution = resolveReference(ref({ value: SOURCE_QUEUE }), target, null);
+
+      expect(resolution).toEqual({
+        by: 'mapping',
+        target: { arn: mapped.arn, id: 'q-mapped', name: 'Sales EU' },
+        inherited: false,
+      });
+    });
+
+    it('resolves by mapping when only the display name was mapped', () => {
+      const mapped = resource('queue', 'q-mapped', 'Sales EU');
+      const target = catalog([mapped], {
+        mappings: [{ kind: 'queue', source: 'Sales', target: 'q-mapped' }],
+      });
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), target, null).by).toBe('mapping');
+    });
+
+    it('wins over an id match', () => {
+      const sameId = resource('queue', 'q-src', 'Sales');
+      const mapped = resource('queue', 'q-mapped', 'Sales EU');
+      const target = catalog([sameId, mapped], {
+        mappings: [{ kind: 'queue', source: 'q-src', target: 'q-mapped' }],
+      });
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), target, null).target?.id).toBe('q-mapped');
+    });
+
+    it('falls through when the mapping target is gone', () => {
+      const sameId = resource('queue', 'q-src', 'Sales');
+      const target = catalog([sameId], { mappings: [{ kind: 'queue', source: 'q-src', target: 'q-gone' }] });
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), target, null).by).toBe('id');
+    });
+  });
+
+  describe('id', () => {
+    it('resolves by id when the id inside a foreign ARN exists in the target', () => {
+      const sameId = resource('queue', 'q-src', 'Renamed');
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), catalog([sameId]), null).by).toBe('id');
+    });
+
+    it('resolves by id when the value is a bare id', () => {
+      const module = resource('module', 'm-1', 'Authenticate');
+      const moduleRef = ref({
+        kind: 'module',
+        actionType: 'InvokeFlowModule',
+        value: 'm-1',
+        valueKind: 'id',
+        name: null,
+      });
+
+      expect(resolveReference(moduleRef, catalog([module]), null).by).toBe('id');
+    });
+
+    it('marks the resolution inherited when the id is in the parent', () => {
+      const shared = resource('queue', 'q-src', 'Shared sales');
+      const child = catalog([], { parent: catalog([shared]) });
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), child, null)).toMatchObject({
+        by: 'id',
+        inherited: true,
+      });
+    });
+
+    it('wins over a name match', () => {
+      const sameId = resource('queue', 'q-src', 'Renamed');
+      const sameName = resource('queue', 'q-2', 'Sales');
+
+      expect(
+        resolveReference(ref({ value: SOURCE_QUEUE }), catalog([sameId, sameName]), null).target?.id,
+      ).toBe('q-src');
+    });
+
+    it('wins over the batch when the flow id exists in the target', () => {
+      const existing = resource('flow', 'f-src', 'Billing', { flowType: 'CONTACT_FLOW' });
+      const bundle = new BundleIndex([member()]);
+
+      expect(resolveReference(flowRef(SOURCE_FLOW, 'Billing'), catalog([existing]), bundle).by).toBe('id');
+    });
+
+    it('does not compare Lex alias ids alone, since every bot has TSTALIASID', () => {
+      const otherBot = resource('lex-bot', 'TSTALIASID', 'OtherBot', {
+        arn: 'arn:aws:lex:eu-west-2:111122223333:bot-alias/OTHERBOT01/TSTALIASID',
+      });
+      const lexRef = ref({
+        kind: 'lex-bot',
+        actionType: 'ConnectParticipantWithLexBot',
+        value: 'arn:aws:lex:us-east-1:444455556666:bot-alias/ORDERBOT01/TSTALIASID',
+        name: 'OrderBot',
+      });
+
+      expect(resolveReference(lexRef, catalog([otherBot]), null).by).toBe('unresolved');
+    });
+  });
+
+  describe('bundle', () => {
+    it('resolves to the batch flow with no ARN when the batch will create it', () => {
+      const resolution = resolveReference(
+        flowRef(SOURCE_FLOW, 'Billing'),
+        catalog([]),
+        new BundleIndex([member()]),
+      );
+
+      expect(resolution).toEqual({
+        by: 'bundle',
+        target: { arn: null, id: null, name: 'Billing' },
+        inherited: false,
+      });
+    });
+
+    it('carries the ARN the batch flow will update', () => {
+      const existing = { arn: arnOf('flow', 'f-existing'), id: 'f-existing' };
+      const bundle = new BundleIndex([member({ target: existing })]);
+
+      expect(resolveReference(flowRef(SOURCE_FLOW, 'Billing'), catalog([]), bundle).target).toEqual({
+        ...existing,
+        name: 'Billing',
+      });
+    });
+
+    it('wins over a target flow of the same name', () => {
+      const sameName = resource('flow', 'f-other', 'Billing', { flowType: 'CONTACT_FLOW' });
+
+      const detail = resolveReferenceDetail(
+        flowRef(SOURCE_FLOW, 'Billing'),
+        catalog([sameName]),
+        new BundleIndex([member()]),
+      );
+
+      expect(detail.resolution.by).toBe('bundle');
+      expect(detail.member?.file).toBe('billing.json');
+    });
+
+    it('falls through to the name when the batch flow has another type than the reference needs', () => {
+      const sameName = resource('flow', 'f-other', 'Billing', { flowType: 'CUSTOMER_QUEUE' });
+      const hookRef = flowRef(SOURCE_FLOW, 'Billing', { flowType: 'CUSTOMER_QUEUE' });
+
+      expect(resolveReference(hookRef, catalog([sameName]), new BundleIndex([member()])).by).toBe('name');
+    });
+  });
+
+  describe('name', () => {
+    it('resolves by name when nothing else matched', () => {
+      const sales = resource('queue', 'q-2', 'Sales');
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), catalog([sales]), null)).toEqual({
+        by: 'name',
+        target: { arn: sales.arn, id: 'q-2', name: 'Sales' },
+        inherited: false,
+      });
+    });
+
+    it('resolves a legacy reference known only by name', () => {
+      const sales = resource('queue', 'q-2', 'Sales');
+
+      expect(resolveReference(ref({ value: '', valueKind: 'name' }), catalog([sales]), null).by).toBe('name');
+    });
+
+    it('matches a Lambda by the function name in a foreign ARN when there is no display name', () => {
+      const fn = resource('lambda', 'lookup', 'lookup', {
+        arn: 'arn:aws:lambda:eu-west-2:111122223333:function:lookup',
+      });
+      const lambdaRef = ref({
+        kind: 'lambda',
+        actionType: 'InvokeLambdaFunction',
+        value: 'arn:aws:lambda:us-east-1:444455556666:function:lookup',
+        name: null,
+      });
+
+      expect(resolveReference(lambdaRef, catalog([fn]), null).by).toBe('name');
+    });
+
+    it('only matches a flow of the type the reference needs', () => {
+      const inbound = resource('flow', 'f-1', 'Queue music', { flowType: 'CONTACT_FLOW' });
+      const hookRef = flowRef(SOURCE_FLOW, 'Queue music', { flowType: 'CUSTOMER_QUEUE' });
+
+      expect(resolveReference(hookRef, catalog([inbound]), null).by).toBe('unresolved');
+    });
+
+    it('matches an untyped catalog flow for any type', () => {
+      const untyped = resource('flow', 'f-1', 'Queue music');
+      const hookRef = flowRef(SOURCE_FLOW, 'Queue music', { flowType: 'CUSTOMER_QUEUE' });
+
+      expect(resolveReference(hookRef, catalog([untyped]), null).by).toBe('name');
+    });
+
+    it('leaves an ambiguous name unresolved', () => {
+      const target = catalog([resource('queue', 'q-1', 'Sales'), resource('queue', 'q-2', 'Sales')]);
+
+      expect(resolveReference(ref({ value: SOURCE_QUEUE }), target, null).by).toBe('unresolved');
+    });
+  });
+
+  describe('unresolved', () => {
+    it('returns unresolved with no target when nothing matches', () => {
+      const resolution = resolveReference(ref({ value: SOURCE_QUEUE }), catalog([]), null);
+
+      expect(resolution).toEqual({ by: 'unresolved', target: null, inherited: false });
+    });
+  });
+});
