@@ -1,5 +1,5 @@
 import { maskPlaceholders } from './classifyValue.js';
-import type { ResourceKind } from './types.js';
+import { CONNECT_ARN_KINDS, type ResourceKind } from './types.js';
 
 /**
  * Tolerant ARN reading for reference tracing. Unlike `resolve/arn.ts`, which parses ARNs it will
@@ -12,19 +12,6 @@ interface LooseArn {
   readonly account: string;
   readonly resource: string;
 }
-
-/** Connect resource types (the ARN path word) and the reference kinds they hold. */
-const CONNECT_KINDS: Readonly<Record<string, ResourceKind>> = {
-  queue: 'queue',
-  'contact-flow': 'flow',
-  'flow-module': 'module',
-  prompt: 'prompt',
-  'operating-hours': 'hours',
-  agent: 'user',
-  'transfer-destination': 'quick-connect',
-  'task-template': 'task-template',
-  view: 'view',
-};
 
 /** Placeholders become this token: it holds no `:` or `/`, so the ARN's fields stay where they are. */
 const MASK = 'TEMPLATE';
@@ -41,7 +28,7 @@ export function arnResourceKind(value: string): ResourceKind | null {
   if (arn.service === 'lex') return arn.resource.startsWith('bot-alias/') ? 'lex-bot' : null;
   if (arn.service !== 'connect') return null;
   const type = connectResourceType(arn.resource);
-  return type !== null && Object.hasOwn(CONNECT_KINDS, type) ? (CONNECT_KINDS[type] ?? null) : null;
+  return type !== null && Object.hasOwn(CONNECT_ARN_KINDS, type) ? (CONNECT_ARN_KINDS[type] ?? null) : null;
 }
 
 /** The function name of a Lambda ARN (`…:function:NAME[:ALIAS]` → `NAME`), or `null`. */

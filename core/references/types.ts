@@ -50,3 +50,19 @@ export interface Reference {
   /** Display copies of the resource's name, from the document root, rewritten to the target's name. */
   readonly nameCopies: readonly JsonPath[];
 }
+
+/**
+ * Connect resource types as ARNs spell them (`…/instance/ID/<type>/ID`) and the kinds they hold.
+ * One table for reading ARNs (tracing) and for building them (resolving).
+ */
+export const CONNECT_ARN_KINDS: Readonly<Record<string, ResourceKind>> = {
+  'contact-flow': 'flow',
+  'flow-module': 'module',
+  queue: 'queue',
+  prompt: 'prompt',
+  'operating-hours': 'hours',
+  'transfer-destination': 'quick-connect',
+  agent: 'user',
+  'task-template': 'task-template',
+  view: 'view',
+};

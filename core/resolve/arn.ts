@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../references/types.js';
+import { CONNECT_ARN_KINDS, type ResourceKind } from '../references/types.js';
 
 /**
  * An ARN split into the parts the resolver needs. `resource` is everything after the account;
@@ -33,22 +33,9 @@ export interface ArnParts {
 /** ARNs are at most 2048 characters; longer values are not ARNs, and parsing them is wasted work. */
 const MAX_ARN_LENGTH = 2048;
 
-/** Connect resource types (the ARN path word) and the reference kinds they hold. */
-const CONNECT_KINDS: Readonly<Record<string, ResourceKind>> = {
-  'contact-flow': 'flow',
-  'flow-module': 'module',
-  queue: 'queue',
-  prompt: 'prompt',
-  'operating-hours': 'hours',
-  'transfer-destination': 'quick-connect',
-  agent: 'user',
-  'task-template': 'task-template',
-  view: 'view',
-};
-
-/** The inverse of `CONNECT_KINDS`, for building ARNs of a kind. */
+/** The inverse of `CONNECT_ARN_KINDS`, for building ARNs of a kind. */
 const CONNECT_TYPES: Partial<Record<ResourceKind, string>> = Object.fromEntries(
-  Object.entries(CONNECT_KINDS).map(([type, kind]) => [kind, type]),
+  Object.entries(CONNECT_ARN_KINDS).map(([type, kind]) => [kind, type]),
 );
 
 /** `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`…: short words, so the pattern cannot backtrack. */
@@ -81,8 +68,8 @@ export function resourceKindOfArn(arn: string | ParsedArn): ResourceKind | null 
   if (parsed === null) return null;
   switch (parsed.service) {
     case 'connect':
-      return Object.hasOwn(CONNECT_KINDS, parsed.resourceType)
-        ? (CONNECT_KINDS[parsed.resourceType] ?? null)
+      return Object.hasOwn(CONNECT_ARN_KINDS, parsed.resourceType)
+        ? (CONNECT_ARN_KINDS[parsed.resourceType] ?? null)
         : null;
     case 'lambda':
       return parsed.resourceType === 'function' ? 'lambda' : null;
