@@ -23,16 +23,15 @@ function resourceName(kind: string, n: number): string {
 
 /**
  * A flow of `actions` blocks whose serialised size is close to `targetBytes`: a chain of
- * Set working queue / Play prompt / Lambda / Check hours blocks with metadata like the designer's.
+ * Set working queue / Play prompt / Lambda / Play prompt (text) blocks with metadata like the designer's.
  */
 export function generateFlow(actions: number, targetBytes: number, seed = 1, resources = 2000): string {
   const ids = Array.from({ length: actions }, (_, i) => uuid(seed, i));
-  const textLength = Math.max(0, Math.floor(targetBytes / actions) - 900);
-  const text = LOREM.repeat(Math.ceil(textLength / LOREM.length)).slice(0, Math.min(textLength, 1000));
-  const pad =
-    textLength > 1000
-      ? LOREM.repeat(Math.ceil((textLength - 1000) / LOREM.length)).slice(0, textLength - 1000)
-      : '';
+  // Every block carries about the same share of the size: a prompt text of at most 1,000
+  // characters (what people stay under) and the rest as designer notes in its metadata.
+  const share = Math.max(0, Math.floor(targetBytes / actions) - 450);
+  const text = LOREM.repeat(Math.ceil(share / LOREM.length) + 1).slice(0, Math.min(share, 1000));
+  const pad = LOREM.repeat(Math.ceil(share / LOREM.length) + 1).slice(0, Math.max(0, share - text.length / 2));
   const list: unknown[] = [];
   const meta: Record<string, unknown> = {};
   ids.forEach((id, i) => {
@@ -75,6 +74,7 @@ export function generateFlow(actions: number, targetBytes: number, seed = 1, res
         });
         meta[id] = {
           position,
+          note: pad,
           promptName: resourceName('prompt', n),
           parameters: { PromptId: { displayName: resourceName('prompt', n) } },
         };
@@ -94,6 +94,7 @@ export function generateFlow(actions: number, targetBytes: number, seed = 1, res
         });
         meta[id] = {
           position,
+          note: pad,
           dynamicMetadata: {},
           parameters: { LambdaFunctionARN: { displayName: resourceName('lambda', n) } },
         };
@@ -106,7 +107,7 @@ export function generateFlow(actions: number, targetBytes: number, seed = 1, res
           Parameters: { Text: text.slice(0, 1000) },
           Transitions: transitions,
         });
-        meta[id] = { position, useDynamic: false };
+        meta[id] = { position, useDynamic: false, note: pad };
     }
   });
   return JSON.stringify({

@@ -39,32 +39,40 @@ export function extractReferences(content: FlowContent): Reference[] {
 /** The places `pattern` leads to under `node`, `ANY` expanded over array items and object keys. */
 function expandPath(node: Json | FlowAction, pattern: readonly string[]): ParamMatch[] {
   const out: ParamMatch[] = [];
-  const walk = (
-    current: unknown,
-    depth: number,
-    path: (string | number)[],
-    wildcards: (string | number)[],
-  ) => {
-    if (depth === pattern.length) {
-      out.push({ path, wildcards, value: current as Json });
-      return;
-    }
-    const step = pattern[depth] ?? '';
-    if (step === ANY) {
-      for (const [key, child] of children(current))
-        walk(child, depth + 1, [...path, key], [...wildcards, key]);
-      return;
-    }
-    const child = getAt(current, [step]);
-    if (child !== undefined) walk(child, depth + 1, [...path, step], wildcards);
-  };
-  walk(node, 0, [], []);
+  walkPattern(node, pattern, 0, [], [], out);
   return out;
 }
 
-function children(node: unknown): [string | number, Json][] {
-  if (Array.isArray(node)) return node.map((child: Json, i): [number, Json] => [i, child]);
-  return isJsonObject(node) ? Object.entries(node) : [];
+// A module-level function rather than a closure: this runs for every rule of every action, and
+// a closure per call costs allocations (and, under tsx, a `__name` call) on the hot path.
+function walkPattern(
+  current: unknown,
+  pattern: readonly string[],
+  depth: number,
+  path: (string | number)[],
+  wildcards: (string | number)[],
+  out: ParamMatch[],
+): void {
+  if (depth === pattern.length) {
+    out.push({ path, wildcards, value: current as Json });
+    return;
+  }
+  const step = pattern[depth] ?? '';
+  if (step === ANY) {
+    if (Array.isArray(current)) {
+      current.forEach((child: Json, i) => {
+        walkPattern(child, pattern, depth + 1, [...path, i], [...wildcards, i], out);
+      });
+    } else if (isJsonObject(current)) {
+      for (const key of Object.keys(current)) {
+        walkPattern(current[key], pattern, depth + 1, [...path, key], [...wildcards, key], out);
+      }
+    }
+    return;
+  }
+  if (isJsonObject(current) && Object.hasOwn(current, step)) {
+    walkPattern(current[step], pattern, depth + 1, [...path, step], wildcards, out);
+  }
 }
 
 function toReference(

@@ -103,14 +103,22 @@ function applyWrites(node: Json, writes: WriteNode): Json {
   if (!isJsonObject(node)) return node;
   const copy: Record<string, Json> = { ...node };
   for (const [step, child] of writes.children) {
-    if (typeof step === 'string' && getAt(node, [step]) !== undefined) {
+    if (typeof step === 'string' && Object.hasOwn(node, step)) {
       setOwn(copy, step, applyWrites(copy[step] as Json, child));
     }
   }
   return copy;
 }
 
-/** Plain assignment would treat a `__proto__` key (possible in parsed JSON) as the prototype. */
+/**
+ * Plain assignment would treat a `__proto__` key (possible in parsed JSON) as the prototype, so
+ * that one key is defined; every other key is assigned, which keeps V8's fast object layout
+ * (defining properties on a 250-key metadata map turns it into a slow dictionary).
+ */
 function setOwn(target: Record<string, Json>, key: string, value: Json): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }

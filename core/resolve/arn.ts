@@ -51,6 +51,23 @@ const SERVICE = /^[a-z0-9-]{1,64}$/;
  */
 export function parseArn(value: string): ParsedArn | null {
   if (value.length > MAX_ARN_LENGTH || !value.startsWith('arn:')) return null;
+  const cached = PARSED.get(value);
+  if (cached !== undefined) return cached;
+  const parsed = parseUncached(value);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(value, parsed);
+  return parsed;
+}
+
+/**
+ * Parsed ARNs by text. The ladder looks at each reference's ARN several times (exact, mapping,
+ * id) and a batch repeats the same ARNs across flows, so a parse is remembered. Results are
+ * immutable, so sharing them is safe; the bound keeps a long-running process's memory flat.
+ */
+const PARSED = new Map<string, ParsedArn | null>();
+const PARSED_LIMIT = 20_000;
+
+function parseUncached(value: string): ParsedArn | null {
   const fields = splitHead(value);
   if (fields === null) return null;
   const [partition, service, region, account, resource] = fields;
@@ -109,15 +126,22 @@ export function formatInstanceResourceArn(
  * Lex V2 alias id), else the value itself, trimmed.
  */
 export function idOf(value: string): string {
+  // Most values the ladder sees are bare ids: they need no parse.
+  if (!value.startsWith('arn:')) return value.trim();
   return parseArn(value)?.resourceId ?? value.trim();
 }
 
 /**
  * The ARN without its qualifier when the qualifier only selects a version of the same Connect
  * resource (`contact-flow/ID:$SAVED` → `contact-flow/ID`); other ARNs as given, since a Lambda
- * alias is a different thing to call. `null` when `value` is not an ARN.
+ * alias is a different thing to call. `null` when `value` is not an ARN (an unqualified-looking
+ * `arn:…/…` value is returned as given without a full parse).
  */
 export function unqualifiedArn(value: string): string | null {
+  // Only a Connect resource ARN (`…/TYPE/ID`) carries a qualifier, after its last `/`: one with
+  // no `:` there is already unqualified, and a lookup on a hot path need not parse it.
+  const lastSlash = value.lastIndexOf('/');
+  if (value.startsWith('arn:') && lastSlash !== -1 && value.indexOf(':', lastSlash) === -1) return value;
   const parsed = parseArn(value);
   if (parsed === null) return null;
   if (parsed.service !== 'connect' || parsed.qualifier === null) return value;
