@@ -31,7 +31,10 @@ export function generateFlow(actions: number, targetBytes: number, seed = 1, res
   // characters (what people stay under) and the rest as designer notes in its metadata.
   const share = Math.max(0, Math.floor(targetBytes / actions) - 450);
   const text = LOREM.repeat(Math.ceil(share / LOREM.length) + 1).slice(0, Math.min(share, 1000));
-  const pad = LOREM.repeat(Math.ceil(share / LOREM.length) + 1).slice(0, Math.max(0, share - text.length / 2));
+  const pad = LOREM.repeat(Math.ceil(share / LOREM.length) + 1).slice(
+    0,
+    Math.max(0, share - text.length / 2),
+  );
   const list: unknown[] = [];
   const meta: Record<string, unknown> = {};
   ids.forEach((id, i) => {

@@ -1,6 +1,6 @@
 import { FlowgateError } from '../errors.js';
 import type { FlowContent } from '../flow.js';
-import { getAt, isJsonObject, type Json, type JsonPath } from '../json.js';
+import { isJsonObject, type Json, type JsonPath } from '../json.js';
 import { lexV1BotOfArn } from './arnKind.js';
 import { type ActionIndex, companionSites, indexActions, parameterSite } from './referenceSites.js';
 import type { Reference } from './types.js';
