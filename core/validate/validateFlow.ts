@@ -12,14 +12,13 @@ import {
   checkTransferQueue,
 } from './flowTypeRules.js';
 import { checkReachability } from './paths.js';
-import { checkActionCount, checkIdentifiers, checkStartAction, checkTransitions } from './structure.js';
+import { checkIdentifiers, checkStartAction, checkTransitions } from './structure.js';
 
 type Rule = (model: FlowModel) => Diagnostic[];
 type TypedRule = (model: FlowModel, type: FlowKind) => Diagnostic[];
 
 const RULES: readonly Rule[] = [
   checkStartAction,
-  checkActionCount,
   checkIdentifiers,
   checkTransitions,
   checkBranches,

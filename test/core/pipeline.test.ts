@@ -83,6 +83,21 @@ describe('analyzeFlow', () => {
     expect(failures).toEqual([]);
   });
 
+  it('reports an over-long flow once, as too-many-actions', () => {
+    const actions = Array.from({ length: 251 }, (_, i) => ({
+      Identifier: `a${i}`,
+      Type: i === 250 ? 'DisconnectParticipant' : 'UpdateFlowLoggingBehavior',
+      Parameters: {},
+      Transitions: i === 250 ? {} : { NextAction: `a${i + 1}` },
+    }));
+    const analyzed = analyzeFlow(
+      'long.json',
+      JSON.stringify({ Version: '2019-10-30', StartAction: 'a0', Actions: actions }),
+    );
+    expect(analyzed.diagnostics.filter((d) => d.code === 'too-many-actions')).toHaveLength(1);
+    expect(isPublishable(analyzed)).toBe(false);
+  });
+
   it('refuses input that is not a flow with an error naming the file', () => {
     const analyzed = analyzeFlow('notes.json', '{"hello": "world"}');
     expect(analyzed.flow).toBeNull();

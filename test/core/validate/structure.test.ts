@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkActionCount,
-  checkIdentifiers,
-  checkStartAction,
-  checkTransitions,
-} from '../../../core/validate/structure.js';
+import { checkIdentifiers, checkStartAction, checkTransitions } from '../../../core/validate/structure.js';
 import { actionOf, flowFixture, found, modelOf } from './flowFixtures.js';
 
 describe('checkStartAction', () => {
@@ -28,24 +23,6 @@ describe('checkStartAction', () => {
     const { StartAction: _dropped, ...flow } = flowFixture('inbound');
 
     expect(found(checkStartAction(modelOf(flow)))).toEqual(['missing-start-action@-']);
-  });
-});
-
-describe('checkActionCount', () => {
-  it('reports too-many-actions when the flow has more than 250 actions', () => {
-    const flow = flowFixture('module');
-    for (let i = 0; i < 249; i++)
-      flow.Actions.push({ Identifier: `extra-${i}`, Type: 'DisconnectParticipant' });
-
-    expect(found(checkActionCount(modelOf(flow)))).toEqual(['too-many-actions@-']);
-  });
-
-  it('returns nothing when the flow has exactly 250 actions', () => {
-    const flow = flowFixture('module');
-    for (let i = 0; i < 248; i++)
-      flow.Actions.push({ Identifier: `extra-${i}`, Type: 'DisconnectParticipant' });
-
-    expect(checkActionCount(modelOf(flow))).toEqual([]);
   });
 });
 
