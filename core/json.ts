@@ -10,10 +10,16 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value at `path` inside `root`, or `undefined` when any step is missing. */
-export function getAt(root: unknown, path: JsonPath): Json | undefined {
+/**
+ * The value at `path` inside `root`, or `undefined` when any step is missing. With `from`, the
+ * walk starts at that step of `path` (`root` is then the node the earlier steps lead to), which
+ * lets a caller that already holds an inner node skip the outer steps without copying the path.
+ */
+export function getAt(root: unknown, path: JsonPath, from = 0): Json | undefined {
   let node: unknown = root;
-  for (const step of path) {
+  for (let i = from; i < path.length; i++) {
+    const step = path[i];
+    if (step === undefined) return undefined;
     if (typeof step === 'number') {
       if (!Array.isArray(node)) return undefined;
       node = node[step];

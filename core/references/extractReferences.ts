@@ -86,11 +86,13 @@ function toReference(
   const kind = rule.kind === 'from-arn' ? arnResourceKind(value) : rule.kind;
   if (kind === null) return null;
   const base: JsonPath = ['Metadata', 'ActionMetadata', action.Identifier];
-  const nameSlots = concreteSlots(base, rule.nameCopies, match.wildcards);
+  // Slots are read from the action's own metadata entry, found once, not from the root each time.
+  const meta = getAt(content, base);
+  const nameSlots = meta === undefined ? [] : concreteSlots(base, rule.nameCopies, match.wildcards);
   const valueKind = valueKindOf(rule, value);
-  const name = firstName(content, nameSlots) ?? fallbackName(kind, value, valueKind);
+  const name = firstName(meta, nameSlots, base.length) ?? fallbackName(kind, value, valueKind);
   if (value === '' && name === null) return null;
-  const idSlots = concreteSlots(base, rule.idCopies, match.wildcards);
+  const idSlots = meta === undefined ? [] : concreteSlots(base, rule.idCopies, match.wildcards);
   return {
     kind,
     action: action.Identifier,
@@ -101,8 +103,8 @@ function toReference(
     valueKind,
     required: rule.required && !(kind === 'view' && isAwsManagedView(value, valueKind)),
     flowType: rule.flowType === 'event-hook' ? eventHookFlowType(String(match.wildcards[0])) : rule.flowType,
-    copies: idSlots.filter((slot) => getAt(content, slot) === value),
-    nameCopies: name === null ? [] : nameSlots.filter((slot) => getAt(content, slot) === name),
+    copies: idSlots.filter((slot) => getAt(meta, slot, base.length) === value),
+    nameCopies: name === null ? [] : nameSlots.filter((slot) => getAt(meta, slot, base.length) === name),
   };
 }
 
@@ -131,9 +133,10 @@ function concreteSlots(
   return out;
 }
 
-function firstName(content: FlowContent, slots: readonly JsonPath[]): string | null {
+/** The first usable display name among `slots`, read inside `meta` (the node their first `skip` steps lead to). */
+function firstName(meta: Json | undefined, slots: readonly JsonPath[], skip: number): string | null {
   for (const slot of slots) {
-    const name = getAt(content, slot);
+    const name = getAt(meta, slot, skip);
     if (typeof name === 'string' && name.trim() !== '') return name;
   }
   return null;

@@ -36,11 +36,11 @@ const NONE: NameLookup = { found: 'none' };
 export class Catalog {
   readonly data: CatalogData;
   readonly parent: Catalog | null;
-  readonly #byArn = new Map<string, CatalogResource>();
-  readonly #byId = new Map<string, CatalogResource>();
-  readonly #byName = new Map<string, CatalogResource[]>();
-  readonly #mappingBySource = new Map<string, CatalogMapping>();
-  readonly #mappingBySourceId = new Map<string, CatalogMapping>();
+  readonly #byArn = new KindIndex<CatalogResource>();
+  readonly #byId = new KindIndex<CatalogResource>();
+  readonly #byName = new KindIndex<CatalogResource[]>();
+  readonly #mappingBySource = new KindIndex<CatalogMapping>();
+  readonly #mappingBySourceId = new KindIndex<CatalogMapping>();
 
   constructor(data: CatalogData, parent: Catalog | null = null) {
     this.data = data;
@@ -51,14 +51,14 @@ export class Catalog {
 
   /** The resource of `kind` with this ARN (qualifier of a Connect ARN ignored), here or in a parent. */
   findByArn(kind: ResourceKind, arn: string): CatalogHit | null {
-    const own = this.#byArn.get(key(kind, unqualifiedArn(arn) ?? arn));
+    const own = this.#byArn.get(kind, unqualifiedArn(arn) ?? arn);
     if (own !== undefined) return { resource: own, inherited: false };
     return inherit(this.parent?.findByArn(kind, arn) ?? null);
   }
 
   /** The resource of `kind` with this id (or the trailing id of this ARN), here or in a parent. */
   findById(kind: ResourceKind, id: string): CatalogHit | null {
-    const own = this.#byId.get(key(kind, id)) ?? this.#byId.get(key(kind, idOf(id)));
+    const own = this.#byId.get(kind, id) ?? this.#byId.get(kind, idOf(id));
     if (own !== undefined) return { resource: own, inherited: false };
     return inherit(this.parent?.findById(kind, id) ?? null);
   }
@@ -75,7 +75,7 @@ export class Catalog {
 
   /** `findByName` that also tells an ambiguous name from a missing one. */
   lookupName(kind: ResourceKind, name: string, flowType: FlowType | null): NameLookup {
-    const candidates = (this.#byName.get(key(kind, name)) ?? []).filter((r) => fitsType(r, flowType));
+    const candidates = (this.#byName.get(kind, name) ?? []).filter((r) => fitsType(r, flowType));
     const [only] = candidates;
     if (only !== undefined && candidates.length === 1)
       return { found: 'one', hit: { resource: only, inherited: false } };
@@ -87,7 +87,7 @@ export class Catalog {
 
   /** Every resource of `kind` named `name`, whatever its type: this catalog's first, then the parent's. */
   resourcesNamed(kind: ResourceKind, name: string): CatalogHit[] {
-    const own = (this.#byName.get(key(kind, name)) ?? []).map((resource) => ({ resource, inherited: false }));
+    const own = (this.#byName.get(kind, name) ?? []).map((resource) => ({ resource, inherited: false }));
     const inherited = (this.parent?.resourcesNamed(kind, name) ?? []).map((hit) => ({
       ...hit,
       inherited: true,
@@ -102,36 +102,49 @@ export class Catalog {
    */
   findMapping(kind: ResourceKind, source: string): CatalogHit | null {
     const mapping =
-      this.#mappingBySource.get(key(kind, source)) ?? this.#mappingBySourceId.get(key(kind, idOf(source)));
+      this.#mappingBySource.get(kind, source) ?? this.#mappingBySourceId.get(kind, idOf(source));
     if (mapping === undefined) return null;
     return this.findByArn(kind, mapping.target) ?? this.findById(kind, mapping.target);
   }
 
   #index(resource: CatalogResource): void {
     if (resource.arn !== '')
-      setFirst(this.#byArn, key(resource.kind, unqualifiedArn(resource.arn) ?? resource.arn), resource);
-    setFirst(this.#byId, key(resource.kind, resource.id), resource);
+      this.#byArn.setFirst(resource.kind, unqualifiedArn(resource.arn) ?? resource.arn, resource);
+    this.#byId.setFirst(resource.kind, resource.id, resource);
     for (const name of namesOf(resource)) {
-      const k = key(resource.kind, name);
-      const list = this.#byName.get(k);
-      if (list === undefined) this.#byName.set(k, [resource]);
+      const list = this.#byName.get(resource.kind, name);
+      if (list === undefined) this.#byName.setFirst(resource.kind, name, [resource]);
       else list.push(resource);
     }
   }
 
   #indexMapping(mapping: CatalogMapping): void {
-    setFirst(this.#mappingBySource, key(mapping.kind, mapping.source), mapping);
-    setFirst(this.#mappingBySourceId, key(mapping.kind, idOf(mapping.source)), mapping);
+    this.#mappingBySource.setFirst(mapping.kind, mapping.source, mapping);
+    this.#mappingBySourceId.setFirst(mapping.kind, idOf(mapping.source), mapping);
   }
 }
 
-function key(kind: ResourceKind, value: string): string {
-  return `${kind}\u0000${value}`;
-}
+/**
+ * Values by kind, then by text. Two levels rather than one composite `kind + text` key: a lookup
+ * then hashes the caller's own string (V8 caches a string's hash), instead of building and
+ * hashing a new key for every step of the ladder.
+ */
+class KindIndex<V> {
+  readonly #byKind = new Map<ResourceKind, Map<string, V>>();
 
-/** The first entry wins: a later duplicate must not silently replace what an earlier lookup saw. */
-function setFirst<V>(map: Map<string, V>, k: string, value: V): void {
-  if (!map.has(k)) map.set(k, value);
+  get(kind: ResourceKind, text: string): V | undefined {
+    return this.#byKind.get(kind)?.get(text);
+  }
+
+  /** The first entry wins: a later duplicate must not silently replace what an earlier lookup saw. */
+  setFirst(kind: ResourceKind, text: string, value: V): void {
+    let map = this.#byKind.get(kind);
+    if (map === undefined) {
+      map = new Map();
+      this.#byKind.set(kind, map);
+    }
+    if (!map.has(text)) map.set(text, value);
+  }
 }
 
 /** The names a resource answers to: its own, and for a Lambda also the function name in its ARN. */
