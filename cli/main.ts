@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CatalogError, FlowgateError } from '../core/errors.js';
+import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
+import type { AnalyzeOptions } from '../core/pipeline.js';
 import { runConvert } from './commands/convert.js';
 import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
@@ -8,14 +10,17 @@ import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from '.
 const USAGE = `flowgate: move Amazon Connect contact flows between environments safely
 
 Usage:
-  flowgate validate <file|dir>... [--json]
+  flowgate validate <file|dir>... [--json] [--type <TYPE>]
       Read each flow file (Flow Language, legacy export, DescribeContactFlow response, {Name, Content}
       wrapper), check it, and list its resource references.
   flowgate convert <file>
       Print the Flow Language document (legacy exports converted) on stdout.
-  flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>]
+  flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>] [--type <TYPE>]
       Resolve every reference in the target instance, order the batch for publishing, and with --out
       write each flow re-targeted.
+
+  --type <TYPE>  the flow type of files that do not state one (CONTACT_FLOW, CUSTOMER_QUEUE, …, MODULE);
+                 a type the file states always wins.
 
 Exit status: 0 no errors, 1 errors found (not publishable), 2 usage or unreadable input.
 `;
@@ -33,8 +38,12 @@ function run(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate': {
-      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
-      return runValidate(requirePaths(positionals), { json: values.json === true }, io);
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' }, type: { type: 'string' } });
+      return runValidate(
+        requirePaths(positionals),
+        { json: values.json === true, analyze: analyzeOptions(values.type) },
+        io,
+      );
     }
     case 'convert': {
       const { positionals } = parse(rest, {});
@@ -45,6 +54,7 @@ function run(argv: readonly string[], io: CliIo): number {
         json: { type: 'boolean' },
         target: { type: 'string' },
         out: { type: 'string' },
+        type: { type: 'string' },
       });
       if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
       return runPlan(
@@ -53,6 +63,7 @@ function run(argv: readonly string[], io: CliIo): number {
           target: values.target,
           json: values.json === true,
           out: typeof values.out === 'string' ? values.out : null,
+          analyze: analyzeOptions(values.type),
         },
         io,
       );
@@ -77,6 +88,16 @@ function parse(args: readonly string[], options: OptionSpec) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** `--type`: the flow type to assume for files that do not state one. */
+function analyzeOptions(type: string | boolean | undefined): AnalyzeOptions {
+  if (typeof type !== 'string') return {};
+  if (type.toUpperCase() === 'MODULE') return { assumeType: 'MODULE' };
+  const parsed = parseFlowType(type);
+  if (parsed === null)
+    throw new UsageError(`--type must be one of ${[...FLOW_TYPES, 'MODULE'].join(', ')} (got '${type}')`);
+  return { assumeType: parsed };
 }
 
 function requirePaths(positionals: readonly string[]): readonly string[] {

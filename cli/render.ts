@@ -40,7 +40,8 @@ export function renderValidate(flows: readonly AnalyzedFlow[], color: boolean): 
     [
       header(flow, paint),
       ...diagnosticLines(flow.diagnostics, paint),
-      referenceSummary(flow.references, paint),
+      // An unreadable file has no references to speak of; saying "none" would mislead.
+      ...(flow.flow === null ? [] : [referenceSummary(flow.references, paint)]),
       verdict(flow, paint),
     ].join('\n'),
   );

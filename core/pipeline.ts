@@ -39,11 +39,24 @@ export interface PlannedBatch {
   readonly cycles: readonly (readonly string[])[];
 }
 
+/** Options of {@link analyzeFlow}. */
+export interface AnalyzeOptions {
+  /**
+   * The type to assume when the file does not say (content saved from DescribeContactFlow or
+   * written by hand has no `Metadata.type`). A type the file states always wins.
+   */
+  readonly assumeType?: FlowKind;
+}
+
 /**
  * The import pipeline up to the point where a target is needed: detect the format, parse,
  * convert legacy, validate and trace references. Never throws for bad input.
  */
-export function analyzeFlow(file: string, bytes: Uint8Array | string): AnalyzedFlow {
+export function analyzeFlow(
+  file: string,
+  bytes: Uint8Array | string,
+  options: AnalyzeOptions = {},
+): AnalyzedFlow {
   const read = readFlow(file, bytes);
   if (!read.ok) {
     return {
@@ -57,7 +70,10 @@ export function analyzeFlow(file: string, bytes: Uint8Array | string): AnalyzedF
       references: [],
     };
   }
-  const { flow } = read;
+  const flow =
+    read.flow.type === null && options.assumeType !== undefined
+      ? { ...read.flow, type: options.assumeType }
+      : read.flow;
   return {
     file,
     flow,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.js';
 import { serializeFlow } from '../../core/formats/readFlow.js';
-import { analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
+import { type AnalyzeOptions, analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
 import { loadCatalog } from '../catalogFile.js';
 import { collectInputs, type InputFile, readInput } from '../inputs.js';
 import { type CliIo, EXIT } from '../io.js';
@@ -14,14 +14,15 @@ export interface PlanOptions {
   readonly target: string;
   readonly json: boolean;
   readonly out: string | null;
+  readonly analyze: AnalyzeOptions;
 }
 
-/** `flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>]` */
+/** `flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>] [--type <TYPE>]` */
 export function runPlan(paths: readonly string[], options: PlanOptions, io: CliIo): number {
   const catalog = loadCatalog(options.target, io.cwd);
   const files = collectInputs(paths, io.cwd);
   const batch = planFlows(
-    files.map((file) => analyzeFlow(file.display, readInput(file))),
+    files.map((file) => analyzeFlow(file.display, readInput(file), options.analyze)),
     catalog,
   );
   if (options.out !== null) writeRetargeted(batch, files, resolve(io.cwd, options.out));

@@ -38,7 +38,7 @@ const UNKNOWN_TYPE = flowDiagnostic(
   'warning',
   'flow-type-unknown',
   'The flow type is unknown, so flow-type rules (allowed blocks, working queue) were not checked.',
-  'Export the flow from the designer so Metadata.type is set, or pass the flow type explicitly.',
+  'Export the flow from the designer so Metadata.type is set, or give the type (flowgate --type CONTACT_FLOW, CUSTOMER_QUEUE, …).',
 );
 
 /**

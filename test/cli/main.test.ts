@@ -235,6 +235,40 @@ describe('main validate', () => {
     expect(report.flows[0]?.diagnostics[0]?.code).toBe('invalid-json');
   });
 
+  it('applies --type to a file that does not state its type', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));
+    const flow = {
+      Version: '2019-10-30',
+      StartAction: 'go',
+      Actions: [
+        {
+          Identifier: 'go',
+          Type: 'TransferToFlow',
+          Parameters: { ContactFlowId: 'arn:aws:connect:us-east-1:111122223333:instance/i/contact-flow/f' },
+          Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] },
+        },
+        { Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+      ],
+    };
+    writeFileSync(join(dir, 'queue.json'), JSON.stringify(flow));
+    const untyped = capture(false, dir);
+    await main(['validate', 'queue.json', '--json'], untyped.io);
+    const typed = capture(false, dir);
+    const code = await main(['validate', 'queue.json', '--json', '--type', 'CUSTOMER_QUEUE'], typed.io);
+    const codes = (c: Captured) =>
+      (JSON.parse(c.out()) as { flows: JsonFlow[] }).flows[0]?.diagnostics.map((d) => d.code);
+    expect(codes(untyped)).toEqual(['flow-type-unknown']);
+    expect(codes(typed)).toContain('action-not-allowed');
+    expect((JSON.parse(typed.out()) as { flows: JsonFlow[] }).flows[0]?.type).toBe('CUSTOMER_QUEUE');
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 for a --type that is not a flow type', async () => {
+    const c = capture();
+    expect(await main(['validate', 'examples/flows', '--type', 'IVR'], c.io)).toBe(2);
+    expect(c.err()).toContain('CUSTOMER_QUEUE');
+  });
+
   it('exits 2 when a path does not exist', async () => {
     const c = capture();
     expect(await main(['validate', 'no/such/file.json'], c.io)).toBe(2);
