@@ -12,13 +12,25 @@ export interface LengthBounds {
  * `\uXXXX`), plus quotes. On a 1 MB flow this is far cheaper than serialising, and it settles
  * the 256,000-character limit for all but flows near it.
  */
-export function compactJsonLengthBounds(value: unknown): LengthBounds {
-  const bounds = { min: 0, max: 0 };
+export function compactJsonLengthBounds(value: unknown, stopAbove = Number.POSITIVE_INFINITY): LengthBounds {
+  const bounds = { min: 0, max: 0, stopAbove };
   addLength(value, bounds);
   return bounds;
 }
 
-function addLength(value: unknown, bounds: { min: number; max: number }): void {
+/**
+ * With `stopAbove`, the walk stops once the lower bound passes it: `min` is then a lower bound
+ * of the whole (and `max` of nothing), enough to prove a limit is exceeded without walking the
+ * rest of a large document.
+ */
+interface Bounds {
+  min: number;
+  max: number;
+  readonly stopAbove: number;
+}
+
+function addLength(value: unknown, bounds: Bounds): void {
+  if (bounds.min > bounds.stopAbove) return;
   if (typeof value === 'string') addString(value, bounds);
   else if (Array.isArray(value)) {
     addStructure(value.length, bounds);
@@ -35,16 +47,16 @@ function addLength(value: unknown, bounds: { min: number; max: number }): void {
   } else addFixed(scalarLength(value), bounds);
 }
 
-function addString(text: string, bounds: { min: number; max: number }): void {
+function addString(text: string, bounds: Bounds): void {
   bounds.min += text.length + 2;
   bounds.max += text.length * 6 + 2;
 }
 
-function addStructure(members: number, bounds: { min: number; max: number }): void {
+function addStructure(members: number, bounds: Bounds): void {
   addFixed(members === 0 ? 2 : members + 1, bounds);
 }
 
-function addFixed(length: number, bounds: { min: number; max: number }): void {
+function addFixed(length: number, bounds: Bounds): void {
   bounds.min += length;
   bounds.max += length;
 }

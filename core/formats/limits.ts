@@ -40,9 +40,11 @@ export function checkLimits(content: FlowContent, sourceChars?: number): Diagnos
  * serialising; only flows near the limit are serialised to measure.
  */
 function contentSize(content: FlowContent): { readonly chars: number; readonly exact: boolean } | null {
-  const bounds = compactJsonLengthBounds(content);
+  // Stopping once the limit is proven keeps a 1 MB flow from being walked to the end just to
+  // say by how much it is over; the message then says "at least".
+  const bounds = compactJsonLengthBounds(content, MAX_CONTENT_CHARS);
   if (bounds.max <= MAX_CONTENT_CHARS) return null;
-  if (bounds.min > MAX_CONTENT_CHARS) return { chars: bounds.min, exact: bounds.min === bounds.max };
+  if (bounds.min > MAX_CONTENT_CHARS) return { chars: bounds.min, exact: false };
   const chars = JSON.stringify(content).length;
   return chars > MAX_CONTENT_CHARS ? { chars, exact: true } : null;
 }

@@ -25,7 +25,7 @@ export function extractReferences(content: FlowContent): Reference[] {
     const claimed = new Set<string>();
     for (const rule of rulesFor(action.Type)) {
       for (const match of expandPath(action, rule.path)) {
-        const key = JSON.stringify(match.path);
+        const key = match.path.join('\u0000');
         const reference = claimed.has(key) ? null : toReference(content, action, rule, match);
         if (reference === null) continue;
         claimed.add(key);

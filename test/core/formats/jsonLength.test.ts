@@ -21,4 +21,16 @@ describe('compactJsonLengthBounds', () => {
 
     expect(compactJsonLengthBounds(value).min).toBe(JSON.stringify(value).length);
   });
+
+  it('stops early with a lower bound past the limit when given one', () => {
+    const value = {
+      Actions: Array.from({ length: 1000 }, (_, i) => ({ Identifier: `a${i}`, Text: 'x'.repeat(100) })),
+    };
+    const exact = JSON.stringify(value).length;
+
+    const { min } = compactJsonLengthBounds(value, 5_000);
+
+    expect(min).toBeGreaterThan(5_000);
+    expect(min).toBeLessThan(exact / 2);
+  });
 });
