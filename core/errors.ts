@@ -1,3 +1,5 @@
+import type { Diagnostic } from './diagnostics.js';
+
 /** Base of every error flowgate raises on purpose. Branch on the class or `code`, never the message. */
 export class FlowgateError extends Error {
   readonly code: string;
@@ -40,6 +42,57 @@ export class CatalogError extends FlowgateError {
     super('invalid-catalog', message, options);
     this.name = 'CatalogError';
     this.source = source;
+    this.key = key;
+  }
+}
+
+/**
+ * The contact center refused a write. `diagnostics` carry its validation problems on the blocks
+ * they concern (Connect's `InvalidContactFlowException` problems), when it gave any.
+ */
+export class ContactCenterError extends FlowgateError {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly retryable: boolean;
+  constructor(
+    code: string,
+    message: string,
+    diagnostics: readonly Diagnostic[] = [],
+    options?: { cause?: unknown; retryable?: boolean },
+  ) {
+    super(code, message, options);
+    this.name = 'ContactCenterError';
+    this.diagnostics = diagnostics;
+    this.retryable = options?.retryable ?? false;
+  }
+}
+
+/** A use case refused: the actor lacks the role, a request is not pending, a version does not exist… */
+export class ServiceError extends FlowgateError {
+  constructor(
+    code:
+      | 'forbidden'
+      | 'not-found'
+      | 'conflict'
+      | 'invalid-state'
+      | 'self-approval'
+      | 'stale-request'
+      | 'drift'
+      | 'not-publishable'
+      | 'unknown-environment',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+    this.name = 'ServiceError';
+  }
+}
+
+/** A configuration file that is malformed. `key` names the offending setting (`environments.prod.connect.region`). */
+export class ConfigError extends FlowgateError {
+  readonly key: string | null;
+  constructor(key: string | null, message: string, options?: { cause?: unknown }) {
+    super('invalid-config', message, options);
+    this.name = 'ConfigError';
     this.key = key;
   }
 }

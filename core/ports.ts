@@ -1,0 +1,156 @@
+/**
+ * The ports: what the use cases in `core/service` need from the outside world. Adapters in
+ * `adapters/` implement them (DynamoDB, S3, Amazon Connect, Slack, the local default); tests use
+ * the in-memory fakes in `test/fakes/`. Every method may reject with a `FlowgateError`.
+ */
+import type { Diagnostic } from './diagnostics.js';
+import type { FlowType } from './flowTypes.js';
+import type { CatalogData } from './resolve/types.js';
+import type {
+  AuditEvent,
+  FlowHead,
+  FlowKey,
+  FlowVersion,
+  PublishRequest,
+  RememberedMapping,
+  RequestState,
+  VersionDraft,
+  VersionSummary,
+} from './versions/types.js';
+
+/** The time, so tests and expiry checks are deterministic. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Versions, heads, publish requests, remembered mappings, audit events and idempotency keys. */
+export interface VersionStore {
+  /**
+   * Appends `draft` as the flow's next version (latest + 1) and returns it. Concurrent appends to
+   * one flow each get their own number: none is lost, none duplicated. When the latest version
+   * already has `draft.contentHash`, returns that version instead and appends nothing.
+   */
+  appendVersion(draft: VersionDraft): Promise<{ readonly version: FlowVersion; readonly created: boolean }>;
+  getVersion(env: string, flowKey: FlowKey, number: number): Promise<FlowVersion | null>;
+  /** Newest first. */
+  listVersions(env: string, flowKey: FlowKey): Promise<VersionSummary[]>;
+  getHead(env: string, flowKey: FlowKey): Promise<FlowHead | null>;
+  listHeads(env: string): Promise<FlowHead[]>;
+  /** Records that `version` was published to `target` (only ever moves `published` forward in time). */
+  markPublished(env: string, flowKey: FlowKey, version: number, target: FlowHead['target']): Promise<void>;
+
+  /** Stores a new request (its id must be new). */
+  createRequest(request: PublishRequest): Promise<void>;
+  /** A request by id, or null; an expired pending request reads as `expired`. */
+  getRequest(id: string): Promise<PublishRequest | null>;
+  listRequests(env: string, state?: RequestState): Promise<PublishRequest[]>;
+  /**
+   * Moves a request from `from` to `to` with `patch`, only if it is still in `from`: of two
+   * concurrent transitions exactly one wins. Returns the updated request, or null when it was
+   * not in `from` (someone else decided first, or it expired).
+   */
+  transitionRequest(
+    id: string,
+    from: RequestState,
+    to: RequestState,
+    patch: Partial<Pick<PublishRequest, 'decidedBy' | 'decidedAt' | 'reason'>>,
+  ): Promise<PublishRequest | null>;
+
+  putMapping(mapping: RememberedMapping): Promise<void>;
+  listMappings(env: string): Promise<RememberedMapping[]>;
+
+  appendAudit(event: AuditEvent): Promise<void>;
+  /** Newest first; `since` (ISO time) limits how far back. */
+  listAudit(env: string, since?: string): Promise<AuditEvent[]>;
+
+  /** Records an idempotency key; false when it was already recorded and has not expired. */
+  claimOnce(key: string, expiresAt: string): Promise<boolean>;
+}
+
+/** Files: dropped flow files, large version content (by hash), export files and reports. */
+export interface FileStore {
+  put(key: string, body: Uint8Array, contentType?: string): Promise<void>;
+  /** The object's bytes, or null when there is none. */
+  get(key: string): Promise<Uint8Array | null>;
+}
+
+/** A flow or module as the contact center holds it. */
+export interface ContactCenterFlow {
+  readonly kind: 'flow' | 'module';
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  /** Flows only. */
+  readonly type: FlowType | null;
+  /** The Flow Language content as Connect returns it. */
+  readonly content: string;
+  readonly status: 'PUBLISHED' | 'SAVED';
+}
+
+/** Create a flow or module. */
+export interface CreateFlowInput {
+  readonly kind: 'flow' | 'module';
+  readonly name: string;
+  /** Required for flows; ignored for modules. */
+  readonly type: FlowType | null;
+  readonly description: string;
+  readonly content: string;
+  readonly status: 'PUBLISHED' | 'SAVED';
+}
+
+/** Replace a flow's or module's content. */
+export interface UpdateFlowInput {
+  readonly kind: 'flow' | 'module';
+  readonly id: string;
+  readonly content: string;
+  readonly status: 'PUBLISHED' | 'SAVED';
+}
+
+/**
+ * A target contact center (an Amazon Connect instance, or the local default). Writes that
+ * Connect rejects throw `ContactCenterError` with the problems mapped to diagnostics.
+ */
+export interface ContactCenter {
+  /** The instance ARN. */
+  readonly instanceArn: string;
+  /** Everything flowgate resolves against (queues, prompts, flows with their types, …). */
+  inventory(): Promise<CatalogData>;
+  /** A flow or module by id, or null when it does not exist. */
+  describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null>;
+  createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }>;
+  updateFlow(input: UpdateFlowInput): Promise<void>;
+}
+
+/** What the bot tells people: the Slack adapter posts these; the CLI prints them. */
+export interface Notification {
+  readonly env: string;
+  readonly kind:
+    | 'imported'
+    | 'requested'
+    | 'approved'
+    | 'rejected'
+    | 'expired'
+    | 'published'
+    | 'publish-failed';
+  readonly flowKey: FlowKey | null;
+  readonly text: string;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+/** Tells people what happened. */
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
+}
+
+/** Work to do later (SQS in AWS, in-process locally). */
+export interface Job {
+  readonly kind: string;
+  /** Deduplication: a job with a key already enqueued is dropped. */
+  readonly key: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** Queues jobs for the worker. */
+export interface JobQueue {
+  enqueue(job: Job): Promise<void>;
+}
