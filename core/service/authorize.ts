@@ -1,0 +1,37 @@
+import type { Actor, FlowgateConfig, Role } from '../config.js';
+import { ServiceError } from '../errors.js';
+
+const RANK: Readonly<Record<Role, number>> = { viewer: 0, editor: 1, publisher: 2 };
+
+/** The highest role `actor` holds (by id or by one of their groups), or null. */
+export function roleOf(config: FlowgateConfig, actor: Actor): Role | null {
+  const ids = new Set([actor.id, ...actor.groups]);
+  const holds = (list: readonly string[]) => list.some((entry) => ids.has(entry));
+  if (holds(config.roles.publishers)) return 'publisher';
+  if (holds(config.roles.editors)) return 'editor';
+  if (holds(config.roles.viewers)) return 'viewer';
+  return null;
+}
+
+/** True when `actor` holds `role` or a higher one (a publisher may also edit and view). */
+export function hasRole(config: FlowgateConfig, actor: Actor, role: Role): boolean {
+  const held = roleOf(config, actor);
+  return held !== null && RANK[held] >= RANK[role];
+}
+
+/** Throws `ServiceError('forbidden')` naming what is missing unless `actor` holds `role`. */
+export function requireRole(config: FlowgateConfig, actor: Actor, role: Role, doing: string): void {
+  if (hasRole(config, actor, role)) return;
+  throw new ServiceError(
+    'forbidden',
+    `${actor.id} may not ${doing}: that needs the ${role} role (ask an admin to add you to roles.${role}s in the flowgate config).`,
+  );
+}
+
+/** The environment's configuration, or `ServiceError('unknown-environment')` listing the known ones. */
+export function environmentOf(config: FlowgateConfig, env: string) {
+  const found = config.environments[env];
+  if (found !== undefined) return found;
+  const known = Object.keys(config.environments).join(', ') || 'none';
+  throw new ServiceError('unknown-environment', `There is no environment '${env}' (known: ${known}).`);
+}
