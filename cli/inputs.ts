@@ -12,11 +12,17 @@ export interface InputFile {
   readonly relative: string;
 }
 
-/** Files in a folder that may be flows: `.json`, and files with no extension (the designer's export default). */
-function isCandidate(name: string): boolean {
+/** Files in a folder that may be flows: `.json`, and files with no extension (the designer's export default); zips when asked. */
+function isCandidate(name: string, zips: boolean): boolean {
   if (name.startsWith('.')) return false;
   const ext = extname(name).toLowerCase();
-  return ext === '.json' || ext === '';
+  return ext === '.json' || ext === '' || (zips && ext === '.zip');
+}
+
+/** Options of {@link collectInputs}. */
+export interface CollectOptions {
+  /** Also pick up `.zip` archives in folders (import unpacks them). */
+  readonly zips?: boolean;
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -25,13 +31,17 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
  * Expands file and folder arguments into flow files, folders recursively, in a stable order.
  * A missing path or a folder with no candidate files is unreadable input.
  */
-export function collectInputs(paths: readonly string[], cwd: string): InputFile[] {
+export function collectInputs(
+  paths: readonly string[],
+  cwd: string,
+  options: CollectOptions = {},
+): InputFile[] {
   const files: InputFile[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const stat = statOrThrow(absolute, path);
     if (stat.isDirectory()) {
-      const found = walk(absolute).map((file) => ({
+      const found = walk(absolute, options.zips === true).map((file) => ({
         display: relative(cwd, file) || file,
         absolute: file,
         relative: relative(absolute, file),
@@ -50,7 +60,7 @@ export function collectInputs(paths: readonly string[], cwd: string): InputFile[
   return files;
 }
 
-function walk(dir: string): string[] {
+function walk(dir: string, zips: boolean): string[] {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length > 0) {
@@ -62,7 +72,7 @@ function walk(dir: string): string[] {
       const full = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) stack.push(full);
-      } else if (entry.isFile() && isCandidate(entry.name)) {
+      } else if (entry.isFile() && isCandidate(entry.name, zips)) {
         out.push(full);
       }
     }

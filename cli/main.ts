@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { CatalogError, FlowgateError } from '../core/errors.js';
+import { CatalogError, ConfigError, ContactCenterError, FlowgateError } from '../core/errors.js';
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
 import { runConvert } from './commands/convert.js';
 import { runPlan } from './commands/plan.js';
 import { runValidate } from './commands/validate.js';
 import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
+import { isStoreCommand, runStoreCommand } from './storeCommands.js';
 
 const USAGE = `flowgate: move Amazon Connect contact flows between environments safely
 
@@ -22,12 +23,27 @@ Usage:
   --type <TYPE>  the flow type of files that do not state one (CONTACT_FLOW, CUSTOMER_QUEUE, …, MODULE);
                  a type the file states always wins.
 
-Exit status: 0 no errors, 1 errors found (not publishable), 2 usage or unreadable input.
+Versions, approvals and publishing (on the local default unless FLOWGATE_TABLE/FLOWGATE_BUCKET and a
+config with Amazon Connect environments say otherwise; --config <file>, --as <user> on each):
+  flowgate import <file|dir|zip>... --env <env> [--json]
+  flowgate versions <flow> --env <env> [--json]
+  flowgate diff <flow> <v1> <v2> --env <env> [--layout] [--json]
+  flowgate export <flow> --env <env> [--version N] [--out <dir>]
+  flowgate resolve <flow> --env <env> --ref <kind:source> --to <arn|name>
+  flowgate publish <flow> --env <env> [--version N]          (creates the publish request)
+  flowgate approve <request> | reject <request> --reason <text>
+  flowgate rollback <flow> --env <env> --to N
+  flowgate audit --env <env> [--since <date>]
+
+Exit status: 0 done / no errors, 1 errors found or the action was refused, 2 usage, configuration or
+unreadable input.
 `;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
+    const [command, ...rest] = argv;
+    if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);
     return run(argv, io);
   } catch (error) {
     return report(error, io);
@@ -111,13 +127,24 @@ function report(error: unknown, io: CliIo): number {
     io.stderr(`flowgate: ${error.message}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (error instanceof UnreadableInputError || error instanceof CatalogError) {
+  if (
+    error instanceof UnreadableInputError ||
+    error instanceof CatalogError ||
+    error instanceof ConfigError
+  ) {
     io.stderr(`flowgate: ${error.message}\n`);
     return EXIT.usage;
   }
+  if (error instanceof ContactCenterError) {
+    io.stderr(
+      `flowgate: ${error.message}\n${error.diagnostics.map((d) => `  ${d.severity} ${d.code}: ${d.message}\n`).join('')}`,
+    );
+    return EXIT.findings;
+  }
   if (error instanceof FlowgateError) {
+    // Refusals of the use cases (not allowed, not found, stale, drift…): the request was understood.
     io.stderr(`flowgate: ${error.message}\n`);
-    return EXIT.usage;
+    return EXIT.findings;
   }
   io.stderr(
     `flowgate: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -6,20 +6,20 @@ import type { Reference } from '../core/references/types.js';
 import type { Resolution } from '../core/resolve/types.js';
 
 type Style = Parameters<typeof styleText>[0];
-type Paint = (style: Style, text: string) => string;
+export type Paint = (style: Style, text: string) => string;
 
 /**
  * Colour when allowed, plain text otherwise (pipes, files, NO_COLOR). The decision is made once
  * in `CliIo`, so styleText must not second-guess it against process.stdout.
  */
-function painter(color: boolean): Paint {
+export function painter(color: boolean): Paint {
   return color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
 }
 
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Action ids are usually UUIDs: the first 8 characters find the block; friendly ids are shown whole. */
-function shortId(id: string): string {
+export function shortId(id: string): string {
   return UUID_LIKE.test(id) ? `${id.slice(0, 8)}…` : id;
 }
 

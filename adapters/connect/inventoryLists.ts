@@ -1,0 +1,217 @@
+import {
+  type ConnectClient,
+  ListBotsCommand,
+  ListContactFlowModulesCommand,
+  ListContactFlowsCommand,
+  ListHoursOfOperationsCommand,
+  ListLambdaFunctionsCommand,
+  ListPromptsCommand,
+  ListQueuesCommand,
+  ListQuickConnectsCommand,
+  ListSecurityKeysCommand,
+  ListTaskTemplatesCommand,
+  ListUsersCommand,
+  ListViewsCommand,
+} from '@aws-sdk/client-connect';
+import type { z } from 'zod';
+import { isFlowType } from '../../core/flowTypes.js';
+import type { ResourceKind } from '../../core/references/types.js';
+import { formatArn, type ParsedArn, parseArn } from '../../core/resolve/arn.js';
+import type { CatalogResource } from '../../core/resolve/types.js';
+import {
+  botConfig,
+  flowSummary,
+  lambdaArn,
+  moduleSummary,
+  namedSummary,
+  queueSummary,
+  securityKey,
+  userSummary,
+} from './connectResponses.js';
+
+/** One List API: how to ask for a page, where its items are, and what each item becomes. */
+export interface InventoryList<Item = unknown> {
+  /** The API's name, for messages (`ListQueues`, `ListBots (V2)`). */
+  readonly api: string;
+  /** The response key holding the items. */
+  readonly key: string;
+  readonly item: z.ZodType<Item>;
+  /** Sends the request for the page after `nextToken` (`undefined` for the first). */
+  readonly page: (
+    client: ConnectClient,
+    instanceId: string,
+    nextToken: string | undefined,
+  ) => Promise<unknown>;
+  /** The catalog resources an item stands for (none for items flowgate does not resolve against). */
+  readonly resources: (item: Item, instance: ParsedArn) => CatalogResource[];
+}
+
+/**
+ * Everything flowgate resolves against, one entry per List API call sequence. Page sizes are each
+ * API's maximum, so a large instance costs the fewest requests under the shared rate limit.
+ */
+export const INVENTORY_LISTS: readonly InventoryList[] = [
+  list({
+    api: 'ListQueues',
+    key: 'QueueSummaryList',
+    item: queueSummary,
+    // Agent queues are users (a transfer to an agent names the user), so only STANDARD queues.
+    page: (client, InstanceId, NextToken) =>
+      client.send(
+        new ListQueuesCommand({ InstanceId, QueueTypes: ['STANDARD'], MaxResults: 1000, NextToken }),
+      ),
+    resources: (q) => (q.QueueType === undefined || q.QueueType === 'STANDARD' ? [named('queue', q)] : []),
+  }),
+  list({
+    api: 'ListPrompts',
+    key: 'PromptSummaryList',
+    item: namedSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListPromptsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    resources: (p) => [named('prompt', p)],
+  }),
+  list({
+    api: 'ListHoursOfOperations',
+    key: 'HoursOfOperationSummaryList',
+    item: namedSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListHoursOfOperationsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    resources: (h) => [named('hours', h)],
+  }),
+  list({
+    api: 'ListQuickConnects',
+    key: 'QuickConnectSummaryList',
+    item: namedSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListQuickConnectsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    resources: (q) => [named('quick-connect', q)],
+  }),
+  list({
+    api: 'ListUsers',
+    key: 'UserSummaryList',
+    item: userSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListUsersCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    resources: (u) => [{ kind: 'user', id: u.Id, arn: u.Arn, name: u.Username }],
+  }),
+  list({
+    api: 'ListContactFlows',
+    key: 'ContactFlowSummaryList',
+    item: flowSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListContactFlowsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    // Archived flows cannot be transferred to; listing them would let a name resolve to one.
+    resources: (f) => (f.ContactFlowState === 'ARCHIVED' ? [] : [flowResource(f)]),
+  }),
+  list({
+    api: 'ListContactFlowModules',
+    key: 'ContactFlowModulesSummaryList',
+    item: moduleSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(
+        new ListContactFlowModulesCommand({
+          InstanceId,
+          ContactFlowModuleState: 'ACTIVE',
+          MaxResults: 1000,
+          NextToken,
+        }),
+      ),
+    resources: (m) => (m.State === 'ARCHIVED' ? [] : [named('module', m)]),
+  }),
+  list({
+    api: 'ListLambdaFunctions',
+    key: 'LambdaFunctions',
+    item: lambdaArn,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListLambdaFunctionsCommand({ InstanceId, MaxResults: 25, NextToken })),
+    resources: (arn) => lambdaResource(arn),
+  }),
+  list({
+    api: 'ListBots (V2)',
+    key: 'LexBots',
+    item: botConfig,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListBotsCommand({ InstanceId, LexVersion: 'V2', MaxResults: 25, NextToken })),
+    resources: (bot) => (bot.LexV2Bot === undefined ? [] : lexV2Resource(bot.LexV2Bot.AliasArn)),
+  }),
+  list({
+    api: 'ListBots (V1)',
+    key: 'LexBots',
+    item: botConfig,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListBotsCommand({ InstanceId, LexVersion: 'V1', MaxResults: 25, NextToken })),
+    resources: (bot, instance) => (bot.LexBot === undefined ? [] : [lexV1Resource(bot.LexBot, instance)]),
+  }),
+  list({
+    api: 'ListSecurityKeys',
+    key: 'SecurityKeys',
+    item: securityKey,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListSecurityKeysCommand({ InstanceId, MaxResults: 2, NextToken })),
+    // Keys have no ARN and no name: flows name them by the association id.
+    resources: (k) => [{ kind: 'security-key', id: k.AssociationId, arn: '', name: k.AssociationId }],
+  }),
+  list({
+    api: 'ListTaskTemplates',
+    key: 'TaskTemplates',
+    item: namedSummary,
+    // The API documents that callers should not set a page size for this one.
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListTaskTemplatesCommand({ InstanceId, NextToken })),
+    resources: (t) => [named('task-template', t)],
+  }),
+  list({
+    api: 'ListViews',
+    key: 'ViewsSummaryList',
+    item: namedSummary,
+    // No type filter: flows show AWS-managed views as well as the instance's own.
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListViewsCommand({ InstanceId, MaxResults: 100, NextToken })),
+    resources: (v) => [named('view', v)],
+  }),
+];
+
+/** Keeps each entry's item type while the table holds them all. */
+function list<Item>(spec: InventoryList<Item>): InventoryList {
+  return spec as unknown as InventoryList;
+}
+
+function named(kind: ResourceKind, item: z.infer<typeof namedSummary>): CatalogResource {
+  return { kind, id: item.Id, arn: item.Arn, name: item.Name };
+}
+
+function flowResource(flow: z.infer<typeof flowSummary>): CatalogResource {
+  const resource = named('flow', flow);
+  // A type this version of flowgate does not know is left off: such a flow matches any type.
+  return isFlowType(flow.ContactFlowType) ? { ...resource, flowType: flow.ContactFlowType } : resource;
+}
+
+/** A function ARN: found by its name; an alias or version ARN keeps the qualifier in its id. */
+function lambdaResource(arn: string): CatalogResource[] {
+  const parsed = parseArn(arn);
+  if (parsed === null || parsed.service !== 'lambda') return [];
+  const id = parsed.qualifier === null ? parsed.resourceId : `${parsed.resourceId}:${parsed.qualifier}`;
+  return [{ kind: 'lambda', id, arn, name: parsed.resourceId }];
+}
+
+/**
+ * A Lex V2 alias. ListBots gives only the alias ARN (names need the Lex V2 API), so the ARN is
+ * its name; the id is `BOT_ID/ALIAS_ID` because alias ids repeat across bots (`TSTALIASID`).
+ */
+function lexV2Resource(aliasArn: string): CatalogResource[] {
+  const parsed = parseArn(aliasArn);
+  if (parsed === null || parsed.botId === null) return [];
+  return [{ kind: 'lex-bot', id: `${parsed.botId}/${parsed.resourceId}`, arn: aliasArn, name: aliasArn }];
+}
+
+/** A Lex V1 bot, known by name and Region; its ARN carries the Region for re-targeting. */
+function lexV1Resource(bot: { Name: string; LexRegion: string }, instance: ParsedArn): CatalogResource {
+  const arn = formatArn({
+    partition: instance.partition,
+    service: 'lex',
+    region: bot.LexRegion,
+    account: instance.account,
+    resource: `bot:${bot.Name}`,
+  });
+  return { kind: 'lex-v1-bot', id: bot.Name, arn, name: bot.Name };
+}

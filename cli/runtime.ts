@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { defaultLocalConfig } from '../adapters/config/defaultLocalConfig.js';
+import { loadConfig } from '../adapters/config/loadConfig.js';
+import { ConnectContactCenter } from '../adapters/connect/ConnectContactCenter.js';
+import { createConnectClient } from '../adapters/connect/createConnectClient.js';
+import { type RateLimiter, TokenBucketRateLimiter } from '../adapters/connect/rateLimiter.js';
+import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
+import { LocalContactCenter } from '../adapters/local/LocalContactCenter.js';
+import { startLocalStack } from '../adapters/local/localStack.js';
+import { S3FileStore } from '../adapters/s3/S3FileStore.js';
+import type { Actor, FlowgateConfig } from '../core/config.js';
+import type { Clock, ContactCenter } from '../core/ports.js';
+import { environmentOf } from '../core/service/authorize.js';
+import type { ServiceDeps } from '../core/service/deps.js';
+
+/** The use cases' dependencies for one CLI run, and who is acting. */
+export interface Runtime {
+  readonly deps: ServiceDeps;
+  readonly actor: Actor;
+  /** `local`: the embedded default under `.flowgate/`; `aws`: DynamoDB and S3 named by FLOWGATE_TABLE and FLOWGATE_BUCKET. */
+  readonly mode: 'local' | 'aws';
+  close(): Promise<void>;
+}
+
+/** What a store command says about where it runs. */
+export interface RuntimeOptions {
+  /** `--as`: who is acting (default: the OS user). */
+  readonly as: string | null;
+  /** `--config`: a YAML or JSON file (default: FLOWGATE_CONFIG, else ./flowgate.yml|yaml|json, else the built-in local config). */
+  readonly config: string | null;
+}
+
+const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+const CONFIG_NAMES = ['flowgate.yml', 'flowgate.yaml', 'flowgate.json'];
+
+/**
+ * Builds the adapters from configuration, once per run. With no AWS configuration (no
+ * FLOWGATE_TABLE), versions live in the embedded local stack (dynalite and s3rver on loopback,
+ * data under `.flowgate/`), and `local` environments publish to instances kept as files there.
+ */
+export async function openRuntime(
+  options: RuntimeOptions,
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Runtime> {
+  const user = options.as ?? userInfo().username;
+  const config = await readConfig(options.config ?? env.FLOWGATE_CONFIG ?? null, cwd, user);
+  const dataDir = resolve(cwd, env.FLOWGATE_HOME ?? '.flowgate');
+  const centers = contactCenters(config, dataDir);
+  const actor: Actor = { id: user, groups: [] };
+  const table = env.FLOWGATE_TABLE;
+  const bucket = env.FLOWGATE_BUCKET;
+  if (table !== undefined && bucket !== undefined) {
+    const files = new S3FileStore({ client: new S3Client({}), bucket, prefix: 'flowgate/' });
+    const store = new DynamoVersionStore({
+      client: new DynamoDBClient({}),
+      tableName: table,
+      files,
+      clock: SYSTEM_CLOCK,
+    });
+    return { deps: deps(config, store, files, centers), actor, mode: 'aws', close: async () => {} };
+  }
+  const stack = await startLocalStack({ dataDir });
+  const files = new S3FileStore({ client: stack.s3Client, bucket: stack.bucket });
+  const store = new DynamoVersionStore({
+    client: stack.dynamoClient,
+    tableName: stack.tableName,
+    files,
+    clock: SYSTEM_CLOCK,
+  });
+  return { deps: deps(config, store, files, centers), actor, mode: 'local', close: () => stack.stop() };
+}
+
+function deps(
+  config: FlowgateConfig,
+  store: ServiceDeps['store'],
+  files: ServiceDeps['files'],
+  centers: ServiceDeps['centers'],
+): ServiceDeps {
+  return { store, files, centers, clock: SYSTEM_CLOCK, newId: randomUUID, config, notifier: null };
+}
+
+async function readConfig(path: string | null, cwd: string, user: string): Promise<FlowgateConfig> {
+  if (path !== null) return loadConfig(resolve(cwd, path));
+  const found = CONFIG_NAMES.map((name) => join(cwd, name)).find((candidate) => existsSync(candidate));
+  return found === undefined ? defaultLocalConfig(user) : loadConfig(found);
+}
+
+/**
+ * One contact center per environment, built on first use and kept for the run (so its inventory
+ * is read once), with one rate limiter per account and Region shared by all of them.
+ */
+function contactCenters(config: FlowgateConfig, dataDir: string): (env: string) => ContactCenter {
+  const built = new Map<string, ContactCenter>();
+  const limiters = new Map<string, RateLimiter>();
+  return (env) => {
+    const existing = built.get(env);
+    if (existing !== undefined) return existing;
+    const { target } = environmentOf(config, env);
+    let center: ContactCenter;
+    if (target.kind === 'local') {
+      center = new LocalContactCenter({ dir: join(dataDir, 'instances', env), seed: target.seed });
+    } else {
+      const account = target.instanceArn.split(':')[4] ?? '';
+      const key = `${account}/${target.region}`;
+      const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
+      limiters.set(key, limiter);
+      center = new ConnectContactCenter({
+        client: createConnectClient(target.region),
+        instanceArn: target.instanceArn,
+        limiter,
+      });
+    }
+    built.set(env, center);
+    return center;
+  };
+}

@@ -1,0 +1,396 @@
+import { z } from 'zod';
+import type {
+  ApprovalPolicy,
+  EnvironmentConfig,
+  EnvironmentTarget,
+  FlowgateConfig,
+  Roles,
+} from './config.js';
+import { ConfigError } from './errors.js';
+import { formatPath, isJsonObject, type JsonPath } from './json.js';
+import { parseArn } from './resolve/arn.js';
+
+/** The approval policy of an environment that does not state one: four eyes, a day to decide. */
+export const DEFAULT_APPROVAL: ApprovalPolicy = Object.freeze({
+  required: true,
+  allowSelfApproval: false,
+  expiresAfterHours: 24,
+  autoPublish: false,
+});
+
+/** How many problems one error message lists before it says "and N more". */
+const MAX_LISTED_PROBLEMS = 5;
+
+/** Names go into table keys (`ENV#<env>#…`), bucket prefixes and `--env`: no `#`, `/` or spaces. */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** `us-west-2`, `us-gov-west-1`, `cn-north-1`, `eu-central-2`. */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+/** Slack conversation ids: public (`C…`) and private (`G…`) channels. */
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+
+/** Key names (lower case, without `_` and `-`) that say a secret is in the file. */
+const SECRET_KEY_WORDS = [
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'passphrase',
+  'credential',
+  'apikey',
+  'privatekey',
+  'accesskey',
+  'signingkey',
+];
+
+/** Values that are secrets whatever key holds them. */
+const SECRET_VALUES: readonly { readonly pattern: RegExp; readonly what: string }[] = [
+  { pattern: /^xox[a-z]-/, what: 'a Slack token' },
+  { pattern: /^xapp-/, what: 'a Slack app-level token' },
+  { pattern: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/, what: 'an AWS access key id' },
+  { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'a private key' },
+];
+
+const SECRET_ADVICE =
+  'secrets never go in the config file: pass them as environment variables (or from a secret store) and remove this setting';
+
+/** YAML writes an empty setting (`approval:`) as null: read it as absent. */
+const nonEmpty = z.string().min(1);
+const idList = z.array(nonEmpty).nullish();
+
+const connectSchema = z.strictObject({ instanceArn: nonEmpty, region: nonEmpty });
+const localSchema = z.strictObject({ seed: nonEmpty.nullish() });
+const approvalSchema = z.strictObject({
+  required: z.boolean().nullish(),
+  allowSelfApproval: z.boolean().nullish(),
+  expiresAfterHours: z.number().positive().nullish(),
+  autoPublish: z.boolean().nullish(),
+});
+const environmentSchema = z.strictObject({
+  connect: connectSchema.optional(),
+  local: localSchema.nullish(),
+  parent: nonEmpty.nullish(),
+  channels: idList,
+  approval: approvalSchema.nullish(),
+});
+const rolesSchema = z.strictObject({ viewers: idList, editors: idList, publishers: idList });
+const configSchema = z.strictObject({
+  environments: z.record(z.string(), environmentSchema),
+  roles: rolesSchema.nullish(),
+});
+
+type ConfigFile = z.infer<typeof configSchema>;
+type EnvironmentFile = z.infer<typeof environmentSchema>;
+
+/** The keys each object of the file may have, for "unknown key" messages. */
+const KEYS = {
+  top: Object.keys(configSchema.shape),
+  environment: Object.keys(environmentSchema.shape),
+  connect: Object.keys(connectSchema.shape),
+  local: Object.keys(localSchema.shape),
+  approval: Object.keys(approvalSchema.shape),
+  roles: Object.keys(rolesSchema.shape),
+} as const;
+
+/** One problem found in a config file: the key it is about, and what is wrong. */
+interface Problem {
+  readonly path: JsonPath;
+  readonly message: string;
+}
+
+/**
+ * Parses and checks a configuration file's content (already read from YAML or JSON):
+ * `{ environments: { <name>: { connect: {instanceArn, region} | local: {seed?}, parent?, channels?,
+ * approval? } }, roles?: { viewers?, editors?, publishers? } }`. Fills the defaults
+ * (`DEFAULT_APPROVAL`, no parent, no channels, empty roles). Beyond the shape it checks that
+ * parents exist and do not loop, that an instance ARN is in its `region`, that a channel is bound
+ * to one environment, and that no secret is in the file. Throws `ConfigError` whose `key` names
+ * the first offending setting (`environments.prod.connect.region`) and whose message, prefixed
+ * with `source`, lists the problems.
+ */
+export function parseConfig(json: unknown, source: string): FlowgateConfig {
+  const secrets = findSecrets(json);
+  if (secrets.length > 0) throw configError(source, secrets);
+  const parsed = configSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) throw configError(source, parsed.error.issues.flatMap(describeIssue));
+  const problems = checkContent(parsed.data);
+  if (problems.length > 0) throw configError(source, problems);
+  return toConfig(parsed.data);
+}
+
+function toConfig(file: ConfigFile): FlowgateConfig {
+  // No prototype: `environments['constructor']` must read as "no such environment".
+  const environments: Record<string, EnvironmentConfig> = Object.create(null);
+  for (const [name, env] of Object.entries(file.environments)) {
+    environments[name] = toEnvironment(name, env);
+  }
+  const roles: Roles = {
+    viewers: file.roles?.viewers ?? [],
+    editors: file.roles?.editors ?? [],
+    publishers: file.roles?.publishers ?? [],
+  };
+  return { environments, roles };
+}
+
+function toEnvironment(name: string, env: EnvironmentFile): EnvironmentConfig {
+  const target: EnvironmentTarget =
+    env.connect !== undefined
+      ? { kind: 'connect', instanceArn: env.connect.instanceArn, region: env.connect.region }
+      : { kind: 'local', seed: env.local?.seed ?? null };
+  const approval = env.approval;
+  return {
+    name,
+    target,
+    parent: env.parent ?? null,
+    channels: [...new Set(env.channels ?? [])],
+    approval: {
+      required: approval?.required ?? DEFAULT_APPROVAL.required,
+      allowSelfApproval: approval?.allowSelfApproval ?? DEFAULT_APPROVAL.allowSelfApproval,
+      expiresAfterHours: approval?.expiresAfterHours ?? DEFAULT_APPROVAL.expiresAfterHours,
+      autoPublish: approval?.autoPublish ?? DEFAULT_APPROVAL.autoPublish,
+    },
+  };
+}
+
+/** What the schema cannot say: names, targets, parents, channel bindings. */
+function checkContent(file: ConfigFile): Problem[] {
+  const names = Object.keys(file.environments);
+  if (names.length === 0) {
+    return [{ path: ['environments'], message: 'name at least one environment (e.g. prod: { local: {} })' }];
+  }
+  return [
+    ...names.flatMap((name) => checkEnvironment(name, file.environments[name], file.environments)),
+    ...checkParentLoops(file.environments),
+    ...checkChannels(file.environments),
+  ];
+}
+
+function checkEnvironment(
+  name: string,
+  env: EnvironmentFile | undefined,
+  all: ConfigFile['environments'],
+): Problem[] {
+  if (env === undefined) return [];
+  const at = ['environments', name];
+  const problems: Problem[] = [];
+  if (!ENVIRONMENT_NAME.test(name)) {
+    problems.push({
+      path: at,
+      message:
+        'an environment name is letters, digits, "-" and "_" (at most 64, starting with a letter or digit)',
+    });
+  }
+  problems.push(...checkTarget(at, env));
+  if (env.parent !== undefined && env.parent !== null) {
+    if (env.parent === name) {
+      problems.push({ path: [...at, 'parent'], message: 'an environment cannot be its own parent' });
+    } else if (!Object.hasOwn(all, env.parent)) {
+      problems.push({
+        path: [...at, 'parent'],
+        message: `there is no environment '${env.parent}' (known: ${Object.keys(all).join(', ')})`,
+      });
+    }
+  }
+  (env.channels ?? []).forEach((channel, index) => {
+    if (!CHANNEL_ID.test(channel)) {
+      problems.push({
+        path: [...at, 'channels', index],
+        message: `'${channel}' is not a Slack channel id: use the id (C0123ABCD, from the channel's details), not its name`,
+      });
+    }
+  });
+  return problems;
+}
+
+function checkTarget(at: JsonPath, env: EnvironmentFile): Problem[] {
+  const hasConnect = env.connect !== undefined;
+  const hasLocal = Object.hasOwn(env, 'local');
+  if (hasConnect && hasLocal) {
+    return [{ path: at, message: 'has both connect and local: an environment publishes to one target' }];
+  }
+  if (!hasConnect && !hasLocal) {
+    return [
+      {
+        path: at,
+        message:
+          'needs a target: connect: {instanceArn, region} for Amazon Connect, or local: {} for the local default',
+      },
+    ];
+  }
+  return env.connect === undefined ? [] : checkConnect([...at, 'connect'], env.connect);
+}
+
+function checkConnect(at: JsonPath, connect: { instanceArn: string; region: string }): Problem[] {
+  const problems: Problem[] = [];
+  if (!REGION.test(connect.region)) {
+    problems.push({
+      path: [...at, 'region'],
+      message: `expected an AWS Region such as us-west-2, got '${connect.region}'`,
+    });
+  }
+  const arn = parseArn(connect.instanceArn);
+  if (
+    arn === null ||
+    arn.service !== 'connect' ||
+    arn.resourceType !== 'instance' ||
+    arn.resource !== `instance/${arn.resourceId}`
+  ) {
+    problems.push({
+      path: [...at, 'instanceArn'],
+      message: `expected an Amazon Connect instance ARN (arn:aws:connect:REGION:ACCOUNT:instance/ID), got '${connect.instanceArn}'`,
+    });
+  } else if (arn.region !== connect.region) {
+    problems.push({
+      path: [...at, 'region'],
+      message: `is ${connect.region}, but the instance ARN is in ${arn.region}: set region to ${arn.region} or correct the ARN`,
+    });
+  }
+  return problems;
+}
+
+/** One problem per loop of parents, at the loop's first environment in file order. */
+function checkParentLoops(all: ConfigFile['environments']): Problem[] {
+  const reported = new Set<string>();
+  const problems: Problem[] = [];
+  for (const start of Object.keys(all)) {
+    const chain: string[] = [];
+    let current: string | null = start;
+    while (current !== null && !chain.includes(current) && Object.hasOwn(all, current)) {
+      chain.push(current);
+      current = all[current]?.parent ?? null;
+    }
+    // A loop through `start` itself; loops reached from elsewhere are reported from their own members.
+    if (current !== start || chain.length < 2 || reported.has(start)) continue;
+    for (const member of chain) reported.add(member);
+    problems.push({
+      path: ['environments', start, 'parent'],
+      message: `parents loop: ${[...chain, start].join(' → ')}; an environment cannot inherit from itself`,
+    });
+  }
+  return problems;
+}
+
+function checkChannels(all: ConfigFile['environments']): Problem[] {
+  const boundTo = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const [name, env] of Object.entries(all)) {
+    for (const [index, channel] of (env.channels ?? []).entries()) {
+      const other = boundTo.get(channel);
+      if (other === undefined) boundTo.set(channel, name);
+      else if (other !== name) {
+        problems.push({
+          path: ['environments', name, 'channels', index],
+          message: `channel ${channel} is already bound to ${other}: uploads there can import into one environment only`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Keys named like secrets, and values that are secrets, anywhere in the file. Runs before the
+ * schema so the message says why, not just "unknown key". Names of environments are names, not
+ * settings, so `environments.<name>` itself is not judged by its name.
+ */
+function findSecrets(json: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<object>();
+  const visit = (node: unknown, path: JsonPath): void => {
+    if (typeof node === 'string') {
+      const found = SECRET_VALUES.find((s) => s.pattern.test(node));
+      if (found !== undefined) problems.push({ path, message: `looks like ${found.what}; ${SECRET_ADVICE}` });
+      return;
+    }
+    // YAML aliases can share or even nest a node in itself: visit each once.
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) visit(item, [...path, index]);
+      return;
+    }
+    if (!isJsonObject(node)) return;
+    const isEnvironmentList = path.length === 1 && path[0] === 'environments';
+    for (const [key, value] of Object.entries(node)) {
+      if (!isEnvironmentList && looksLikeSecretKey(key)) {
+        problems.push({ path: [...path, key], message: `looks like a secret; ${SECRET_ADVICE}` });
+      } else visit(value, [...path, key]);
+    }
+  };
+  visit(json, []);
+  return problems;
+}
+
+function looksLikeSecretKey(key: string): boolean {
+  const word = key.toLowerCase().replace(/[-_]/g, '');
+  return SECRET_KEY_WORDS.some((secret) => word.includes(secret));
+}
+
+const ARTICLES: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  record: 'an object',
+};
+
+/** A zod issue in words people can act on, at the key it is about (one per unknown key). */
+function describeIssue(issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = ARTICLES[issue.expected] ?? issue.expected;
+      if (issue.input === undefined) return [{ path, message: `is required (${expected})` }];
+      return [{ path, message: `expected ${expected}, got ${typeName(issue.input)}` }];
+    }
+    case 'too_small':
+      return [
+        {
+          path,
+          message: issue.origin === 'number' ? `must be more than ${issue.minimum}` : 'must not be empty',
+        },
+      ];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: `unknown key (expected one of: ${expectedKeys(path).join(', ')})`,
+      }));
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+function expectedKeys(path: JsonPath): readonly string[] {
+  if (path.length === 0) return KEYS.top;
+  if (path.length === 2 && path[0] === 'environments') return KEYS.environment;
+  const last = path[path.length - 1];
+  switch (last) {
+    case 'connect':
+      return KEYS.connect;
+    case 'local':
+      return KEYS.local;
+    case 'approval':
+      return KEYS.approval;
+    case 'roles':
+      return KEYS.roles;
+    default:
+      return [];
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return ARTICLES[typeof value] ?? typeof value;
+}
+
+function configError(source: string, problems: readonly Problem[]): ConfigError {
+  const [first] = problems;
+  const listed = problems
+    .slice(0, MAX_LISTED_PROBLEMS)
+    .map((p) => `${formatPath(p.path) || '(root)'}: ${p.message}`);
+  const more =
+    problems.length > MAX_LISTED_PROBLEMS ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more` : '';
+  const key = first === undefined ? null : formatPath(first.path) || null;
+  return new ConfigError(key, `${source}: ${listed.join('; ')}${more}`);
+}

@@ -1,0 +1,118 @@
+import type { Actor } from '../config.js';
+import { ServiceError } from '../errors.js';
+import type { Reference } from '../references/types.js';
+import { sha256 } from '../versions/hash.js';
+import { isSnapshot, resolutionHash } from '../versions/requests.js';
+import type { PublishRequest } from '../versions/types.js';
+import { environmentOf, requireRole } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+import { readyBatch } from './publishBatch.js';
+import type { PublishOutcome } from './publishOutcome.js';
+import { publishRequests } from './publishRequests.js';
+import { recordEvent } from './recordEvent.js';
+import { invalidState, loadRequest, lostTransition } from './requests.js';
+
+/** Input of {@link approveRequest}. */
+export interface ApproveRequestInput {
+  readonly id: string;
+  readonly actor: Actor;
+}
+
+/** The request after publishing, and what publishing did. */
+export interface ApproveResult {
+  readonly request: PublishRequest;
+  /** Null when publishing waits for the approval of flows this one needs (`waitingFor`). */
+  readonly outcome: PublishOutcome | null;
+  /** Flows that must be approved (or published) first; their pending request ids when they have one. */
+  readonly waitingFor: readonly string[];
+}
+
+/**
+ * Approves a pending request (publisher) and publishes it, together with the approved requests
+ * it is linked with (flows imported together that name each other before either exists in the
+ * target); while one of those still waits for approval, nothing is published and `waitingFor`
+ * names it: the last approval publishes the lot. Four eyes: the requester may not
+ * approve unless the environment allows self-approval. The approval is bound to what was
+ * reviewed: a version imported after the request, a changed content or resolution hash, or a
+ * remembered mapping chosen since for one of the version's references makes it stale. Of two
+ * concurrent approvals exactly one wins (a conditional transition); the other gets
+ * `invalid-state`.
+ *
+ * @throws ServiceError `not-found`, `forbidden`, `invalid-state` (decided, expired or lost the
+ *   race: says what happened and who), `self-approval`, `stale-request`, and whatever
+ *   `publishRequests` refuses with before writing (`drift`, `not-publishable`).
+ */
+export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInput): Promise<ApproveResult> {
+  const { actor } = input;
+  requireRole(deps.config, actor, 'publisher', 'approve publish requests');
+  const request = await loadRequest(deps, input.id);
+  const policy = environmentOf(deps.config, request.env).approval;
+  if (request.state !== 'pending') throw invalidState(request, 'approve');
+  if (request.requester === actor.id && !policy.allowSelfApproval) {
+    throw new ServiceError(
+      'self-approval',
+      `${actor.id} requested ${request.flowKey} v${request.version} and may not also approve it in ${request.env}: ask another publisher.`,
+    );
+  }
+  const stale = await staleReason(deps, request);
+  if (stale !== null) {
+    throw new ServiceError(
+      'stale-request',
+      `Request ${request.id} no longer matches what was reviewed: ${stale} Request publishing again so the change is reviewed.`,
+    );
+  }
+  const approved = await deps.store.transitionRequest(request.id, 'pending', 'approved', {
+    decidedBy: actor.id,
+    decidedAt: deps.clock.now().toISOString(),
+  });
+  if (approved === null) throw await lostTransition(deps, request, 'approve');
+  const batch = await readyBatch(deps, approved);
+  const waiting =
+    batch.waitingFor.length === 0
+      ? ''
+      : ` It will be published once ${batch.waitingFor.join(', ')} is approved.`;
+  await recordEvent(deps, {
+    env: request.env,
+    actor,
+    action: 'approve',
+    flowKey: request.flowKey,
+    detail: { request: request.id, version: request.version, requester: request.requester },
+    notification: {
+      kind: 'approved',
+      text: `${actor.id} approved ${request.flowKey} v${request.version} for ${request.env} (requested by ${request.requester}).${waiting}`,
+    },
+  });
+  if (batch.waitingFor.length > 0) return { request: approved, outcome: null, waitingFor: batch.waitingFor };
+  const outcome = await publishRequests(deps, { ids: batch.ids, actor });
+  return { request: (await deps.store.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
+}
+
+/** Why the request no longer matches the flow, or null when it still does. */
+async function staleReason(deps: ServiceDeps, request: PublishRequest): Promise<string | null> {
+  const { env, flowKey } = request;
+  const version = await deps.store.getVersion(env, flowKey, request.version);
+  if (version === null) return `version ${request.version} of ${flowKey} no longer exists.`;
+  if (version.contentHash !== request.contentHash || sha256(version.content) !== request.contentHash) {
+    return `the content of ${flowKey} v${request.version} is not the content that was requested.`;
+  }
+  if (resolutionHash(version.resolutions) !== request.resolutionHash) {
+    return `the references of ${flowKey} v${request.version} resolve differently than when it was requested.`;
+  }
+  const newer = (await deps.store.listVersions(env, flowKey)).find(
+    (v) => v.number > request.version && !isSnapshot(v) && v.createdAt >= request.requestedAt,
+  );
+  if (newer !== undefined) {
+    return `${newer.author} made v${newer.number} of ${flowKey} at ${newer.createdAt}, after this request for v${request.version}.`;
+  }
+  const remapped = (await deps.store.listMappings(env)).find(
+    (m) => m.chosenAt >= request.requestedAt && version.references.some((ref) => mapsReference(m, ref)),
+  );
+  if (remapped !== undefined) {
+    return `${remapped.chosenBy} re-resolved the ${remapped.kind} '${remapped.source}' to ${remapped.target} at ${remapped.chosenAt}.`;
+  }
+  return null;
+}
+
+function mapsReference(mapping: { kind: string; source: string }, ref: Reference): boolean {
+  return mapping.kind === ref.kind && (mapping.source === ref.value || mapping.source === ref.name);
+}

@@ -1,0 +1,71 @@
+import type { Actor } from '../config.js';
+import type { PublishRequest } from '../versions/types.js';
+import { environmentOf, requireRole } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+import { recordEvent } from './recordEvent.js';
+
+/** Input of {@link expireRequests}. */
+export interface ExpireRequestsInput {
+  readonly env: string;
+  readonly actor: Actor;
+}
+
+/** How long the claim that makes one expiry run's record exclusive is kept. */
+const CLAIM_HOURS = 24;
+
+/**
+ * Records every pending request of `env` that is past its expiry as `expired` (any viewer may
+ * run it: it only writes down what reads already show), auditing and announcing each exactly
+ * once even when several runs overlap. Returns the requests this run expired.
+ *
+ * Stores check expiry on read, so such a request already reads as `expired`; the ones still to
+ * record are those without a decision time. An idempotency claim per request makes the record
+ * exclusive, then the state is written: from `pending` where the store compares the stored
+ * state, from `expired` where it compares the state as read (the in-memory reference store).
+ */
+export async function expireRequests(
+  deps: ServiceDeps,
+  input: ExpireRequestsInput,
+): Promise<PublishRequest[]> {
+  const { env, actor } = input;
+  requireRole(deps.config, actor, 'viewer', 'expire publish requests');
+  environmentOf(deps.config, env);
+  const candidates = (await deps.store.listRequests(env, 'expired')).filter((r) => r.decidedAt === null);
+  const expired: PublishRequest[] = [];
+  for (const request of candidates) {
+    const recorded = await expireOne(deps, request, actor);
+    if (recorded !== null) expired.push(recorded);
+  }
+  return expired;
+}
+
+async function expireOne(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  actor: Actor,
+): Promise<PublishRequest | null> {
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + CLAIM_HOURS * 3_600_000).toISOString();
+  if (!(await deps.store.claimOnce(`expire#${request.id}`, until))) return null;
+  const patch = {
+    decidedBy: actor.id,
+    decidedAt: now.toISOString(),
+    reason: `expired at ${request.expiresAt}`,
+  };
+  const written =
+    (await deps.store.transitionRequest(request.id, 'pending', 'expired', patch)) ??
+    (await deps.store.transitionRequest(request.id, 'expired', 'expired', patch));
+  if (written === null) return null;
+  await recordEvent(deps, {
+    env: request.env,
+    actor,
+    action: 'expire',
+    flowKey: request.flowKey,
+    detail: { request: request.id, version: request.version, expiresAt: request.expiresAt },
+    notification: {
+      kind: 'expired',
+      text: `The request to publish ${request.flowKey} v${request.version} to ${request.env} expired at ${request.expiresAt} without a decision.`,
+    },
+  });
+  return written;
+}

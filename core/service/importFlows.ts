@@ -1,0 +1,204 @@
+import type { Actor } from '../config.js';
+import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { flowKindLabel } from '../flowTypes.js';
+import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
+import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
+import { sha256 } from '../versions/hash.js';
+import type { FlowHead, FlowKey, FlowVersion, VersionSource } from '../versions/types.js';
+import { environmentOf, requireRole } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+import { loadTarget } from './loadTarget.js';
+import { recordEvent } from './recordEvent.js';
+import { draftOf } from './versionDraft.js';
+
+/** One delivered file. */
+export interface ImportFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Input of {@link importFlows}. */
+export interface ImportInput {
+  readonly env: string;
+  readonly files: readonly ImportFile[];
+  readonly actor: Actor;
+  readonly channel: VersionSource['channel'];
+}
+
+/** What became of one file. */
+export interface ImportedFlow {
+  readonly file: string;
+  /** Null when the file could not be read as a flow. */
+  readonly flowKey: FlowKey | null;
+  /** The stored version (the existing latest one when nothing changed); null when nothing was stored. */
+  readonly version: FlowVersion | null;
+  /** True when this import created `version`. */
+  readonly created: boolean;
+  /** The analysis and plan, with the reason nothing was stored when that is so. */
+  readonly analysis: PlannedFlow;
+}
+
+/** The outcome of an import. */
+export interface ImportResult {
+  readonly env: string;
+  /** In the order the files were given. */
+  readonly flows: readonly ImportedFlow[];
+  /** Files in publish order (modules first, referenced flows before those that reference them). */
+  readonly order: readonly string[];
+}
+
+/** Plan codes that make a file's version meaningless: which of two same-named files is "the" flow? */
+const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch']);
+
+/**
+ * Imports files into an environment: analyzes each, plans the batch against the environment's
+ * target (its contact center, remembered choices and parent), and stores every readable flow as
+ * a new version of `flow:<name>` or `module:<name>`. Idempotent: a file whose re-targeted content
+ * equals the flow's latest version stores nothing new. Refused, with the reason in the flow's
+ * diagnostics and nothing stored: unreadable files, a flow whose type differs from the type the
+ * environment already has under that name (`type-mismatch`), and files of the batch that share a
+ * name. A file that does not state its type takes the type of the flow it updates.
+ */
+export async function importFlows(deps: ServiceDeps, input: ImportInput): Promise<ImportResult> {
+  requireRole(deps.config, input.actor, 'editor', `import flows into ${input.env}`);
+  environmentOf(deps.config, input.env);
+  const [heads, catalog] = await Promise.all([headsByKey(deps, input.env), loadTarget(deps, input.env)]);
+  const analyzed = input.files.map((file) => analyzeWithHead(file, heads));
+  const plan = planFlows(analyzed, catalog);
+  const flows: ImportedFlow[] = [];
+  for (const [i, planned] of plan.flows.entries()) {
+    const file = input.files[i];
+    if (file !== undefined) flows.push(await storeFlow(deps, input, file, planned, heads));
+  }
+  await notifyImport(deps, input, flows);
+  return { env: input.env, flows, order: plan.order };
+}
+
+async function headsByKey(deps: ServiceDeps, env: string): Promise<Map<FlowKey, FlowHead>> {
+  const heads = await deps.store.listHeads(env);
+  return new Map(heads.map((h) => [h.flowKey, h]));
+}
+
+/** Analyzes a file; when it does not state its type, again with the type its flow already has. */
+function analyzeWithHead(file: ImportFile, heads: ReadonlyMap<FlowKey, FlowHead>): AnalyzedFlow {
+  const analyzed = analyzeFlow(file.name, file.bytes);
+  if (analyzed.flow === null || analyzed.type !== null) return analyzed;
+  const known = heads.get(flowKeyOf('flow', analyzed.name))?.type ?? null;
+  return known === null ? analyzed : analyzeFlow(file.name, file.bytes, { assumeType: known });
+}
+
+async function storeFlow(
+  deps: ServiceDeps,
+  input: ImportInput,
+  file: ImportFile,
+  planned: PlannedFlow,
+  heads: ReadonlyMap<FlowKey, FlowHead>,
+): Promise<ImportedFlow> {
+  if (planned.flow === null)
+    return { file: file.name, flowKey: null, version: null, created: false, analysis: planned };
+  const flowKey = flowKeyOf(flowKeyKindOf(planned.type), planned.name);
+  const mismatch = typeMismatch(planned, heads.get(flowKey) ?? null, input.env);
+  if (mismatch !== null) {
+    const analysis = { ...planned, diagnostics: sortDiagnostics([mismatch, ...planned.diagnostics]) };
+    return { file: file.name, flowKey, version: null, created: false, analysis };
+  }
+  if (planned.diagnostics.some((d) => REFUSED_PLAN_CODES.has(d.code))) {
+    return { file: file.name, flowKey, version: null, created: false, analysis: planned };
+  }
+  const draft = draftOf(planned, {
+    env: input.env,
+    flowKey,
+    author: input.actor.id,
+    createdAt: deps.clock.now().toISOString(),
+    source: { channel: input.channel, ref: file.name },
+    original: fileText(file.bytes),
+    sourceHash: sha256(file.bytes),
+  });
+  if (draft === null) return { file: file.name, flowKey, version: null, created: false, analysis: planned };
+  const { version, created } = await deps.store.appendVersion(draft);
+  if (created) await auditImport(deps, input, version);
+  return { file: file.name, flowKey, version, created, analysis: planned };
+}
+
+/** `type-mismatch` when the flow's type differs from the type its name already has in `env`. */
+function typeMismatch(planned: PlannedFlow, head: FlowHead | null, env: string): Diagnostic | null {
+  if (head !== null && head.type !== null && planned.type !== null && head.type !== planned.type) {
+    return {
+      severity: 'error',
+      code: 'type-mismatch',
+      action: null,
+      block: null,
+      message: `'${planned.name}' is a ${flowKindLabel(planned.type)}, but ${env} already has '${head.name}' as a ${flowKindLabel(head.type)}; a flow keeps its type across versions.`,
+      hint: `Rename the flow (its name in the designer, or Metadata.name) before importing it, or import a ${flowKindLabel(head.type)} under this name.`,
+    };
+  }
+  return null;
+}
+
+async function auditImport(deps: ServiceDeps, input: ImportInput, version: FlowVersion): Promise<void> {
+  await recordEvent(deps, {
+    env: input.env,
+    actor: input.actor,
+    action: 'import',
+    flowKey: version.flowKey,
+    detail: {
+      version: version.number,
+      file: version.source.ref,
+      channel: version.source.channel,
+      format: version.format,
+      contentHash: version.contentHash,
+      sourceHash: version.sourceHash,
+      errors: version.diagnostics.filter((d) => d.severity === 'error').length,
+      unresolved: version.resolutions.filter((r) => r.by === 'unresolved').length,
+    },
+    notification: null,
+  });
+}
+
+/** One message for the whole import: what was stored, what was unchanged, what was refused. */
+async function notifyImport(
+  deps: ServiceDeps,
+  input: ImportInput,
+  flows: readonly ImportedFlow[],
+): Promise<void> {
+  if (deps.notifier === null) return;
+  const created = flows.filter((f) => f.created && f.version !== null);
+  const unchanged = flows.filter((f) => !f.created && f.version !== null);
+  const refused = flows.filter((f) => f.version === null);
+  const parts = [
+    created.length > 0 ? `stored ${created.map(versionLabel).join(', ')}` : null,
+    unchanged.length > 0 ? `unchanged ${unchanged.map(versionLabel).join(', ')}` : null,
+    refused.length > 0 ? `not stored ${refused.map((f) => f.file).join(', ')}` : null,
+  ].filter((p): p is string => p !== null);
+  const [single] = flows;
+  try {
+    await deps.notifier.notify({
+      env: input.env,
+      kind: 'imported',
+      flowKey: flows.length === 1 ? (single?.flowKey ?? null) : null,
+      text: `${input.actor.id} imported ${flows.length} file${flows.length === 1 ? '' : 's'} into ${input.env}: ${parts.join('; ') || 'nothing to import'}.`,
+      diagnostics: flows.flatMap((f) =>
+        f.version === null || hasErrors(f.analysis.diagnostics)
+          ? f.analysis.diagnostics.filter((d) => d.severity === 'error')
+          : [],
+      ),
+    });
+  } catch {
+    // Telling people is best effort: the versions and their audit events stand.
+  }
+}
+
+function versionLabel(flow: ImportedFlow): string {
+  return flow.version === null ? flow.file : `${flow.version.name} v${flow.version.number}`;
+}
+
+/**
+ * The file as text, byte for byte where the encoding allows: UTF-8 keeping a byte-order mark
+ * (so encoding it again gives the same bytes), or UTF-16 when its byte-order mark says so.
+ */
+function fileText(bytes: Uint8Array): string {
+  const [b0, b1] = bytes;
+  const encoding =
+    b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}

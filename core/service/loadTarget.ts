@@ -1,0 +1,74 @@
+import { ConfigError } from '../errors.js';
+import { Catalog } from '../resolve/catalog.js';
+import type { CatalogData, CatalogMapping } from '../resolve/types.js';
+import type { RememberedMapping } from '../versions/types.js';
+import { environmentOf } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+
+/**
+ * Catalogs already loaded during one use case call (one job), by environment: each contact
+ * center's inventory is read once per job however many flows, parents or re-plans need it.
+ * Make a new one per call; a long-lived cache would plan against a stale target.
+ */
+export type TargetCache = Map<string, Promise<Catalog>>;
+
+/**
+ * The catalog an environment resolves against: its contact center's inventory, with the
+ * choices remembered for it (`RememberedMapping`s) as mappings ahead of any the inventory
+ * brings, layered on its parent environment's catalog when it has one. The catalog is named
+ * after the environment, so plan findings say "prod has no queue …".
+ */
+export async function loadTarget(
+  deps: ServiceDeps,
+  env: string,
+  cache: TargetCache = new Map(),
+): Promise<Catalog> {
+  return loadLayer(deps, env, cache, []);
+}
+
+/** A remembered choice as the catalog's mapping. */
+export function toCatalogMapping(mapping: RememberedMapping): CatalogMapping {
+  return { kind: mapping.kind, source: mapping.source, target: mapping.target };
+}
+
+/** `catalog` with `mapping` remembered ahead of its other mappings (no new inventory read). */
+export function withMapping(catalog: Catalog, mapping: RememberedMapping): Catalog {
+  const data: CatalogData = {
+    ...catalog.data,
+    mappings: [toCatalogMapping(mapping), ...catalog.data.mappings],
+  };
+  return new Catalog(data, catalog.parent);
+}
+
+function loadLayer(
+  deps: ServiceDeps,
+  env: string,
+  cache: TargetCache,
+  path: readonly string[],
+): Promise<Catalog> {
+  const cached = cache.get(env);
+  if (cached !== undefined) return cached;
+  if (path.includes(env)) {
+    const cycle = [...path, env].join(' → ');
+    throw new ConfigError(`environments.${env}.parent`, `Environment parents form a cycle: ${cycle}.`);
+  }
+  const config = environmentOf(deps.config, env);
+  const parent = config.parent === null ? null : loadLayer(deps, config.parent, cache, [...path, env]);
+  const loaded = buildLayer(deps, env, parent);
+  cache.set(env, loaded);
+  return loaded;
+}
+
+async function buildLayer(deps: ServiceDeps, env: string, parent: Promise<Catalog> | null): Promise<Catalog> {
+  const [inventory, remembered, parentCatalog] = await Promise.all([
+    deps.centers(env).inventory(),
+    deps.store.listMappings(env),
+    parent,
+  ]);
+  const data: CatalogData = {
+    ...inventory,
+    name: env,
+    mappings: [...remembered.map(toCatalogMapping), ...inventory.mappings],
+  };
+  return new Catalog(data, parentCatalog);
+}

@@ -1,0 +1,71 @@
+import type { FlowKey, PublishRequest } from '../versions/types.js';
+import type { ServiceDeps } from './deps.js';
+import { unpublishedDependencies } from './publishPlan.js';
+
+/** The approved requests to publish together with one just approved, or what they wait for. */
+export interface ReadyBatch {
+  /** The request and every approved request of its environment it is linked with. */
+  readonly ids: readonly string[];
+  /** Flows the batch needs that are neither published nor approved (their pending requests' ids, or their keys). */
+  readonly waitingFor: readonly string[];
+}
+
+/**
+ * Flows imported together may reference each other before any exists in the target (a flow and
+ * the module it invokes, two flows that transfer to each other): they can only be published
+ * together, once each is approved. This gathers the approved requests linked to `request` that
+ * way (in either direction, transitively) and names the flows still missing an approval.
+ */
+export async function readyBatch(deps: ServiceDeps, request: PublishRequest): Promise<ReadyBatch> {
+  const approved = await deps.store.listRequests(request.env, 'approved');
+  const byFlow = new Map<FlowKey, { request: PublishRequest; needs: FlowKey[] }>();
+  for (const r of [request, ...approved.filter((a) => a.id !== request.id)]) {
+    if (byFlow.has(r.flowKey)) continue;
+    const version = await deps.store.getVersion(r.env, r.flowKey, r.version);
+    byFlow.set(r.flowKey, { request: r, needs: version === null ? [] : unpublishedDependencies(version) });
+  }
+  const linked = linkedFlows(request.flowKey, byFlow);
+  const missing = new Set<FlowKey>();
+  for (const key of linked) {
+    for (const need of byFlow.get(key)?.needs ?? []) if (!linked.has(need)) missing.add(need);
+  }
+  const waitingFor = await unpublished(deps, request.env, [...missing]);
+  return { ids: [...linked].flatMap((key) => byFlow.get(key)?.request.id ?? []), waitingFor };
+}
+
+/** The flows reachable from `start` through dependencies, followed both ways. */
+function linkedFlows(start: FlowKey, byFlow: ReadonlyMap<FlowKey, { needs: FlowKey[] }>): Set<FlowKey> {
+  const neighbours = new Map<FlowKey, Set<FlowKey>>();
+  const link = (a: FlowKey, b: FlowKey) => neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
+  for (const [key, { needs }] of byFlow) {
+    for (const need of needs) {
+      if (!byFlow.has(need)) continue;
+      link(key, need);
+      link(need, key);
+    }
+  }
+  const seen = new Set<FlowKey>([start]);
+  const queue = [start];
+  for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+    for (const next of neighbours.get(key) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return seen;
+}
+
+/** Of `keys`, those with no published target yet, named by their pending request when they have one. */
+async function unpublished(deps: ServiceDeps, env: string, keys: readonly FlowKey[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const pending = await deps.store.listRequests(env, 'pending');
+  const out: string[] = [];
+  for (const key of keys) {
+    const head = await deps.store.getHead(env, key);
+    if (head?.target) continue;
+    const asked = pending.find((p) => p.flowKey === key);
+    out.push(asked === undefined ? key : `${key} (request ${asked.id})`);
+  }
+  return out;
+}

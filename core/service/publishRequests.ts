@@ -1,0 +1,164 @@
+import type { Actor } from '../config.js';
+import { ServiceError } from '../errors.js';
+import { sha256 } from '../versions/hash.js';
+import { driftHashOf } from '../versions/requests.js';
+import type { FlowHead, PublishRequest } from '../versions/types.js';
+import { environmentOf, requireRole } from './authorize.js';
+import { BatchRun } from './batchRun.js';
+import type { ServiceDeps } from './deps.js';
+import { type PublishOutcome, summarizeOutcome } from './publishOutcome.js';
+import { type PublishMember, planPublish } from './publishPlan.js';
+import { TargetReader } from './publishTarget.js';
+import { notifyOnly, recordEvent } from './recordEvent.js';
+import { invalidState, loadRequest } from './requests.js';
+
+/** Input of {@link publishRequests}. */
+export interface PublishRequestsInput {
+  /** Approved requests of one environment, at most one per flow. */
+  readonly ids: readonly string[];
+  readonly actor: Actor;
+}
+
+/**
+ * Publishes approved requests as one batch (editor: the approval was the publisher's gate).
+ *
+ * Before writing anything: every request must be approved and match its version; every target
+ * is read once, and if any differs from what the request saw (`driftHash`) the batch stops with
+ * `drift` and those requests fail. Then flows are written dependencies first (modules before the
+ * flows that invoke them). A flow whose target already holds its content costs no write; a new
+ * flow outside a cycle is created with its content in one call; the new members of a cycle are
+ * created with placeholder content first, then every member gets its real content once all ARNs
+ * are known. References to batch flows are pointed at their ARNs as they become known. What an
+ * update replaces is kept as a `snapshot` version when no version holds it already.
+ *
+ * A write that fails stops the batch: that request becomes `failed`, flows already written stay
+ * published (their requests `published`), the rest stay approved, and the outcome says which is
+ * which, with ARNs and the rollback commands. Nothing is thrown for a failed write.
+ *
+ * @throws ServiceError `forbidden`, `not-found`, `invalid-state` (a request not approved),
+ *   `conflict` (mixed environments, a flow twice), `stale-request` (version content changed),
+ *   `not-publishable` (no target can be chosen, a dependency neither published nor in the batch),
+ *   `drift`.
+ */
+export async function publishRequests(
+  deps: ServiceDeps,
+  input: PublishRequestsInput,
+): Promise<PublishOutcome> {
+  const { actor } = input;
+  requireRole(deps.config, actor, 'editor', 'publish');
+  const requests = await approvedRequests(deps, input.ids);
+  const env = requests[0]?.env;
+  if (env === undefined)
+    return { env: '', ok: true, flows: [], calls: 0, writes: 0, summary: 'Nothing to publish.' };
+  environmentOf(deps.config, env);
+  const reader = new TargetReader(deps, env);
+  const members = await loadMembers(deps, reader, requests);
+  const plan = planPublish(members, await deps.store.listHeads(env));
+  if (plan.problems.length > 0) {
+    throw new ServiceError('not-publishable', `Nothing was published to ${env}: ${plan.problems.join(' ')}`);
+  }
+  await refuseDrift(deps, members, actor);
+  const run = new BatchRun(deps, reader.center, env, actor, members, plan);
+  await run.execute();
+  const flows = plan.order.map((i) => run.result(i));
+  const writes = flows.reduce((sum, f) => sum + f.writes, 0);
+  const calls = reader.inventoryCalls + flows.reduce((sum, f) => sum + f.calls, 0);
+  const ok = flows.every((f) => f.state === 'published');
+  const outcome: PublishOutcome = { env, ok, flows, calls, writes, summary: summarizeOutcome(env, flows) };
+  await announce(deps, outcome);
+  return outcome;
+}
+
+async function approvedRequests(deps: ServiceDeps, ids: readonly string[]): Promise<PublishRequest[]> {
+  const requests = await Promise.all(ids.map((id) => loadRequest(deps, id)));
+  const envs = new Set(requests.map((r) => r.env));
+  if (envs.size > 1) {
+    throw new ServiceError(
+      'conflict',
+      `One batch publishes to one environment, not ${[...envs].join(' and ')}.`,
+    );
+  }
+  const flows = new Set<string>();
+  for (const request of requests) {
+    if (request.state !== 'approved') throw invalidState(request, 'publish');
+    if (flows.has(request.flowKey)) {
+      throw new ServiceError(
+        'conflict',
+        `${request.flowKey} is in this batch twice: publish one version of it.`,
+      );
+    }
+    flows.add(request.flowKey);
+  }
+  return requests;
+}
+
+async function loadMembers(
+  deps: ServiceDeps,
+  reader: TargetReader,
+  requests: readonly PublishRequest[],
+): Promise<PublishMember[]> {
+  const members: PublishMember[] = [];
+  // One after another: the contact center's rate limit makes parallel reads no faster.
+  for (const request of requests) {
+    const version = await deps.store.getVersion(request.env, request.flowKey, request.version);
+    if (
+      version === null ||
+      version.contentHash !== request.contentHash ||
+      sha256(version.content) !== request.contentHash
+    ) {
+      throw new ServiceError(
+        'stale-request',
+        `${request.flowKey} v${request.version} no longer holds the content request ${request.id} approved: request publishing again.`,
+      );
+    }
+    const head: FlowHead | null = await deps.store.getHead(request.env, request.flowKey);
+    members.push({ request, version, located: await reader.locate(head, version) });
+  }
+  return members;
+}
+
+/** Stops the batch before any write when a target changed since its request; those requests fail. */
+async function refuseDrift(
+  deps: ServiceDeps,
+  members: readonly PublishMember[],
+  actor: Actor,
+): Promise<void> {
+  const drifted = members.filter(
+    (m) => driftHashOf(m.located.current?.content ?? null) !== m.request.driftHash,
+  );
+  if (drifted.length === 0) return;
+  const names = drifted.map((m) => `${m.request.flowKey} (${m.located.target?.arn ?? 'new'})`).join(', ');
+  const reason = `the target changed since the request: ${names}`;
+  for (const { request } of drifted) {
+    const failed = await deps.store.transitionRequest(request.id, 'approved', 'failed', { reason });
+    if (failed === null) continue;
+    await recordEvent(deps, {
+      env: request.env,
+      actor,
+      action: 'publish-failed',
+      flowKey: request.flowKey,
+      detail: { request: request.id, version: request.version, error: 'drift', expected: request.driftHash },
+      notification: {
+        kind: 'publish-failed',
+        text: `${request.flowKey} v${request.version} was not published to ${request.env}: its target changed since the request. Request publishing again to review it against what is there now.`,
+      },
+    });
+  }
+  throw new ServiceError(
+    'drift',
+    `Nothing was published to ${members[0]?.request.env ?? ''}: ${reason}. Someone changed it outside flowgate; request publishing again to plan against what is there now.`,
+  );
+}
+
+/** One message for the whole batch: people want the outcome, not a hundred lines. */
+async function announce(deps: ServiceDeps, outcome: PublishOutcome): Promise<void> {
+  const only = outcome.flows.length === 1 ? (outcome.flows[0]?.flowKey ?? null) : null;
+  const failed = outcome.flows.find((f) => f.state === 'failed');
+  await notifyOnly(deps, {
+    env: outcome.env,
+    kind: outcome.ok ? 'published' : 'publish-failed',
+    flowKey: only,
+    text: outcome.summary,
+    ...(failed === undefined ? {} : { diagnostics: failed.diagnostics }),
+  });
+}

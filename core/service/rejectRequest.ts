@@ -1,0 +1,46 @@
+import type { Actor } from '../config.js';
+import type { PublishRequest } from '../versions/types.js';
+import { requireRole } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+import { recordEvent } from './recordEvent.js';
+import { invalidState, loadRequest, lostTransition } from './requests.js';
+
+/** Input of {@link rejectRequest}. */
+export interface RejectRequestInput {
+  readonly id: string;
+  readonly actor: Actor;
+  /** Why, for the requester (shown in Slack and the audit trail). */
+  readonly reason: string;
+}
+
+/**
+ * Rejects a pending request (publisher), exactly once: of concurrent decisions the first
+ * conditional transition wins and the others get `invalid-state`. The requester may reject
+ * their own request (withdrawing it needs no second pair of eyes).
+ *
+ * @throws ServiceError `not-found`, `forbidden`, `invalid-state` (already decided or expired).
+ */
+export async function rejectRequest(deps: ServiceDeps, input: RejectRequestInput): Promise<PublishRequest> {
+  const { actor, reason } = input;
+  requireRole(deps.config, actor, 'publisher', 'reject publish requests');
+  const request = await loadRequest(deps, input.id);
+  if (request.state !== 'pending') throw invalidState(request, 'reject');
+  const rejected = await deps.store.transitionRequest(request.id, 'pending', 'rejected', {
+    decidedBy: actor.id,
+    decidedAt: deps.clock.now().toISOString(),
+    reason,
+  });
+  if (rejected === null) throw await lostTransition(deps, request, 'reject');
+  await recordEvent(deps, {
+    env: request.env,
+    actor,
+    action: 'reject',
+    flowKey: request.flowKey,
+    detail: { request: request.id, version: request.version, reason },
+    notification: {
+      kind: 'rejected',
+      text: `${actor.id} rejected ${request.flowKey} v${request.version} for ${request.env}: ${reason}`,
+    },
+  });
+  return rejected;
+}

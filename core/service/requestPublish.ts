@@ -1,0 +1,151 @@
+import type { Actor } from '../config.js';
+import { ServiceError } from '../errors.js';
+import {
+  driftHashOf,
+  expiryAfter,
+  isSnapshot,
+  publishProblems,
+  resolutionHash,
+} from '../versions/requests.js';
+import type { AuditEvent, FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
+import { environmentOf, requireRole } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+import { lookupHead } from './findFlow.js';
+import { TargetReader } from './publishTarget.js';
+import { recordEvent } from './recordEvent.js';
+import { lostTransition } from './requests.js';
+
+/** Input of {@link requestPublish}. */
+export interface RequestPublishInput {
+  readonly env: string;
+  /** The flow's key (`flow:Main`) or its name. */
+  readonly flow: string;
+  /** The version to publish; the latest import (snapshots aside) when absent. */
+  readonly version?: number;
+  readonly actor: Actor;
+}
+
+/** How many problems a `not-publishable` refusal names before "and N more". */
+const SHOWN_PROBLEMS = 3;
+
+/**
+ * Asks to publish one version of a flow (editor). The request binds the version's content and
+ * resolutions and the target's current content (the drift guard), and expires after the
+ * environment's `expiresAfterHours`. Where the environment requires no approval it is approved
+ * at once, by the requester, and both steps are audited. Publishing itself is `publishRequests`.
+ *
+ * @throws ServiceError `not-found` (no such flow or version), `conflict` (a name both a flow and a module have), `not-publishable` (error diagnostics
+ *   or unresolved required references, the first ones named), `forbidden`, `unknown-environment`.
+ */
+export async function requestPublish(deps: ServiceDeps, input: RequestPublishInput): Promise<PublishRequest> {
+  const { env, actor } = input;
+  requireRole(deps.config, actor, 'editor', 'request publishing');
+  const policy = environmentOf(deps.config, env).approval;
+  const head = await lookupHead(deps.store, env, input.flow);
+  const flow = head.flowKey;
+  const version = await chosenVersion(deps, env, flow, input.version);
+  refuseUnpublishable(version);
+  const located = await new TargetReader(deps, env).locate(head, version);
+  const now = deps.clock.now();
+  const request: PublishRequest = {
+    id: deps.newId(),
+    env,
+    flowKey: flow,
+    version: version.number,
+    contentHash: version.contentHash,
+    resolutionHash: resolutionHash(version.resolutions),
+    driftHash: driftHashOf(located.current?.content ?? null),
+    requester: actor.id,
+    requestedAt: now.toISOString(),
+    expiresAt: expiryAfter(now, policy.expiresAfterHours),
+    state: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
+  };
+  await deps.store.createRequest(request);
+  await recordEvent(deps, {
+    env,
+    actor,
+    action: 'request',
+    flowKey: flow,
+    detail: requestDetail(request, located.target?.arn ?? null),
+    notification: {
+      kind: 'requested',
+      text: `${actor.id} asks to publish ${flow} v${version.number} to ${env} (request ${request.id}, expires ${request.expiresAt}).`,
+    },
+  });
+  return policy.required ? request : approveAtOnce(deps, request, actor);
+}
+
+/** The facts of a request for the audit trail. */
+export function requestDetail(request: PublishRequest, targetArn: string | null): AuditEvent['detail'] {
+  return {
+    request: request.id,
+    version: request.version,
+    contentHash: request.contentHash,
+    resolutionHash: request.resolutionHash,
+    driftHash: request.driftHash,
+    target: targetArn,
+  };
+}
+
+async function chosenVersion(
+  deps: ServiceDeps,
+  env: string,
+  flow: FlowKey,
+  wanted: number | undefined,
+): Promise<FlowVersion> {
+  const number = wanted ?? (await latestImport(deps, env, flow));
+  const version = await deps.store.getVersion(env, flow, number);
+  if (version !== null) return version;
+  throw new ServiceError(
+    'not-found',
+    `${flow} has no version ${number} in ${env}: list them with \`flowgate versions\` and pick one.`,
+  );
+}
+
+/** The newest version that is not a snapshot of the target (those only record what a publish replaced). */
+async function latestImport(deps: ServiceDeps, env: string, flow: FlowKey): Promise<number> {
+  const versions = await deps.store.listVersions(env, flow);
+  const latest = versions.find((v) => !isSnapshot(v)) ?? versions[0];
+  if (latest !== undefined) return latest.number;
+  throw new ServiceError('not-found', `There is no flow ${flow} in ${env}: import it first.`);
+}
+
+function refuseUnpublishable(version: FlowVersion): void {
+  const problems = publishProblems(version);
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, SHOWN_PROBLEMS).join(' ');
+  const more = problems.length > SHOWN_PROBLEMS ? ` …and ${problems.length - SHOWN_PROBLEMS} more.` : '';
+  throw new ServiceError(
+    'not-publishable',
+    `${version.flowKey} v${version.number} cannot be published to ${version.env}: ${shown}${more} Fix the flow and import it again, or resolve the references, then request publishing.`,
+  );
+}
+
+/** Where the environment requires no approval: the requester's request is approved as it is made. */
+async function approveAtOnce(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  actor: Actor,
+): Promise<PublishRequest> {
+  const approved = await deps.store.transitionRequest(request.id, 'pending', 'approved', {
+    decidedBy: actor.id,
+    decidedAt: deps.clock.now().toISOString(),
+    reason: `approval is not required in ${request.env}`,
+  });
+  if (approved === null) throw await lostTransition(deps, request, 'approve');
+  await recordEvent(deps, {
+    env: request.env,
+    actor,
+    action: 'approve',
+    flowKey: request.flowKey,
+    detail: { request: request.id, version: request.version, automatic: true },
+    notification: {
+      kind: 'approved',
+      text: `${request.flowKey} v${request.version} is approved for ${request.env} (no approval required there).`,
+    },
+  });
+  return approved;
+}

@@ -1,0 +1,32 @@
+import { ServiceError } from '../errors.js';
+import { describeRequestState } from '../versions/requests.js';
+import type { PublishRequest } from '../versions/types.js';
+import type { ServiceDeps } from './deps.js';
+
+/** The request, or `ServiceError('not-found')`. */
+export async function loadRequest(deps: ServiceDeps, id: string): Promise<PublishRequest> {
+  const request = await deps.store.getRequest(id);
+  if (request !== null) return request;
+  throw new ServiceError('not-found', `There is no publish request '${id}'.`);
+}
+
+/** `ServiceError('invalid-state')` saying what happened to the request and who decided it. */
+export function invalidState(request: PublishRequest, doing: string): ServiceError {
+  return new ServiceError(
+    'invalid-state',
+    `Cannot ${doing} request ${request.id} (${request.flowKey} v${request.version} in ${request.env}): it ${describeRequestState(request)}.`,
+  );
+}
+
+/**
+ * After a conditional transition lost (it returned null), the error that says why: re-reads the
+ * request, since someone else decided it or it expired in the meantime.
+ */
+export async function lostTransition(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  doing: string,
+): Promise<ServiceError> {
+  const now = await deps.store.getRequest(request.id);
+  return invalidState(now ?? request, doing);
+}

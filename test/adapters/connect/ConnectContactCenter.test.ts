@@ -1,0 +1,746 @@
+import {
+  AccessDeniedException,
+  ConnectClient,
+  ContactFlowNotPublishedException,
+  CreateContactFlowCommand,
+  CreateContactFlowModuleCommand,
+  DescribeContactFlowCommand,
+  DescribeContactFlowModuleCommand,
+  DuplicateResourceException,
+  InvalidContactFlowException,
+  InvalidContactFlowModuleException,
+  ListBotsCommand,
+  ListContactFlowModulesCommand,
+  ListContactFlowsCommand,
+  ListHoursOfOperationsCommand,
+  ListLambdaFunctionsCommand,
+  ListPromptsCommand,
+  ListQueuesCommand,
+  ListQuickConnectsCommand,
+  ListSecurityKeysCommand,
+  ListTaskTemplatesCommand,
+  ListUsersCommand,
+  ListViewsCommand,
+  ResourceNotFoundException,
+  ThrottlingException,
+  UpdateContactFlowContentCommand,
+  UpdateContactFlowModuleContentCommand,
+} from '@aws-sdk/client-connect';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectContactCenter } from '../../../adapters/connect/ConnectContactCenter.js';
+import type { RateLimiter } from '../../../adapters/connect/rateLimiter.js';
+import { ConfigError, ContactCenterError } from '../../../core/errors.js';
+import type { CreateFlowInput } from '../../../core/ports.js';
+import type { CatalogResource } from '../../../core/resolve/types.js';
+import { FixedClock } from '../../fakes/fixedClock.js';
+import { loadFixtureText } from '../../fixtures.js';
+
+const INSTANCE_ID = '9b1d3f5a-7c2e-4a4b-8d6f-1e3a5c7b9d02';
+const INSTANCE = `arn:aws:connect:eu-west-2:111122223333:instance/${INSTANCE_ID}`;
+const QUEUE_ACTION = '8d2e4b71-5a3c-4f6e-b1d9-7c0e2a4f6b83';
+const PROMPT_ACTION = '3f1c2a9e-7b4d-4e21-9c55-0a8b6d2e4f10';
+const FLOW_ID = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b';
+
+const connect = mockClient(ConnectClient);
+const content = loadFixtureText('connect/flow.json');
+
+/** Counts turns taken, so tests can check every request waited for one. */
+class CountingLimiter implements RateLimiter {
+  turns = 0;
+  async acquire(): Promise<void> {
+    this.turns += 1;
+  }
+}
+
+function center(options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?: number } = {}) {
+  return new ConnectContactCenter({
+    client: new ConnectClient({
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    instanceArn: INSTANCE,
+    limiter: options.limiter ?? new CountingLimiter(),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.maxAgeMs === undefined ? {} : { inventoryMaxAgeMs: options.maxAgeMs }),
+  });
+}
+
+/** A List API fake: page `n` of `pages`, with a NextToken while more pages follow. */
+function paged(key: string, pages: readonly (readonly unknown[])[]) {
+  return (input: { NextToken?: string }) => {
+    const index = input.NextToken === undefined ? 0 : Number(input.NextToken.split('#')[1]);
+    const next = index + 1 < pages.length ? { NextToken: `${key}#${index + 1}` } : {};
+    return { [key]: pages[index] ?? [], ...next };
+  };
+}
+
+const arnOf = (type: string, id: string) => `${INSTANCE}/${type}/${id}`;
+
+/** Every List API flowgate reads, with an item maker and the resource each item becomes. */
+const LISTS = [
+  {
+    api: 'ListQueues',
+    register: (pages: unknown[][]) =>
+      connect.on(ListQueuesCommand).callsFake(paged('QueueSummaryList', pages)),
+    item: (i: number) => ({
+      Id: `q${i}`,
+      Arn: arnOf('queue', `q${i}`),
+      Name: `Queue ${i}`,
+      QueueType: 'STANDARD',
+    }),
+    kind: 'queue',
+    calls: () => connect.commandCalls(ListQueuesCommand).length,
+  },
+  {
+    api: 'ListPrompts',
+    register: (pages: unknown[][]) =>
+      connect.on(ListPromptsCommand).callsFake(paged('PromptSummaryList', pages)),
+    item: (i: number) => ({ Id: `p${i}`, Arn: arnOf('prompt', `p${i}`), Name: `Prompt ${i}.wav` }),
+    kind: 'prompt',
+    calls: () => connect.commandCalls(ListPromptsCommand).length,
+  },
+  {
+    api: 'ListHoursOfOperations',
+    register: (pages: unknown[][]) =>
+      connect.on(ListHoursOfOperationsCommand).callsFake(paged('HoursOfOperationSummaryList', pages)),
+    item: (i: number) => ({ Id: `h${i}`, Arn: arnOf('operating-hours', `h${i}`), Name: `Hours ${i}` }),
+    kind: 'hours',
+    calls: () => connect.commandCalls(ListHoursOfOperationsCommand).length,
+  },
+  {
+    api: 'ListQuickConnects',
+    register: (pages: unknown[][]) =>
+      connect.on(ListQuickConnectsCommand).callsFake(paged('QuickConnectSummaryList', pages)),
+    item: (i: number) => ({ Id: `qc${i}`, Arn: arnOf('transfer-destination', `qc${i}`), Name: `QC ${i}` }),
+    kind: 'quick-connect',
+    calls: () => connect.commandCalls(ListQuickConnectsCommand).length,
+  },
+  {
+    api: 'ListUsers',
+    register: (pages: unknown[][]) => connect.on(ListUsersCommand).callsFake(paged('UserSummaryList', pages)),
+    item: (i: number) => ({ Id: `u${i}`, Arn: arnOf('agent', `u${i}`), Username: `agent${i}` }),
+    kind: 'user',
+    calls: () => connect.commandCalls(ListUsersCommand).length,
+  },
+  {
+    api: 'ListContactFlows',
+    register: (pages: unknown[][]) =>
+      connect.on(ListContactFlowsCommand).callsFake(paged('ContactFlowSummaryList', pages)),
+    item: (i: number) => ({
+      Id: `f${i}`,
+      Arn: arnOf('contact-flow', `f${i}`),
+      Name: `Flow ${i}`,
+      ContactFlowType: 'CONTACT_FLOW',
+      ContactFlowState: 'ACTIVE',
+    }),
+    kind: 'flow',
+    calls: () => connect.commandCalls(ListContactFlowsCommand).length,
+  },
+  {
+    api: 'ListContactFlowModules',
+    register: (pages: unknown[][]) =>
+      connect.on(ListContactFlowModulesCommand).callsFake(paged('ContactFlowModulesSummaryList', pages)),
+    item: (i: number) => ({
+      Id: `m${i}`,
+      Arn: arnOf('flow-module', `m${i}`),
+      Name: `Module ${i}`,
+      State: 'ACTIVE',
+    }),
+    kind: 'module',
+    calls: () => connect.commandCalls(ListContactFlowModulesCommand).length,
+  },
+  {
+    api: 'ListLambdaFunctions',
+    register: (pages: unknown[][]) =>
+      connect.on(ListLambdaFunctionsCommand).callsFake(paged('LambdaFunctions', pages)),
+    item: (i: number) => `arn:aws:lambda:eu-west-2:111122223333:function:fn-${i}`,
+    kind: 'lambda',
+    calls: () => connect.commandCalls(ListLambdaFunctionsCommand).length,
+  },
+  {
+    api: 'ListBots (V2)',
+    register: (pages: unknown[][]) => registerBots(pages, []),
+    item: (i: number) => ({
+      LexV2Bot: { AliasArn: `arn:aws:lex:eu-west-2:111122223333:bot-alias/BOT${i}/ALIAS${i}` },
+    }),
+    kind: 'lex-bot',
+    calls: () => botCalls('V2'),
+  },
+  {
+    api: 'ListBots (V1)',
+    register: (pages: unknown[][]) => registerBots([], pages),
+    item: (i: number) => ({ LexBot: { Name: `OrderBot${i}`, LexRegion: 'eu-west-2' } }),
+    kind: 'lex-v1-bot',
+    calls: () => botCalls('V1'),
+  },
+  {
+    api: 'ListSecurityKeys',
+    register: (pages: unknown[][]) =>
+      connect.on(ListSecurityKeysCommand).callsFake(paged('SecurityKeys', pages)),
+    item: (i: number) => ({ AssociationId: `key-${i}`, Key: 'MIIB...' }),
+    kind: 'security-key',
+    calls: () => connect.commandCalls(ListSecurityKeysCommand).length,
+  },
+  {
+    api: 'ListTaskTemplates',
+    register: (pages: unknown[][]) =>
+      connect.on(ListTaskTemplatesCommand).callsFake(paged('TaskTemplates', pages)),
+    item: (i: number) => ({ Id: `t${i}`, Arn: arnOf('task-template', `t${i}`), Name: `Template ${i}` }),
+    kind: 'task-template',
+    calls: () => connect.commandCalls(ListTaskTemplatesCommand).length,
+  },
+  {
+    api: 'ListViews',
+    register: (pages: unknown[][]) =>
+      connect.on(ListViewsCommand).callsFake(paged('ViewsSummaryList', pages)),
+    item: (i: number) => ({ Id: `v${i}`, Arn: arnOf('view', `v${i}`), Name: `View ${i}` }),
+    kind: 'view',
+    calls: () => connect.commandCalls(ListViewsCommand).length,
+  },
+] as const;
+
+function registerBots(v2: unknown[][], v1: unknown[][]) {
+  const v2Page = paged('LexBots', v2);
+  const v1Page = paged('LexBots', v1);
+  connect
+    .on(ListBotsCommand)
+    .callsFake((input: { LexVersion?: string; NextToken?: string }) =>
+      input.LexVersion === 'V2' ? v2Page(input) : v1Page(input),
+    );
+}
+
+function botCalls(version: 'V1' | 'V2'): number {
+  return connect.commandCalls(ListBotsCommand).filter((call) => call.args[0].input.LexVersion === version)
+    .length;
+}
+
+/** Every list answers one empty page. */
+function emptyInstance(): void {
+  for (const list of LISTS) list.register([[]]);
+}
+
+function totalCalls(): number {
+  return connect.calls().length;
+}
+
+function flowInput(overrides: Partial<CreateFlowInput> = {}): CreateFlowInput {
+  return {
+    kind: 'flow',
+    name: 'Main IVR',
+    type: 'CONTACT_FLOW',
+    description: 'Greets callers',
+    content,
+    status: 'PUBLISHED',
+    ...overrides,
+  };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ContactCenterError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ContactCenterError) return error;
+    throw error;
+  }
+  throw new Error('expected a ContactCenterError');
+}
+
+beforeEach(() => {
+  connect.reset();
+});
+
+afterAll(() => {
+  connect.restore();
+});
+
+describe('ConnectContactCenter', () => {
+  it('refuses an ARN that is not an instance ARN when constructed', () => {
+    expect(
+      () =>
+        new ConnectContactCenter({
+          client: new ConnectClient({ region: 'eu-west-2' }),
+          instanceArn: `${INSTANCE}/queue/q1`,
+          limiter: new CountingLimiter(),
+        }),
+    ).toThrow(ConfigError);
+  });
+});
+
+describe('ConnectContactCenter.inventory', () => {
+  it.each(LISTS)('reads every page of $api when responses carry a NextToken', async (list) => {
+    emptyInstance();
+    list.register([[list.item(1)], [list.item(2)], [list.item(3)]]);
+
+    const data = await center().inventory();
+
+    expect(data.resources.filter((r) => r.kind === list.kind)).toHaveLength(3);
+    expect(list.calls()).toBe(3);
+  });
+
+  it('asks for standard queues only and skips an agent queue when one is returned anyway', async () => {
+    emptyInstance();
+    connect.on(ListQueuesCommand).resolves({
+      QueueSummaryList: [
+        { Id: 'q1', Arn: arnOf('queue', 'q1'), Name: 'Sales', QueueType: 'STANDARD' },
+        { Id: 'q2', Arn: arnOf('queue', 'q2'), Name: 'agent1', QueueType: 'AGENT' },
+      ],
+    });
+
+    const data = await center().inventory();
+
+    expect(connect.commandCalls(ListQueuesCommand)[0]?.args[0].input.QueueTypes).toEqual(['STANDARD']);
+    expect(data.resources.filter((r) => r.kind === 'queue').map((r) => r.name)).toEqual(['Sales']);
+  });
+
+  it('asks for active modules only', async () => {
+    emptyInstance();
+
+    await center().inventory();
+
+    expect(connect.commandCalls(ListContactFlowModulesCommand)[0]?.args[0].input.ContactFlowModuleState).toBe(
+      'ACTIVE',
+    );
+  });
+
+  it('keeps each flow type and leaves archived flows out when listing flows', async () => {
+    emptyInstance();
+    connect.on(ListContactFlowsCommand).resolves({
+      ContactFlowSummaryList: [
+        {
+          Id: 'f1',
+          Arn: arnOf('contact-flow', 'f1'),
+          Name: 'Queue music',
+          ContactFlowType: 'CUSTOMER_QUEUE',
+        },
+        {
+          Id: 'f2',
+          Arn: arnOf('contact-flow', 'f2'),
+          Name: 'Old',
+          ContactFlowType: 'CONTACT_FLOW',
+          ContactFlowState: 'ARCHIVED',
+        },
+      ],
+    });
+
+    const data = await center().inventory();
+
+    expect(data.resources.filter((r) => r.kind === 'flow')).toEqual([
+      {
+        kind: 'flow',
+        id: 'f1',
+        arn: arnOf('contact-flow', 'f1'),
+        name: 'Queue music',
+        flowType: 'CUSTOMER_QUEUE',
+      },
+    ]);
+  });
+
+  it.each<[string, CatalogResource]>([
+    [
+      'arn:aws:lambda:eu-west-2:111122223333:function:billing',
+      {
+        kind: 'lambda',
+        id: 'billing',
+        arn: 'arn:aws:lambda:eu-west-2:111122223333:function:billing',
+        name: 'billing',
+      },
+    ],
+    [
+      'arn:aws:lambda:eu-west-2:111122223333:function:billing:prod',
+      {
+        kind: 'lambda',
+        id: 'billing:prod',
+        arn: 'arn:aws:lambda:eu-west-2:111122223333:function:billing:prod',
+        name: 'billing',
+      },
+    ],
+  ])('names the Lambda %s by its function name', async (arn, expected) => {
+    emptyInstance();
+    connect.on(ListLambdaFunctionsCommand).resolves({ LambdaFunctions: [arn] });
+
+    const data = await center().inventory();
+
+    expect(data.resources.filter((r) => r.kind === 'lambda')).toEqual([expected]);
+  });
+
+  it('maps Lex V2 aliases and Lex V1 bots to their kinds when both versions are listed', async () => {
+    emptyInstance();
+    const alias = 'arn:aws:lex:eu-west-2:111122223333:bot-alias/BOT1/TSTALIASID';
+    registerBots(
+      [[{ LexV2Bot: { AliasArn: alias } }]],
+      [[{ LexBot: { Name: 'OrderFlowers', LexRegion: 'us-east-1' } }]],
+    );
+
+    const data = await center().inventory();
+
+    expect(data.resources.filter((r) => r.kind === 'lex-bot' || r.kind === 'lex-v1-bot')).toEqual([
+      { kind: 'lex-bot', id: 'BOT1/TSTALIASID', arn: alias, name: alias },
+      {
+        kind: 'lex-v1-bot',
+        id: 'OrderFlowers',
+        arn: 'arn:aws:lex:us-east-1:111122223333:bot:OrderFlowers',
+        name: 'OrderFlowers',
+      },
+    ]);
+  });
+
+  it('costs no request when called a second time', async () => {
+    emptyInstance();
+    LISTS[0].register([[LISTS[0].item(1)]]);
+    const target = center();
+    await target.inventory();
+    const afterFirst = totalCalls();
+
+    const second = await target.inventory();
+
+    expect(totalCalls()).toBe(afterFirst);
+    expect(second.resources).toHaveLength(1);
+  });
+
+  it('makes one read for callers asking at the same time', async () => {
+    emptyInstance();
+    const target = center();
+
+    await Promise.all([target.inventory(), target.inventory(), target.inventory()]);
+
+    expect(totalCalls()).toBe(LISTS.length);
+  });
+
+  it('reads again when the cached inventory is older than the maximum age', async () => {
+    emptyInstance();
+    const clock = new FixedClock();
+    const target = center({ clock, maxAgeMs: 60_000 });
+    await target.inventory();
+
+    clock.advance(60_001);
+    await target.inventory();
+
+    expect(totalCalls()).toBe(2 * LISTS.length);
+  });
+
+  it('lists a flow created through the adapter without another request when the inventory was read', async () => {
+    emptyInstance();
+    connect
+      .on(CreateContactFlowCommand)
+      .resolves({ ContactFlowId: FLOW_ID, ContactFlowArn: arnOf('contact-flow', FLOW_ID) });
+    const target = center();
+    await target.inventory();
+    await target.createFlow(flowInput());
+    const before = totalCalls();
+
+    const data = await target.inventory();
+
+    expect(totalCalls()).toBe(before);
+    expect(data.resources).toContainEqual({
+      kind: 'flow',
+      id: FLOW_ID,
+      arn: arnOf('contact-flow', FLOW_ID),
+      name: 'Main IVR',
+      flowType: 'CONTACT_FLOW',
+    });
+  });
+
+  it('names the API and the field when a response lacks a field flowgate needs', async () => {
+    emptyInstance();
+    connect.on(ListPromptsCommand).resolves({
+      PromptSummaryList: [
+        { Id: 'p1', Arn: arnOf('prompt', 'p1'), Name: 'a.wav' },
+        { Id: 'p2', Name: 'b.wav' },
+      ],
+    });
+
+    const error = await caught(center().inventory());
+
+    expect(error.code).toBe('unexpected-response');
+    expect(error.message).toContain('ListPrompts');
+    expect(error.message).toContain('PromptSummaryList[1].Arn');
+  });
+
+  it('stops with an error when a NextToken repeats', async () => {
+    emptyInstance();
+    connect.on(ListViewsCommand).resolves({ ViewsSummaryList: [], NextToken: 'same' });
+
+    const error = await caught(center().inventory());
+
+    expect(error.code).toBe('unexpected-response');
+    expect(connect.commandCalls(ListViewsCommand)).toHaveLength(2);
+  });
+
+  it('does not cache a failed read when a List API is refused', async () => {
+    emptyInstance();
+    connect
+      .on(ListSecurityKeysCommand)
+      .rejectsOnce(new AccessDeniedException({ message: 'not authorized', $metadata: {} }))
+      .resolves({ SecurityKeys: [] });
+    const target = center();
+
+    const error = await caught(target.inventory());
+    const retried = await target.inventory();
+
+    expect(error.code).toBe('access-denied');
+    expect(error.message).toContain('ListSecurityKeys');
+    expect(retried.instanceArn).toBe(INSTANCE);
+  });
+
+  it('takes a limiter turn for every request', async () => {
+    emptyInstance();
+    LISTS[1].register([[LISTS[1].item(1)], [LISTS[1].item(2)]]);
+    const limiter = new CountingLimiter();
+
+    await center({ limiter }).inventory();
+
+    expect(limiter.turns).toBe(totalCalls());
+    expect(limiter.turns).toBe(LISTS.length + 1);
+  });
+});
+
+describe('ConnectContactCenter.describeFlow', () => {
+  it('returns the flow with its type and status when Connect has it', async () => {
+    connect.on(DescribeContactFlowCommand).resolves({
+      ContactFlow: {
+        Arn: arnOf('contact-flow', FLOW_ID),
+        Id: FLOW_ID,
+        Name: 'Main IVR',
+        Type: 'CONTACT_FLOW',
+        Content: content,
+        Status: 'PUBLISHED',
+      },
+    });
+
+    const flow = await center().describeFlow('flow', FLOW_ID);
+
+    expect(flow).toEqual({
+      kind: 'flow',
+      id: FLOW_ID,
+      arn: arnOf('contact-flow', FLOW_ID),
+      name: 'Main IVR',
+      type: 'CONTACT_FLOW',
+      content,
+      status: 'PUBLISHED',
+    });
+    expect(connect.commandCalls(DescribeContactFlowCommand)[0]?.args[0].input).toEqual({
+      InstanceId: INSTANCE_ID,
+      ContactFlowId: FLOW_ID,
+    });
+  });
+
+  it('returns null when Connect answers ResourceNotFound', async () => {
+    connect
+      .on(DescribeContactFlowModuleCommand)
+      .rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+
+    const flow = await center().describeFlow('module', FLOW_ID);
+
+    expect(flow).toBeNull();
+  });
+
+  it('describes the saved draft when the flow was never published', async () => {
+    connect
+      .on(DescribeContactFlowCommand, { ContactFlowId: FLOW_ID })
+      .rejects(new ContactFlowNotPublishedException({ message: 'not published', $metadata: {} }))
+      .on(DescribeContactFlowCommand, { ContactFlowId: `${FLOW_ID}:$SAVED` })
+      .resolves({
+        ContactFlow: {
+          Arn: `${arnOf('contact-flow', FLOW_ID)}:$SAVED`,
+          Name: 'Draft',
+          Type: 'CUSTOMER_QUEUE',
+          Content: content,
+        },
+      });
+
+    const flow = await center().describeFlow('flow', FLOW_ID);
+
+    expect(flow).toMatchObject({
+      arn: arnOf('contact-flow', FLOW_ID),
+      status: 'SAVED',
+      type: 'CUSTOMER_QUEUE',
+    });
+    expect(connect.commandCalls(DescribeContactFlowCommand)).toHaveLength(2);
+  });
+
+  it('returns a module with no type when describing a module', async () => {
+    connect.on(DescribeContactFlowModuleCommand).resolves({
+      ContactFlowModule: {
+        Arn: arnOf('flow-module', 'm1'),
+        Id: 'm1',
+        Name: 'Auth',
+        Content: content,
+        Status: 'SAVED',
+      },
+    });
+
+    const module = await center().describeFlow('module', 'm1');
+
+    expect(module).toMatchObject({ kind: 'module', type: null, status: 'SAVED', name: 'Auth' });
+  });
+});
+
+describe('ConnectContactCenter.createFlow', () => {
+  it('creates a flow with its type, content and status in one call', async () => {
+    connect
+      .on(CreateContactFlowCommand)
+      .resolves({ ContactFlowId: FLOW_ID, ContactFlowArn: arnOf('contact-flow', FLOW_ID) });
+
+    const created = await center().createFlow(flowInput({ status: 'SAVED' }));
+
+    expect(created).toEqual({ id: FLOW_ID, arn: arnOf('contact-flow', FLOW_ID) });
+    expect(totalCalls()).toBe(1);
+    expect(connect.commandCalls(CreateContactFlowCommand)[0]?.args[0].input).toEqual({
+      InstanceId: INSTANCE_ID,
+      Name: 'Main IVR',
+      Type: 'CONTACT_FLOW',
+      Description: 'Greets callers',
+      Content: content,
+      Status: 'SAVED',
+    });
+  });
+
+  it('creates a module with CreateContactFlowModule, which takes no type or status', async () => {
+    connect.on(CreateContactFlowModuleCommand).resolves({ Id: 'm1', Arn: arnOf('flow-module', 'm1') });
+
+    const created = await center().createFlow(flowInput({ kind: 'module', type: null, description: '' }));
+
+    expect(created).toEqual({ id: 'm1', arn: arnOf('flow-module', 'm1') });
+    expect(totalCalls()).toBe(1);
+    expect(connect.commandCalls(CreateContactFlowModuleCommand)[0]?.args[0].input).toEqual({
+      InstanceId: INSTANCE_ID,
+      Name: 'Main IVR',
+      Content: content,
+    });
+  });
+
+  it('puts Connect validation problems on the blocks they name when the create is refused', async () => {
+    connect.on(CreateContactFlowCommand).rejects(
+      new InvalidContactFlowException({
+        message: 'Invalid flow',
+        $metadata: {},
+        problems: [
+          { message: `Resource not found for QueueId in action ${QUEUE_ACTION}` },
+          { message: `Prompt does not exist: ${PROMPT_ACTION}` },
+          { message: 'Flow has errors' },
+        ],
+      }),
+    );
+
+    const error = await caught(center().createFlow(flowInput()));
+
+    expect(error.code).toBe('invalid-flow');
+    expect(error.diagnostics.map((d) => [d.action, d.block])).toEqual([
+      [QUEUE_ACTION, 'Set working queue'],
+      [PROMPT_ACTION, 'Play prompt'],
+      [null, null],
+    ]);
+  });
+
+  it('reads module problems from the capitalised Problems field when a module is refused', async () => {
+    connect.on(CreateContactFlowModuleCommand).rejects(
+      new InvalidContactFlowModuleException({
+        message: 'Invalid module',
+        $metadata: {},
+        Problems: [{ message: `Invalid action ${QUEUE_ACTION}` }],
+      }),
+    );
+
+    const error = await caught(center().createFlow(flowInput({ kind: 'module', type: null })));
+
+    expect(error.diagnostics.map((d) => d.action)).toEqual([QUEUE_ACTION]);
+  });
+
+  it('refuses content over 256,000 characters without calling Connect', async () => {
+    const error = await caught(center().createFlow(flowInput({ content: 'x'.repeat(256_001) })));
+
+    expect(error.code).toBe('content-too-large');
+    expect(totalCalls()).toBe(0);
+  });
+
+  it('reports a duplicate name when Connect has a flow of that name', async () => {
+    connect
+      .on(CreateContactFlowCommand)
+      .rejects(new DuplicateResourceException({ message: 'Flow name already exists', $metadata: {} }));
+
+    const error = await caught(center().createFlow(flowInput()));
+
+    expect(error.code).toBe('duplicate-name');
+    expect(error.message).toContain('Main IVR');
+  });
+
+  it('marks throttling that outlasted the SDK retries as retryable', async () => {
+    connect
+      .on(CreateContactFlowCommand)
+      .rejects(new ThrottlingException({ message: 'Rate exceeded', $metadata: {} }));
+
+    const error = await caught(center().createFlow(flowInput()));
+
+    expect(error.code).toBe('throttled');
+    expect(error.retryable).toBe(true);
+  });
+});
+
+describe('ConnectContactCenter.updateFlow', () => {
+  it('publishes by writing to the flow id when the status is PUBLISHED', async () => {
+    connect.on(UpdateContactFlowContentCommand).resolves({});
+
+    await center().updateFlow({ kind: 'flow', id: FLOW_ID, content, status: 'PUBLISHED' });
+
+    expect(totalCalls()).toBe(1);
+    expect(connect.commandCalls(UpdateContactFlowContentCommand)[0]?.args[0].input).toEqual({
+      InstanceId: INSTANCE_ID,
+      ContactFlowId: FLOW_ID,
+      Content: content,
+    });
+  });
+
+  it('saves a draft by writing to ID:$SAVED when the status is SAVED', async () => {
+    connect.on(UpdateContactFlowContentCommand).resolves({});
+
+    await center().updateFlow({ kind: 'flow', id: FLOW_ID, content, status: 'SAVED' });
+
+    expect(connect.commandCalls(UpdateContactFlowContentCommand)[0]?.args[0].input.ContactFlowId).toBe(
+      `${FLOW_ID}:$SAVED`,
+    );
+  });
+
+  it('updates a module with UpdateContactFlowModuleContent', async () => {
+    connect.on(UpdateContactFlowModuleContentCommand).resolves({});
+
+    await center().updateFlow({ kind: 'module', id: 'm1', content, status: 'PUBLISHED' });
+
+    expect(connect.commandCalls(UpdateContactFlowModuleContentCommand)[0]?.args[0].input).toEqual({
+      InstanceId: INSTANCE_ID,
+      ContactFlowModuleId: 'm1',
+      Content: content,
+    });
+    expect(totalCalls()).toBe(1);
+  });
+
+  it('puts problems on the blocks of the content being written when the update is refused', async () => {
+    connect.on(UpdateContactFlowContentCommand).rejects(
+      new InvalidContactFlowException({
+        message: 'Invalid flow',
+        $metadata: {},
+        problems: [{ message: `Invalid ARN in ${QUEUE_ACTION}` }],
+      }),
+    );
+
+    const error = await caught(
+      center().updateFlow({ kind: 'flow', id: FLOW_ID, content, status: 'PUBLISHED' }),
+    );
+
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({ action: QUEUE_ACTION, block: 'Set working queue', severity: 'error' }),
+    ]);
+  });
+
+  it('reports not-found when the flow no longer exists', async () => {
+    connect
+      .on(UpdateContactFlowContentCommand)
+      .rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+
+    const error = await caught(
+      center().updateFlow({ kind: 'flow', id: FLOW_ID, content, status: 'PUBLISHED' }),
+    );
+
+    expect(error.code).toBe('not-found');
+  });
+});

@@ -1,0 +1,167 @@
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVersionTable, DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
+import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
+import { sha256 } from '../../core/versions/hash.js';
+import { describeVersionStoreContract, draftOf, requestOf } from '../contracts/versionStore.contract.js';
+import { FixedClock } from '../fakes/fixedClock.js';
+import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from './servers.js';
+
+let dynamo: LocalDynamo;
+let s3: LocalS3;
+let tables = 0;
+
+beforeAll(async () => {
+  [dynamo, s3] = await Promise.all([startDynamo(), startS3()]);
+});
+
+afterAll(async () => {
+  await Promise.all([dynamo?.stop(), s3?.stop()]);
+});
+
+/** A store on a table of its own, its large bodies in s3rver under a prefix of their own. */
+async function freshStore(clock = new FixedClock()) {
+  const tableName = `versions-${++tables}`;
+  await createVersionTable(dynamo.client, tableName);
+  const files = new S3FileStore({ client: s3.client, bucket: s3.bucket, prefix: tableName });
+  const store = new DynamoVersionStore({ client: dynamo.client, tableName, files, clock });
+  return { store, files, tableName, clock };
+}
+
+describeVersionStoreContract(
+  'DynamoVersionStore on dynalite',
+  async (clock) => (await freshStore(clock)).store,
+);
+
+/** A Flow Language document of about `bytes` bytes that gzip cannot squeeze under the item limit. */
+function largeFlow(bytes: number): string {
+  const actions = [];
+  let seed = 'flowgate';
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    seed = sha256(seed);
+    const id = `${seed.slice(0, 8)}-${seed.slice(8, 12)}-4${seed.slice(13, 16)}-8${seed.slice(17, 20)}-${seed.slice(20, 32)}`;
+    const action = {
+      Identifier: id,
+      Type: 'MessageParticipant',
+      Parameters: { Text: `Étape ${i}: ${seed} ☎` },
+      Transitions: { NextAction: id, Errors: [], Conditions: [] },
+    };
+    actions.push(action);
+    size += JSON.stringify(action).length + 8;
+  }
+  return JSON.stringify({ Version: '2019-10-30', StartAction: 'a1', Actions: actions }, null, 2);
+}
+
+describe('DynamoVersionStore on dynalite and s3rver', () => {
+  describe('appendVersion', () => {
+    it('keeps all 50 versions numbered 1..50 when 50 different drafts arrive at once', async () => {
+      const { store } = await freshStore();
+      const drafts = Array.from({ length: 50 }, (_, i) => draftOf(`import ${i}`));
+
+      const results = await Promise.all(drafts.map((draft) => store.appendVersion(draft)));
+
+      const listed = await store.listVersions('test', 'flow:Main IVR');
+      expect(listed.map((v) => v.number)).toEqual(Array.from({ length: 50 }, (_, i) => 50 - i));
+      expect(new Set(listed.map((v) => v.contentHash))).toEqual(new Set(drafts.map((d) => d.contentHash)));
+      expect(results.every((r) => r.created)).toBe(true);
+      expect((await store.getHead('test', 'flow:Main IVR'))?.latest).toBe(50);
+    });
+
+    it('creates one version when the same file is delivered twice at once and once more later', async () => {
+      const { store } = await freshStore();
+      const draft = draftOf('delivered twice');
+
+      const results = [...(await Promise.all([store.appendVersion(draft), store.appendVersion(draft)]))];
+      results.push(await store.appendVersion(draft));
+
+      expect(results.map((r) => [r.version.number, r.created]).sort()).toEqual([
+        [1, false],
+        [1, false],
+        [1, true],
+      ]);
+      expect(await store.listVersions('test', 'flow:Main IVR')).toHaveLength(1);
+    });
+  });
+
+  describe('getVersion', () => {
+    it('returns a 1 MB flow byte-identical when its body went to S3', async () => {
+      const { store, tableName } = await freshStore();
+      const content = largeFlow(1_000_000);
+      const original = content.replaceAll('\n', '\r\n');
+      const draft = draftOf('large', {
+        content,
+        original,
+        contentHash: sha256(content),
+        sourceHash: sha256(original),
+      });
+
+      await store.appendVersion(draft);
+      const read = await store.getVersion('test', 'flow:Main IVR', 1);
+
+      expect(Buffer.from(read?.content ?? '').equals(Buffer.from(content))).toBe(true);
+      expect(Buffer.from(read?.original ?? '').equals(Buffer.from(original))).toBe(true);
+      const item = await dynamo.client.send(
+        new GetItemCommand({
+          TableName: tableName,
+          Key: { pk: { S: 'ENV#test#FLOW#flow:Main IVR' }, sk: { S: 'V#0000000001' } },
+        }),
+      );
+      expect(item.Item?.bodyKey?.S).toMatch(/^content\/[0-9a-f]{64}$/);
+      expect(item.Item?.bodyGzip).toBeUndefined();
+    });
+
+    it('names the item when a stored version is corrupt', async () => {
+      const { store, tableName } = await freshStore();
+      await store.appendVersion(draftOf('one'));
+      await dynamo.client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: { pk: { S: 'ENV#test#FLOW#flow:Main IVR' }, sk: { S: 'V#0000000002' }, number: { S: 'two' } },
+        }),
+      );
+
+      await expect(store.getVersion('test', 'flow:Main IVR', 2)).rejects.toThrow(
+        /ENV#test#FLOW#flow:Main IVR \/ V#0000000002 is not a valid version: .*number/,
+      );
+    });
+  });
+
+  describe('transitionRequest', () => {
+    it('lets exactly one of ten concurrent approvals win', async () => {
+      const { store } = await freshStore();
+      await store.createRequest(requestOf('req-1'));
+
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.transitionRequest('req-1', 'pending', 'approved', { decidedBy: `U0APPROVER${i}` }),
+        ),
+      );
+
+      const winners = results.filter((r) => r !== null);
+      expect(winners).toHaveLength(1);
+      expect(await store.getRequest('req-1')).toEqual(winners[0]);
+    });
+
+    it('refuses an approval after the request was voided for a content change', async () => {
+      const { store } = await freshStore();
+      await store.createRequest(requestOf('req-1'));
+      await store.transitionRequest('req-1', 'pending', 'rejected', { reason: 'content changed' });
+
+      expect(
+        await store.transitionRequest('req-1', 'pending', 'approved', { decidedBy: 'U0BOB' }),
+      ).toBeNull();
+    });
+  });
+
+  describe('claimOnce', () => {
+    it('frees a key on read when its expiry passed, though dynalite never deletes it', async () => {
+      const clock = new FixedClock('2026-11-21T10:00:00.000Z');
+      const { store } = await freshStore(clock);
+      await store.claimOnce('webhook:delivery-1', '2026-11-21T10:05:00.000Z');
+      clock.advance(5 * 60_000);
+
+      expect(await store.claimOnce('webhook:delivery-1', '2026-11-21T10:10:00.000Z')).toBe(true);
+    });
+  });
+});
