@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { analyzeFlow, planFlows } from '../core/pipeline.js';
 import { Catalog } from '../core/resolve/catalog.js';
 import { generateCatalog, generateFlow } from './generate.js';
+import { measureImportStore } from './importStore.js';
 
 interface Input {
   readonly file: string;
@@ -134,12 +135,19 @@ log(
   `500-flow batch vs 10,000 resources: plan ${batchMs.toFixed(0)} ms (target < 1000), reading+validating ${analyzeMs.toFixed(0)} ms`,
 );
 
+const importStore = await measureImportStore(join(process.cwd(), 'examples'));
+log(
+  `import into the local stack (dynalite): p50 ${importStore.p50.toFixed(1)} ms, p99 ${importStore.p99.toFixed(1)} ms`,
+);
+
 // The headline figures: the worse of the two inputs, so neither can hide behind the other.
 const worst = corpusFigures !== null && corpusFigures.ratio > bigFigures.ratio ? corpusFigures : bigFigures;
 const result = {
   pipeline_ms_per_mb: Number(worst.msPerMb.toFixed(2)),
   pipeline_vs_json_parse: Number(worst.ratio.toFixed(2)),
   batch500_plan_ms: Number(batchMs.toFixed(1)),
+  import_store_p50_ms: Number(importStore.p50.toFixed(1)),
+  import_store_p99_ms: Number(importStore.p99.toFixed(1)),
   generated_ms_per_mb: Number(bigFigures.msPerMb.toFixed(2)),
   generated_vs_json_parse: Number(bigFigures.ratio.toFixed(2)),
   ...(corpusFigures === null

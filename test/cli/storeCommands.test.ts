@@ -1,0 +1,122 @@
+/**
+ * The whole cycle through the CLI on the embedded local default: a temporary working folder gets
+ * its own `.flowgate/` (dynalite and s3rver on loopback, local instances seeded from examples/).
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../cli/io.js';
+import { main } from '../../cli/main.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function flowgate(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    color: false,
+    cwd,
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flowgate-cli-'));
+  cpSync(join(root, 'examples', 'flows'), join(dir, 'flows'), { recursive: true });
+  return dir;
+}
+
+describe('flowgate store commands on the local default', () => {
+  it('imports, asks, refuses self-approval, approves, publishes and rolls back', async () => {
+    const dir = workspace();
+    const imported = await flowgate(dir, 'import', 'flows', '--env', 'prod', '--as', 'alice', '--json');
+    expect(imported.code).toBe(0);
+    const flows = (
+      JSON.parse(imported.out) as { flows: { flow: string; version: number; created: boolean }[] }
+    ).flows;
+    expect(flows.map((f) => [f.flow, f.version, f.created])).toEqual([
+      ['module:Authenticate caller', 1, true],
+      ['flow:Billing', 1, true],
+      ['flow:Main IVR', 1, true],
+      ['flow:Sales queue music', 1, true],
+    ]);
+
+    const again = await flowgate(dir, 'import', 'flows', '--env', 'prod', '--as', 'alice', '--json');
+    expect((JSON.parse(again.out) as { flows: { created: boolean }[] }).flows.every((f) => !f.created)).toBe(
+      true,
+    );
+
+    const asked = await flowgate(dir, 'publish', 'Billing', '--env', 'prod', '--as', 'alice', '--json');
+    const request = (JSON.parse(asked.out) as { request: { id: string; state: string } }).request;
+    expect(request.state).toBe('pending');
+
+    const self = await flowgate(dir, 'approve', request.id, '--as', 'alice');
+    expect(self.code).toBe(1);
+    expect(self.err).toContain('another publisher');
+
+    const approved = await flowgate(dir, 'approve', request.id, '--as', 'reviewer');
+    expect(approved.code).toBe(0);
+    expect(approved.out).toContain('Published 1 flow to prod');
+    const twice = await flowgate(dir, 'approve', request.id, '--as', 'reviewer');
+    expect(twice.code).toBe(1);
+
+    const instance = join(dir, '.flowgate', 'instances', 'prod', 'flows');
+    const published = readdirSync(instance).map((f) => readFileSync(join(instance, f), 'utf8'));
+    expect(published.some((text) => text.includes('Billing'))).toBe(true);
+
+    const rolled = await flowgate(dir, 'rollback', 'Billing', '--env', 'prod', '--to', '1', '--as', 'alice');
+    expect(rolled.code).toBe(0);
+    expect(rolled.out).toContain('waiting for approval');
+
+    const versions = await flowgate(dir, 'versions', 'Billing', '--env', 'prod', '--as', 'alice', '--json');
+    const list = JSON.parse(versions.out) as { head: { published: number }; versions: { number: number }[] };
+    expect(list.head.published).toBe(1);
+
+    const audit = await flowgate(dir, 'audit', '--env', 'prod', '--as', 'alice', '--json');
+    const actions = (JSON.parse(audit.out) as { events: { action: string }[] }).events.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['import', 'request', 'approve', 'publish', 'rollback']));
+  });
+
+  it('exports the latest version under the flow name with a time stamp', async () => {
+    const dir = workspace();
+    await flowgate(dir, 'import', 'flows/main-ivr.json', '--env', 'test', '--as', 'alice');
+    const exported = await flowgate(
+      dir,
+      'export',
+      'Main IVR',
+      '--env',
+      'test',
+      '--out',
+      'out',
+      '--as',
+      'alice',
+      '--json',
+    );
+    const file = (JSON.parse(exported.out) as { file: string }).file;
+    expect(exported.code).toBe(0);
+    expect(file).toMatch(/Main IVR_\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json$/);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { Version: string }).Version).toBe('2019-10-30');
+  });
+
+  it('exits 2 without --env, before starting anything', async () => {
+    const dir = workspace();
+    const result = await flowgate(dir, 'versions', 'Billing');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--env');
+  });
+
+  it('exits 1 naming the known environments for an unknown one', async () => {
+    const dir = workspace();
+    const result = await flowgate(dir, 'versions', 'Billing', '--env', 'staging', '--as', 'alice');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('prod');
+  });
+});
