@@ -8,6 +8,7 @@ import type {
 } from './config.js';
 import { ConfigError } from './errors.js';
 import { formatPath, isJsonObject, type JsonPath } from './json.js';
+import { type Problem, summarizeProblems } from './problems.js';
 import { parseArn } from './resolve/arn.js';
 
 /** The approval policy of an environment that does not state one: four eyes, a day to decide. */
@@ -19,7 +20,6 @@ export const DEFAULT_APPROVAL: ApprovalPolicy = Object.freeze({
 });
 
 /** How many problems one error message lists before it says "and N more". */
-const MAX_LISTED_PROBLEMS = 5;
 
 /** Names go into table keys (`ENV#<env>#…`), bucket prefixes and `--env`: no `#`, `/` or spaces. */
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -90,12 +90,6 @@ const KEYS = {
   approval: Object.keys(approvalSchema.shape),
   roles: Object.keys(rolesSchema.shape),
 } as const;
-
-/** One problem found in a config file: the key it is about, and what is wrong. */
-interface Problem {
-  readonly path: JsonPath;
-  readonly message: string;
-}
 
 /**
  * Parses and checks a configuration file's content (already read from YAML or JSON):
@@ -385,12 +379,6 @@ function typeName(value: unknown): string {
 }
 
 function configError(source: string, problems: readonly Problem[]): ConfigError {
-  const [first] = problems;
-  const listed = problems
-    .slice(0, MAX_LISTED_PROBLEMS)
-    .map((p) => `${formatPath(p.path) || '(root)'}: ${p.message}`);
-  const more =
-    problems.length > MAX_LISTED_PROBLEMS ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more` : '';
-  const key = first === undefined ? null : formatPath(first.path) || null;
-  return new ConfigError(key, `${source}: ${listed.join('; ')}${more}`);
+  const { key, message } = summarizeProblems(source, problems);
+  return new ConfigError(key, message);
 }

@@ -4,6 +4,7 @@ import { CatalogError } from '../../core/errors.js';
 import { parseArn } from '../../core/resolve/arn.js';
 import { parseCatalogFile } from '../../core/resolve/catalog.js';
 import type { CatalogData, CatalogResource } from '../../core/resolve/types.js';
+import { minimalContent } from '../../core/versions/minimalContent.js';
 import type { InstanceFile, StoredFlow } from './localInstanceFiles.js';
 
 /** A local instance as first seeded: its instance file and the flows and modules it starts with. */
@@ -73,18 +74,7 @@ function mergeResources(chain: readonly CatalogData[]): CatalogResource[] {
 
 function seededFlow(resource: CatalogResource): StoredFlow {
   const module = resource.kind === 'module';
-  const content = {
-    Version: '2019-10-30',
-    StartAction: SEEDED_ACTION,
-    Actions: [
-      {
-        Identifier: SEEDED_ACTION,
-        Type: terminalType(resource),
-        Parameters: {},
-        Transitions: {},
-      },
-    ],
-  };
+  const content = minimalContent(module ? 'MODULE' : (resource.flowType ?? null), SEEDED_ACTION);
   return {
     kind: module ? 'module' : 'flow',
     id: resource.id,
@@ -96,24 +86,6 @@ function seededFlow(resource: CatalogResource): StoredFlow {
     status: 'PUBLISHED',
     draft: null,
   };
-}
-
-/** Flow types that cannot disconnect: they end with "End flow / Resume". */
-const ENDS_WITH_RESUME: ReadonlySet<string> = new Set([
-  'CUSTOMER_QUEUE',
-  'CUSTOMER_HOLD',
-  'AGENT_HOLD',
-  'CUSTOMER_WHISPER',
-  'AGENT_WHISPER',
-  'OUTBOUND_WHISPER',
-  'CAMPAIGN',
-]);
-
-function terminalType(resource: CatalogResource): string {
-  if (resource.kind === 'module') return 'EndFlowModuleExecution';
-  return resource.flowType !== undefined && ENDS_WITH_RESUME.has(resource.flowType)
-    ? 'EndFlowExecution'
-    : 'DisconnectParticipant';
 }
 
 function readJson(absolute: string, shown: string): unknown {

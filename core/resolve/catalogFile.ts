@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CatalogError } from '../errors.js';
 import { FLOW_TYPES, parseFlowType } from '../flowTypes.js';
 import { formatPath, type JsonPath } from '../json.js';
+import { type Problem, summarizeProblems } from '../problems.js';
 import { RESOURCE_KINDS, type ResourceKind } from '../references/types.js';
 import { parseArn, resourceKindOfArn } from './arn.js';
 import type { CatalogData, CatalogMapping, CatalogResource } from './types.js';
@@ -10,7 +11,6 @@ import type { CatalogData, CatalogMapping, CatalogResource } from './types.js';
 const KINDS_WITHOUT_ARN: ReadonlySet<ResourceKind> = new Set(['security-key', 'lex-v1-bot']);
 
 /** How many problems one error message lists before it says "and N more". */
-const MAX_LISTED_PROBLEMS = 5;
 
 const nonEmpty = z.string().min(1);
 
@@ -41,12 +41,6 @@ const catalogSchema = z.object({
 });
 
 type CatalogFile = z.infer<typeof catalogSchema>;
-
-/** One problem found in a catalog file: the key it is about, and what is wrong. */
-interface Problem {
-  readonly path: JsonPath;
-  readonly message: string;
-}
 
 /**
  * Parses a catalog file's JSON (`{"name","instanceArn","parent"?,"resources":[…],"mappings"?:[…]}`).
@@ -172,12 +166,6 @@ function typeName(value: unknown): string {
 }
 
 function catalogError(source: string, problems: readonly Problem[]): CatalogError {
-  const [first] = problems;
-  const listed = problems
-    .slice(0, MAX_LISTED_PROBLEMS)
-    .map((p) => `${formatPath(p.path) || '(root)'}: ${p.message}`);
-  const more =
-    problems.length > MAX_LISTED_PROBLEMS ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more` : '';
-  const key = first === undefined ? null : formatPath(first.path) || null;
-  return new CatalogError(source, key, `${source}: ${listed.join('; ')}${more}`);
+  const { key, message } = summarizeProblems(source, problems);
+  return new CatalogError(source, key, message);
 }

@@ -1,24 +1,9 @@
-import type { FlowAction, FlowContent } from '../flow.js';
-import type { FlowKind } from '../flowTypes.js';
-import { FLOW_LANGUAGE_VERSION } from '../formats/parseFlowContent.js';
+import type { FlowContent } from '../flow.js';
 import { isJsonObject } from '../json.js';
+import { minimalContent } from '../versions/minimalContent.js';
 import type { FlowVersion } from '../versions/types.js';
 
 const PLACEHOLDER_ID = 'flowgate-placeholder';
-
-/**
- * Flow types whose flows end with "End flow / Resume" rather than a disconnect. Hold flows have
- * no clean terminal block in the rule table (they loop prompts); they cannot transfer, so they
- * are never in a cycle, and End flow is the closest fit.
- */
-const ENDS_WITH_RESUME: readonly FlowKind[] = [
-  'CUSTOMER_QUEUE',
-  'CUSTOMER_HOLD',
-  'AGENT_HOLD',
-  'CUSTOMER_WHISPER',
-  'AGENT_WHISPER',
-  'OUTBOUND_WHISPER',
-];
 
 /**
  * The smallest valid content for a flow or module of the version's kind: one terminal block
@@ -27,24 +12,9 @@ const ENDS_WITH_RESUME: readonly FlowKind[] = [
  * module keeps its real `Settings`, so flows invoking it see the interface they expect.
  */
 export function placeholderContent(version: Pick<FlowVersion, 'type' | 'content'>): FlowContent {
-  const action: FlowAction = {
-    Identifier: PLACEHOLDER_ID,
-    Type: terminalType(version.type),
-    Parameters: {},
-    Transitions: {},
-  };
-  const base: FlowContent = {
-    Version: FLOW_LANGUAGE_VERSION,
-    StartAction: PLACEHOLDER_ID,
-    Actions: [action],
-  };
+  const base = minimalContent(version.type, PLACEHOLDER_ID);
   if (version.type !== 'MODULE') return base;
   return { ...base, Settings: moduleSettings(version.content) };
-}
-
-function terminalType(type: FlowKind | null): string {
-  if (type === 'MODULE') return 'EndFlowModuleExecution';
-  return type !== null && ENDS_WITH_RESUME.includes(type) ? 'EndFlowExecution' : 'DisconnectParticipant';
 }
 
 function moduleSettings(content: string): NonNullable<FlowContent['Settings']> {
