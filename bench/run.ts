@@ -12,6 +12,7 @@ import { analyzeFlow, planFlows } from '../core/pipeline.js';
 import { Catalog } from '../core/resolve/catalog.js';
 import { generateCatalog, generateFlow } from './generate.js';
 import { measureImportStore } from './importStore.js';
+import { measurePublishCalls } from './publishCalls.js';
 
 interface Input {
   readonly file: string;
@@ -74,7 +75,7 @@ function baseline(inputs: readonly Input[]): void {
 }
 
 function corpusInputs(): Input[] {
-  // npm runs scripts from the package root; the bundle itself lives under node_modules/.cache.
+  // npm runs scripts from the package root (the bundle itself is in .bench/out/).
   const dir = join(process.cwd(), '..', 'shared', 'corpus', 'public');
   try {
     return readdirSync(dir)
@@ -140,6 +141,11 @@ log(
   `import into the local stack (dynalite): p50 ${importStore.p50.toFixed(1)} ms, p99 ${importStore.p99.toFixed(1)} ms`,
 );
 
+const publishCalls = await measurePublishCalls();
+log(
+  `Connect calls per flow on a 100-flow publish (mocked Connect): new ${publishCalls.connect_calls_per_new_flow}, updated ${publishCalls.connect_calls_per_updated_flow}, unchanged ${publishCalls.connect_calls_per_unchanged_flow} (targets ≤ 1.1 changed, 0 unchanged)`,
+);
+
 // The headline figures: the worse of the two inputs, so neither can hide behind the other.
 const worst = corpusFigures !== null && corpusFigures.ratio > bigFigures.ratio ? corpusFigures : bigFigures;
 const result = {
@@ -148,6 +154,8 @@ const result = {
   batch500_plan_ms: Number(batchMs.toFixed(1)),
   import_store_p50_ms: Number(importStore.p50.toFixed(1)),
   import_store_p99_ms: Number(importStore.p99.toFixed(1)),
+  connect_calls_per_changed_flow: publishCalls.connect_calls_per_changed_flow,
+  connect_calls_per_unchanged_flow: publishCalls.connect_calls_per_unchanged_flow,
   generated_ms_per_mb: Number(bigFigures.msPerMb.toFixed(2)),
   generated_vs_json_parse: Number(bigFigures.ratio.toFixed(2)),
   ...(corpusFigures === null

@@ -7,7 +7,7 @@ import type {
   Roles,
 } from './config.js';
 import { ConfigError } from './errors.js';
-import { formatPath, isJsonObject, type JsonPath } from './json.js';
+import { isJsonObject, type JsonPath } from './json.js';
 import { type Problem, summarizeProblems } from './problems.js';
 import { parseArn } from './resolve/arn.js';
 

@@ -115,8 +115,19 @@ export interface ContactCenter {
   readonly instanceArn: string;
   /** Everything flowgate resolves against (queues, prompts, flows with their types, …). */
   inventory(): Promise<CatalogData>;
+  /**
+   * Only the flows and modules (with their types): what publishing decides create-vs-update on.
+   * Costs the List calls of those two kinds alone (none when the whole inventory is already read).
+   */
+  flowInventory(): Promise<CatalogData>;
   /** A flow or module by id, or null when it does not exist. */
   describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null>;
+  /**
+   * Many flows or modules of one kind by id, in as few calls as the contact center allows (a
+   * publish batch reads all its targets at once). Each holds what `describeFlow` would return;
+   * an id with no such flow is absent from the map.
+   */
+  describeFlows(kind: 'flow' | 'module', ids: readonly string[]): Promise<Map<string, ContactCenterFlow>>;
   createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }>;
   updateFlow(input: UpdateFlowInput): Promise<void>;
 }

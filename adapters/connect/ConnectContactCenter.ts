@@ -28,6 +28,7 @@ import {
   parseResponse,
 } from './connectResponses.js';
 import { checkCreateInput, checkUpdateInput } from './flowLimits.js';
+import { FLOW_SEARCHES, searchedFlow, searchTotal, worthAnotherPage } from './flowSearch.js';
 import { INVENTORY_LISTS, type InventoryList } from './inventoryLists.js';
 import type { RateLimiter } from './rateLimiter.js';
 
@@ -43,6 +44,14 @@ export interface ConnectContactCenterOptions {
   readonly clock?: Clock;
   /** How long one inventory serves; unset, it serves for the adapter's life (one job). */
   readonly inventoryMaxAgeMs?: number;
+}
+
+/** The List APIs of flows and modules: all that publishing needs to choose create or update. */
+const FLOW_LISTS: ReadonlySet<string> = new Set(['ListContactFlows', 'ListContactFlowModules']);
+
+/** The flows and modules of an inventory. */
+function onlyFlows(data: CatalogData): CatalogData {
+  return { ...data, resources: data.resources.filter((r) => r.kind === 'flow' || r.kind === 'module') };
 }
 
 /** A List API whose NextToken comes back unchanged would page forever; Connect never needs this many. */
@@ -114,8 +123,39 @@ export class ConnectContactCenter implements ContactCenter {
     return this.#pending;
   }
 
+  /** ListContactFlows and ListContactFlowModules only, or the flows of an inventory already read. */
+  async flowInventory(): Promise<CatalogData> {
+    const cached = this.#inventory;
+    if (cached !== null && this.#fresh(cached.at)) return onlyFlows(cached.data);
+    const lists = await Promise.all(
+      INVENTORY_LISTS.filter((list) => FLOW_LISTS.has(list.api)).map((list) => this.#readList(list)),
+    );
+    return { name: this.#instanceId, instanceArn: this.instanceArn, resources: lists.flat(), mappings: [] };
+  }
+
   async describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null> {
     return kind === 'flow' ? this.#describeContactFlow(id) : this.#describeModule(id);
+  }
+
+  /**
+   * Pages through `SearchContactFlows` / `SearchContactFlowModules` (100 whole flows a call),
+   * keeping the ids asked for, while another page is cheaper than describing the ids still
+   * missing one by one. A single id, an id Search did not return (its index lags new flows) and
+   * an item that is not published content are described on their own, so every flow holds
+   * exactly what `describeFlow` returns.
+   */
+  async describeFlows(
+    kind: 'flow' | 'module',
+    ids: readonly string[],
+  ): Promise<Map<string, ContactCenterFlow>> {
+    const missing = new Set(ids);
+    const found = new Map<string, ContactCenterFlow>();
+    if (missing.size > 1) await this.#searchFlows(kind, missing, found);
+    for (const id of missing) {
+      const flow = await this.describeFlow(kind, id);
+      if (flow !== null) found.set(id, flow);
+    }
+    return found;
   }
 
   async createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }> {
@@ -183,6 +223,45 @@ export class ConnectContactCenter implements ContactCenter {
       'unexpected-response',
       `Amazon Connect ${list.api} kept returning more pages (a NextToken repeated); the inventory was not read.`,
     );
+  }
+
+  /** Moves each wanted id Search returns as published content from `missing` to `found`. */
+  async #searchFlows(
+    kind: 'flow' | 'module',
+    missing: Set<string>,
+    found: Map<string, ContactCenterFlow>,
+  ): Promise<void> {
+    const search = FLOW_SEARCHES[kind];
+    const context: CallContext = { api: search.api, subject: '' };
+    const tokens = new Set<string>();
+    let scanned = 0;
+    let token: string | undefined;
+    for (let pages = 0; pages < MAX_PAGES; pages += 1) {
+      const next = token;
+      const response = await this.#call(context, () => search.page(this.#client, this.#instanceId, next));
+      const page = parsePage(search.api, search.key, response);
+      page.items.forEach((raw, index) => {
+        const item = parseResponse(search.api, searchedFlow, raw, [search.key, index]);
+        if (!missing.has(item.Id) || item.Status !== 'PUBLISHED' || item.Content === undefined) return;
+        missing.delete(item.Id);
+        found.set(item.Id, {
+          kind,
+          id: item.Id,
+          arn: unqualified(item.Arn),
+          name: item.Name,
+          type: kind === 'flow' ? parseFlowType(item.Type) : null,
+          content: item.Content,
+          status: 'PUBLISHED',
+        });
+      });
+      scanned += page.items.length;
+      const total = parseResponse(search.api, searchTotal, response).ApproximateTotalCount;
+      // A repeated token would page forever: what is still missing is described instead.
+      if (page.next === null || tokens.has(page.next)) return;
+      if (missing.size === 0 || !worthAnotherPage(total, scanned, missing.size)) return;
+      tokens.add(page.next);
+      token = page.next;
+    }
   }
 
   async #describeContactFlow(id: string): Promise<ContactCenterFlow | null> {

@@ -61,6 +61,12 @@ export class LocalContactCenter implements ContactCenter {
     return this.#instance().instanceArn;
   }
 
+  /** The flows and modules of the inventory (one read of the same files). */
+  async flowInventory(): Promise<CatalogData> {
+    const data = await this.inventory();
+    return { ...data, resources: data.resources.filter((r) => r.kind === 'flow' || r.kind === 'module') };
+  }
+
   async inventory(): Promise<CatalogData> {
     const instance = this.#instance();
     const flows = readFlowFiles(this.#dir).map(toResource);
@@ -87,6 +93,19 @@ export class LocalContactCenter implements ContactCenter {
       content: flow.content,
       status: flow.status,
     };
+  }
+
+  /** Files are cheap to read: each id is described as `describeFlow` does. */
+  async describeFlows(
+    kind: 'flow' | 'module',
+    ids: readonly string[],
+  ): Promise<Map<string, ContactCenterFlow>> {
+    const found = new Map<string, ContactCenterFlow>();
+    for (const id of new Set(ids)) {
+      const flow = await this.describeFlow(kind, id);
+      if (flow !== null) found.set(id, flow);
+    }
+    return found;
   }
 
   async createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CatalogError } from '../errors.js';
 import { FLOW_TYPES, parseFlowType } from '../flowTypes.js';
-import { formatPath, type JsonPath } from '../json.js';
+import type { JsonPath } from '../json.js';
 import { type Problem, summarizeProblems } from '../problems.js';
 import { RESOURCE_KINDS, type ResourceKind } from '../references/types.js';
 import { parseArn, resourceKindOfArn } from './arn.js';

@@ -141,7 +141,10 @@ export class BatchRun {
     const { member, progress } = this.#at(node);
     const content = this.#finalContent(node);
     const current = member.located.current;
-    if (current !== null && sha256(current.content) === sha256(content)) {
+    if (
+      member.located.alreadyPublished ||
+      (current !== null && sha256(current.content) === sha256(content))
+    ) {
       progress.action = 'unchanged';
     } else if (progress.target !== null) {
       if (current !== null && member.located.target !== null) {

@@ -22,9 +22,17 @@ export async function loadTarget(
   deps: ServiceDeps,
   env: string,
   cache: TargetCache = new Map(),
+  scope: TargetScope = 'everything',
 ): Promise<Catalog> {
-  return loadLayer(deps, env, cache, []);
+  return loadLayer(deps, env, cache, [], scope);
 }
+
+/**
+ * `everything` for planning (every reference resolves against it); `flows` for publishing,
+ * which only chooses create or update among flows and modules and need not list queues, prompts
+ * and the rest (a dozen List calls on Connect).
+ */
+export type TargetScope = 'everything' | 'flows';
 
 /** A remembered choice as the catalog's mapping. */
 export function toCatalogMapping(mapping: RememberedMapping): CatalogMapping {
@@ -45,6 +53,7 @@ function loadLayer(
   env: string,
   cache: TargetCache,
   path: readonly string[],
+  scope: TargetScope,
 ): Promise<Catalog> {
   const cached = cache.get(env);
   if (cached !== undefined) return cached;
@@ -53,15 +62,21 @@ function loadLayer(
     throw new ConfigError(`environments.${env}.parent`, `Environment parents form a cycle: ${cycle}.`);
   }
   const config = environmentOf(deps.config, env);
-  const parent = config.parent === null ? null : loadLayer(deps, config.parent, cache, [...path, env]);
-  const loaded = buildLayer(deps, env, parent);
+  const parent = config.parent === null ? null : loadLayer(deps, config.parent, cache, [...path, env], scope);
+  const loaded = buildLayer(deps, env, parent, scope);
   cache.set(env, loaded);
   return loaded;
 }
 
-async function buildLayer(deps: ServiceDeps, env: string, parent: Promise<Catalog> | null): Promise<Catalog> {
+async function buildLayer(
+  deps: ServiceDeps,
+  env: string,
+  parent: Promise<Catalog> | null,
+  scope: TargetScope,
+): Promise<Catalog> {
+  const center = deps.centers(env);
   const [inventory, remembered, parentCatalog] = await Promise.all([
-    deps.centers(env).inventory(),
+    scope === 'flows' ? center.flowInventory() : center.inventory(),
     deps.store.listMappings(env),
     parent,
   ]);

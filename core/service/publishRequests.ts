@@ -1,14 +1,15 @@
 import type { Actor } from '../config.js';
 import { ServiceError } from '../errors.js';
+import { memberKind } from '../resolve/bundleIndex.js';
 import { sha256 } from '../versions/hash.js';
 import { driftHashOf } from '../versions/requests.js';
-import type { FlowHead, PublishRequest } from '../versions/types.js';
+import type { FlowHead, FlowVersion, PublishRequest } from '../versions/types.js';
 import { environmentOf, requireRole } from './authorize.js';
 import { BatchRun } from './batchRun.js';
 import type { ServiceDeps } from './deps.js';
 import { type PublishOutcome, summarizeOutcome } from './publishOutcome.js';
 import { type PublishMember, planPublish } from './publishPlan.js';
-import { TargetReader } from './publishTarget.js';
+import { type LocateEntry, type TargetLookup, TargetReader } from './publishTarget.js';
 import { notifyOnly, recordEvent } from './recordEvent.js';
 import { invalidState, loadRequest } from './requests.js';
 
@@ -22,9 +23,11 @@ export interface PublishRequestsInput {
 /**
  * Publishes approved requests as one batch (editor: the approval was the publisher's gate).
  *
- * Before writing anything: every request must be approved and match its version; every target
- * is read once, and if any differs from what the request saw (`driftHash`) the batch stops with
- * `drift` and those requests fail. Then flows are written dependencies first (modules before the
+ * Before writing anything: every request must be approved and match its version; all targets
+ * are read together (one `describeFlows` per kind), and if any differs from what the request saw
+ * (`driftHash`) the batch stops with `drift` and those requests fail. A flow whose head says this
+ * exact content is what was last published to its target is not read at all: it is reported
+ * `unchanged` at no contact-center cost, since nothing will be written there. Then flows are written dependencies first (modules before the
  * flows that invoke them). A flow whose target already holds its content costs no write; a new
  * flow outside a cycle is created with its content in one call; the new members of a cycle are
  * created with placeholder content first, then every member gets its real content once all ARNs
@@ -62,7 +65,7 @@ export async function publishRequests(
   await run.execute();
   const flows = plan.order.map((i) => run.result(i));
   const writes = flows.reduce((sum, f) => sum + f.writes, 0);
-  const calls = reader.inventoryCalls + flows.reduce((sum, f) => sum + f.calls, 0);
+  const calls = reader.inventoryCalls + reader.bulkCalls + flows.reduce((sum, f) => sum + f.calls, 0);
   const ok = flows.every((f) => f.state === 'published');
   const outcome: PublishOutcome = { env, ok, flows, calls, writes, summary: summarizeOutcome(env, flows) };
   await announce(deps, outcome);
@@ -97,24 +100,78 @@ async function loadMembers(
   reader: TargetReader,
   requests: readonly PublishRequest[],
 ): Promise<PublishMember[]> {
-  const members: PublishMember[] = [];
-  // One after another: the contact center's rate limit makes parallel reads no faster.
+  const unread: PublishMember[] = [];
+  const toRead: (LocateEntry & { request: PublishRequest })[] = [];
   for (const request of requests) {
-    const version = await deps.store.getVersion(request.env, request.flowKey, request.version);
-    if (
-      version === null ||
-      version.contentHash !== request.contentHash ||
-      sha256(version.content) !== request.contentHash
-    ) {
-      throw new ServiceError(
-        'stale-request',
-        `${request.flowKey} v${request.version} no longer holds the content request ${request.id} approved: request publishing again.`,
-      );
+    const version = await currentVersion(deps, request);
+    const head = await deps.store.getHead(request.env, request.flowKey);
+    if (head?.target && (await alreadyPublished(deps, head, version))) {
+      unread.push({ request, version, located: unreadTarget(head.target, version) });
+    } else {
+      toRead.push({ request, version, head });
     }
-    const head: FlowHead | null = await deps.store.getHead(request.env, request.flowKey);
-    members.push({ request, version, located: await reader.locate(head, version) });
   }
-  return members;
+  const located = await reader.locateAll(toRead);
+  const read = toRead.flatMap(({ request, version }, i) => {
+    const lookup = located[i];
+    return lookup === undefined ? [] : [{ request, version, located: lookup }];
+  });
+  // Request order is the plan's tie-breaker: keep it.
+  return requests.flatMap((r) => [...unread, ...read].filter((m) => m.request === r));
+}
+
+/** The request's version, refused as `stale-request` unless it still holds the approved content. */
+async function currentVersion(deps: ServiceDeps, request: PublishRequest): Promise<FlowVersion> {
+  const version = await deps.store.getVersion(request.env, request.flowKey, request.version);
+  if (
+    version === null ||
+    version.contentHash !== request.contentHash ||
+    sha256(version.content) !== request.contentHash
+  ) {
+    throw new ServiceError(
+      'stale-request',
+      `${request.flowKey} v${request.version} no longer holds the content request ${request.id} approved: request publishing again.`,
+    );
+  }
+  return version;
+}
+
+/**
+ * True when the head says this exact content is what flowgate last published to its target, and
+ * the content names every flow it uses by ARN (nothing to re-point at a batch member): publishing
+ * it again writes nothing, so its target need not be read (no drift there can matter).
+ */
+async function alreadyPublished(
+  deps: ServiceDeps,
+  head: FlowHead | null,
+  version: FlowVersion,
+): Promise<boolean> {
+  if (head?.target == null || head.published === null || !linksResolved(version)) return false;
+  if (head.published === version.number) return true;
+  const published = await deps.store.getVersion(version.env, version.flowKey, head.published);
+  return published?.contentHash === version.contentHash;
+}
+
+function linksResolved(version: FlowVersion): boolean {
+  return version.references.every((reference, r) => {
+    if (reference.kind !== 'flow' && reference.kind !== 'module') return true;
+    const target = version.resolutions[r]?.target;
+    return target == null || target.arn !== null || target.id !== null;
+  });
+}
+
+function unreadTarget(
+  target: { readonly arn: string; readonly id: string },
+  version: FlowVersion,
+): TargetLookup {
+  return {
+    kind: memberKind(version),
+    target,
+    current: null,
+    diagnostics: [],
+    calls: 0,
+    alreadyPublished: true,
+  };
 }
 
 /** Stops the batch before any write when a target changed since its request; those requests fail. */
@@ -124,7 +181,8 @@ async function refuseDrift(
   actor: Actor,
 ): Promise<void> {
   const drifted = members.filter(
-    (m) => driftHashOf(m.located.current?.content ?? null) !== m.request.driftHash,
+    (m) =>
+      !m.located.alreadyPublished && driftHashOf(m.located.current?.content ?? null) !== m.request.driftHash,
   );
   if (drifted.length === 0) return;
   const names = drifted.map((m) => `${m.request.flowKey} (${m.located.target?.arn ?? 'new'})`).join(', ');

@@ -16,9 +16,23 @@ export interface TargetLookup {
   readonly current: ContactCenterFlow | null;
   /** Why the target cannot be chosen (a name taken by another type, an ambiguous name). */
   readonly diagnostics: readonly Diagnostic[];
-  /** Contact-center calls made for this flow alone (the shared inventory read is not counted). */
+  /** Contact-center calls made for this flow alone (the shared inventory and bulk reads are not counted). */
   readonly calls: number;
+  /**
+   * True when the head says this exact content was last published to `target`: the target was
+   * not read (`current` is null) and nothing will be written there.
+   */
+  readonly alreadyPublished: boolean;
 }
+
+/** One flow of a batch to locate: its head (null when new) and the version to publish. */
+export interface LocateEntry {
+  readonly head: FlowHead | null;
+  readonly version: FlowVersion;
+}
+
+/** Where a flow goes before its target was read. */
+type Planned = Pick<TargetLookup, 'kind' | 'target' | 'diagnostics'>;
 
 /**
  * Finds publish targets in one environment, reading its inventory (and its parents') at most
@@ -38,9 +52,52 @@ export class TargetReader {
     this.center = deps.centers(env);
   }
 
+  #bulkCalls = 0;
+
   /** Inventory reads made so far: one per environment layer, once. */
   get inventoryCalls(): number {
     return this.#cache.size;
+  }
+
+  /** `describeFlows` reads made so far (each counted once, as the inventory is). */
+  get bulkCalls(): number {
+    return this.#bulkCalls;
+  }
+
+  /**
+   * `locate` for a whole batch, reading every target with one `describeFlows` per kind: the
+   * flows the heads say were published, and the inventory's choice for the others. Only a head
+   * whose flow is gone costs a second read (of the target chosen instead).
+   */
+  async locateAll(entries: readonly LocateEntry[]): Promise<TargetLookup[]> {
+    const planned = await Promise.all(
+      entries.map(({ head, version }) =>
+        head?.target
+          ? { kind: memberKind(version), target: head.target, diagnostics: [] }
+          : this.#decide(version),
+      ),
+    );
+    const read = await this.#read(planned);
+    // A head whose flow is gone (deleted in Connect) is located again, as `locate` does.
+    const gone = entries.flatMap(({ head, version }, i) => {
+      const target = planned[i]?.target;
+      return head?.target && target && !read.has(keyOf(memberKind(version), target.id))
+        ? [{ i, version }]
+        : [];
+    });
+    const replanned = await Promise.all(gone.map(({ version }) => this.#decide(version)));
+    gone.forEach(({ i }, n) => {
+      const again = replanned[n];
+      if (again !== undefined) planned[i] = again;
+    });
+    const reread = await this.#read(replanned);
+    return planned.map((p) => {
+      const current =
+        p.target === null
+          ? undefined
+          : (read.get(keyOf(p.kind, p.target.id)) ?? reread.get(keyOf(p.kind, p.target.id)));
+      return { ...p, current: current ?? null, calls: 0, alreadyPublished: false };
+    });
   }
 
   /**
@@ -51,22 +108,47 @@ export class TargetReader {
     const kind = memberKind(version);
     if (head?.target) {
       const current = await this.center.describeFlow(kind, head.target.id);
-      if (current !== null) return { kind, target: head.target, current, diagnostics: [], calls: 1 };
+      if (current !== null)
+        return { kind, target: head.target, current, diagnostics: [], calls: 1, alreadyPublished: false };
     }
+    const planned = await this.#decide(version);
+    const described = head?.target ? 1 : 0;
+    if (planned.target === null) {
+      return { ...planned, current: null, calls: described, alreadyPublished: false };
+    }
+    const current = await this.center.describeFlow(kind, planned.target.id);
+    return { ...planned, current, calls: described + 1, alreadyPublished: false };
+  }
+
+  /** Create vs update from the inventory, as import decides it. */
+  async #decide(version: FlowVersion): Promise<Planned> {
+    const kind = memberKind(version);
     const decision = decideTargetAction(
       { name: version.name, type: version.type, sourceArn: null, sourceId: null },
       await this.#catalog(),
     );
-    const described = head?.target ? 1 : 0;
-    if (decision.action.kind === 'create') {
-      return { kind, target: null, current: null, diagnostics: decision.diagnostics, calls: described };
+    const target =
+      decision.action.kind === 'create' ? null : { arn: decision.action.arn, id: decision.action.id };
+    return { kind, target, diagnostics: decision.diagnostics };
+  }
+
+  /** The planned targets as the contact center holds them, by `keyOf`: one `describeFlows` per kind. */
+  async #read(planned: readonly Planned[]): Promise<Map<string, ContactCenterFlow>> {
+    const out = new Map<string, ContactCenterFlow>();
+    for (const kind of ['module', 'flow'] as const) {
+      const ids = [...new Set(planned.flatMap((p) => (p.kind === kind && p.target ? [p.target.id] : [])))];
+      if (ids.length === 0) continue;
+      this.#bulkCalls += 1;
+      for (const [id, flow] of await this.center.describeFlows(kind, ids)) out.set(keyOf(kind, id), flow);
     }
-    const target = { arn: decision.action.arn, id: decision.action.id };
-    const current = await this.center.describeFlow(kind, target.id);
-    return { kind, target, current, diagnostics: decision.diagnostics, calls: described + 1 };
+    return out;
   }
 
   #catalog(): Promise<Catalog> {
-    return loadTarget(this.#deps, this.#env, this.#cache);
+    return loadTarget(this.#deps, this.#env, this.#cache, 'flows');
   }
+}
+
+function keyOf(kind: 'flow' | 'module', id: string): string {
+  return `${kind}:${id}`;
 }

@@ -21,8 +21,18 @@ export class MemoryContactCenter implements ContactCenter {
     for (const flow of flows) this.#flows.set(flow.id, flow);
   }
 
+  async flowInventory(): Promise<CatalogData> {
+    this.calls.push({ method: 'flowInventory', arg: '' });
+    const data = await this.#everything();
+    return { ...data, resources: data.resources.filter((r) => r.kind === 'flow' || r.kind === 'module') };
+  }
+
   async inventory(): Promise<CatalogData> {
     this.calls.push({ method: 'inventory', arg: '' });
+    return this.#everything();
+  }
+
+  async #everything(): Promise<CatalogData> {
     const flows = [...this.#flows.values()].map(
       (f): CatalogResource =>
         f.type === null
@@ -42,6 +52,20 @@ export class MemoryContactCenter implements ContactCenter {
     this.calls.push({ method: 'describeFlow', arg: id });
     const flow = this.#flows.get(id);
     return flow !== undefined && flow.kind === kind ? flow : null;
+  }
+
+  /** One call however many ids, as a bulk read is counted against the contact center. */
+  async describeFlows(
+    kind: 'flow' | 'module',
+    ids: readonly string[],
+  ): Promise<Map<string, ContactCenterFlow>> {
+    this.calls.push({ method: 'describeFlows', arg: ids.join(',') });
+    const found = new Map<string, ContactCenterFlow>();
+    for (const id of ids) {
+      const flow = this.#flows.get(id);
+      if (flow !== undefined && flow.kind === kind) found.set(id, flow);
+    }
+    return found;
   }
 
   async createFlow(input: CreateFlowInput): Promise<{ id: string; arn: string }> {

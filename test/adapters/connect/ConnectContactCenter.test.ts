@@ -22,6 +22,8 @@ import {
   ListUsersCommand,
   ListViewsCommand,
   ResourceNotFoundException,
+  SearchContactFlowModulesCommand,
+  SearchContactFlowsCommand,
   ThrottlingException,
   UpdateContactFlowContentCommand,
   UpdateContactFlowModuleContentCommand,
@@ -398,6 +400,28 @@ describe('ConnectContactCenter.inventory', () => {
     expect(second.resources).toHaveLength(1);
   });
 
+  it('lists only flows and modules for the flow inventory', async () => {
+    emptyInstance();
+    const target = center();
+
+    const flows = await target.flowInventory();
+
+    const asked = LISTS.filter((list) => list.calls() > 0).map((list) => list.api);
+    expect(asked.sort()).toEqual(['ListContactFlowModules', 'ListContactFlows']);
+    expect(flows.resources.every((r) => r.kind === 'flow' || r.kind === 'module')).toBe(true);
+  });
+
+  it('serves the flow inventory from an inventory already read, with no request', async () => {
+    emptyInstance();
+    const target = center();
+    await target.inventory();
+    const afterFirst = totalCalls();
+
+    await target.flowInventory();
+
+    expect(totalCalls()).toBe(afterFirst);
+  });
+
   it('makes one read for callers asking at the same time', async () => {
     emptyInstance();
     const target = center();
@@ -573,6 +597,116 @@ describe('ConnectContactCenter.describeFlow', () => {
     const module = await center().describeFlow('module', 'm1');
 
     expect(module).toMatchObject({ kind: 'module', type: null, status: 'SAVED', name: 'Auth' });
+  });
+});
+
+/** Search results: flow `i` of an instance, published with the fixture content. */
+function searched(i: number, overrides: { Status?: 'SAVED'; Content?: string } = {}) {
+  const id = `f0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  return {
+    Id: id,
+    Arn: arnOf('contact-flow', id),
+    Name: `Flow ${i}`,
+    Type: 'CONTACT_FLOW' as const,
+    Content: content,
+    Status: 'PUBLISHED' as 'PUBLISHED' | 'SAVED',
+    State: 'ACTIVE' as const,
+    ...overrides,
+  };
+}
+
+/** A Search API fake over `items`, 100 a page, with the approximate total Connect reports. */
+function searchPages(key: string, items: readonly unknown[]) {
+  const pages = [];
+  for (let i = 0; i < items.length; i += 100) pages.push(items.slice(i, i + 100));
+  const page = paged(key, pages.length === 0 ? [[]] : pages);
+  return (input: { NextToken?: string }) => ({ ...page(input), ApproximateTotalCount: items.length });
+}
+
+describe('ConnectContactCenter.describeFlows', () => {
+  it('reads 100 flows of a 250-flow instance with the Search pages that hold them', async () => {
+    const instance = Array.from({ length: 250 }, (_, i) => searched(i));
+    connect.on(SearchContactFlowsCommand).callsFake(searchPages('ContactFlows', instance));
+    const wanted = instance.slice(50, 150).map((f) => f.Id);
+    const limiter = new CountingLimiter();
+
+    const flows = await center({ limiter }).describeFlows('flow', wanted);
+
+    expect([...flows.keys()]).toEqual(wanted);
+    expect(flows.get(wanted[0] ?? '')).toEqual({
+      kind: 'flow',
+      id: wanted[0],
+      arn: instance[50]?.Arn,
+      name: 'Flow 50',
+      type: 'CONTACT_FLOW',
+      content,
+      status: 'PUBLISHED',
+    });
+    expect(connect.commandCalls(SearchContactFlowsCommand).map((c) => c.args[0].input.NextToken)).toEqual([
+      undefined,
+      'ContactFlows#1',
+    ]);
+    expect(connect.commandCalls(DescribeContactFlowCommand)).toHaveLength(0);
+    expect(limiter.turns).toBe(2);
+  });
+
+  it('describes the few ids still missing instead of paging on when that costs fewer calls', async () => {
+    const instance = Array.from({ length: 1000 }, (_, i) => searched(i));
+    connect.on(SearchContactFlowsCommand).callsFake(searchPages('ContactFlows', instance));
+    const far = instance[900];
+    connect.on(DescribeContactFlowCommand).resolves({ ContactFlow: far });
+
+    const flows = await center().describeFlows('flow', [instance[1]?.Id ?? '', far?.Id ?? '']);
+
+    expect(flows.size).toBe(2);
+    expect(connect.commandCalls(SearchContactFlowsCommand)).toHaveLength(1);
+    expect(
+      connect.commandCalls(DescribeContactFlowCommand).map((c) => c.args[0].input.ContactFlowId),
+    ).toEqual([far?.Id]);
+  });
+
+  it('describes a flow Search returns only as a draft, as describeFlow reads it', async () => {
+    const draft = searched(2, { Status: 'SAVED', Content: '{"draft":true}' });
+    connect.on(SearchContactFlowsCommand).callsFake(searchPages('ContactFlows', [searched(1), draft]));
+    connect.on(DescribeContactFlowCommand).resolves({ ContactFlow: searched(2) });
+
+    const flows = await center().describeFlows('flow', [searched(1).Id, draft.Id]);
+
+    expect(flows.get(draft.Id)).toMatchObject({ content, status: 'PUBLISHED' });
+  });
+
+  it('leaves out an id Connect does not have', async () => {
+    connect
+      .on(SearchContactFlowModulesCommand)
+      .callsFake(
+        searchPages('ContactFlowModules', [{ ...searched(1), Arn: arnOf('flow-module', searched(1).Id) }]),
+      );
+    connect
+      .on(DescribeContactFlowModuleCommand)
+      .rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+
+    const modules = await center().describeFlows('module', [searched(1).Id, 'gone']);
+
+    expect([...modules.keys()]).toEqual([searched(1).Id]);
+    expect(modules.get(searched(1).Id)).toMatchObject({ kind: 'module', type: null });
+  });
+
+  it('describes a single id without searching', async () => {
+    connect.on(DescribeContactFlowCommand).resolves({ ContactFlow: searched(7) });
+
+    const flows = await center().describeFlows('flow', [searched(7).Id]);
+
+    expect(flows.get(searched(7).Id)?.name).toBe('Flow 7');
+    expect(connect.commandCalls(SearchContactFlowsCommand)).toHaveLength(0);
+  });
+
+  it('rejects with unexpected-response when a Search item has no Id', async () => {
+    connect.on(SearchContactFlowsCommand).resolves({ ContactFlows: [{ Name: 'x', Arn: 'y' }] });
+
+    await expect(center().describeFlows('flow', ['a', 'b'])).rejects.toMatchObject({
+      code: 'unexpected-response',
+      message: expect.stringContaining('ContactFlows[0]'),
+    });
   });
 });
 

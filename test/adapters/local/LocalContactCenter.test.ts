@@ -180,6 +180,19 @@ describe('LocalContactCenter.createFlow', () => {
   });
 });
 
+describe('LocalContactCenter.describeFlows', () => {
+  it('returns each flow of the kind asked for by id, leaving out ids it does not hold', async () => {
+    const target = center();
+    const { id } = await target.createFlow(flowInput());
+    const module = await target.createFlow(flowInput({ kind: 'module', type: null, name: 'Auth' }));
+
+    const flows = await target.describeFlows('flow', [id, SALES_QUEUE_MUSIC, module.id, 'missing']);
+
+    expect([...flows.keys()]).toEqual([id, SALES_QUEUE_MUSIC]);
+    expect(flows.get(id)).toEqual(await target.describeFlow('flow', id));
+  });
+});
+
 describe('LocalContactCenter.describeFlow', () => {
   it('returns a created flow as it was written', async () => {
     const target = center();

@@ -269,6 +269,75 @@ describe('publishRequests', () => {
     expect(kit.notifications.at(-1)).toMatchObject({ kind: 'publish-failed', diagnostics: [problem] });
   });
 
+  it('costs at most 110 contact-center calls when publishing 100 new flows', async () => {
+    const kit = openKit();
+    const names = Array.from({ length: 100 }, (_, i) => `Flow ${i}`);
+    await importTexts(kit, 'prod', Object.fromEntries(names.map((n) => [n, inboundFlow(n)])));
+    const ids = await approved(kit, ...names.map((n) => `flow:${n}`));
+    const before = kit.center.calls.length;
+
+    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+
+    expect(outcome.writes).toBe(100);
+    expect(kit.center.calls.length - before).toBeLessThanOrEqual(110);
+    expect(outcome.calls).toBe(kit.center.calls.length - before);
+  });
+
+  it('makes no contact-center call when 100 flows are published again with the same content', async () => {
+    const kit = openKit();
+    const names = Array.from({ length: 100 }, (_, i) => `Flow ${i}`);
+    await importTexts(kit, 'prod', Object.fromEntries(names.map((n) => [n, inboundFlow(n)])));
+    const keys = names.map((n) => `flow:${n}`);
+    await publishRequests(kit.deps, { ids: await approved(kit, ...keys), actor: users.alice });
+    const again = await approved(kit, ...keys);
+    const before = kit.center.calls.length;
+
+    const outcome = await publishRequests(kit.deps, { ids: again, actor: users.alice });
+
+    expect(kit.center.calls.length - before).toBe(0);
+    expect(new Set(outcome.flows.map((f) => `${f.action} ${f.state}`))).toEqual(
+      new Set(['unchanged published']),
+    );
+  });
+
+  it('reads every existing target of the batch with one describeFlows call per kind', async () => {
+    const targets = ['A', 'B', 'C'].map((n) => existingFlow(n, inboundFlow(n, { say: 'Made by hand.' })));
+    const kit = openKit(targets);
+    await importTexts(kit, 'prod', { a: inboundFlow('A'), b: inboundFlow('B'), c: inboundFlow('C') });
+    const ids = await approved(kit, 'flow:A', 'flow:B', 'flow:C');
+    const before = kit.center.calls.length;
+
+    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+
+    const reads = kit.center.calls.slice(before).filter((c) => c.method.startsWith('describe'));
+    expect(reads).toEqual([{ method: 'describeFlows', arg: targets.map((t) => t.id).join(',') }]);
+    expect(outcome.flows.map((f) => f.action)).toEqual(['updated', 'updated', 'updated']);
+  });
+
+  it('stops with drift found by the bulk read when one target of several changed after the request', async () => {
+    const targets = ['A', 'B'].map((n) => existingFlow(n, inboundFlow(n, { say: 'Before.' })));
+    const kit = openKit(targets);
+    await importTexts(kit, 'prod', { a: inboundFlow('A'), b: inboundFlow('B') });
+    const ids = await approved(kit, 'flow:A', 'flow:B');
+    const hotfix = inboundFlow('B', { say: 'Hotfix.' });
+    await kit.center.updateFlow({
+      kind: 'flow',
+      id: targets[1]?.id ?? '',
+      content: hotfix,
+      status: 'PUBLISHED',
+    });
+
+    const writes = await writesDuring(kit.center, async () => {
+      await expect(publishRequests(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
+        code: 'drift',
+        message: expect.stringContaining('flow:B'),
+      });
+    });
+
+    expect(writes).toBe(0);
+    expect(kit.center.calls.filter((c) => c.method === 'describeFlows')).toHaveLength(1);
+  });
+
   it('refuses a request that is not approved with invalid-state', async () => {
     const kit = prodKit();
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
