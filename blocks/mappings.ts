@@ -1,0 +1,42 @@
+import type { KnownBlock } from '@slack/types';
+import type { RememberedMapping } from '../core/versions/types.js';
+import { code, mention, plural, slackDate } from './format.js';
+import {
+  capItems,
+  escapeMrkdwn,
+  fitMessage,
+  joinLines,
+  moreLine,
+  SLACK_LIMITS,
+  type SlackMessage,
+  section,
+} from './limits.js';
+
+/** Remembered resolutions of an environment (`/flow map`). */
+export interface MappingsView {
+  readonly env: string;
+  readonly mappings: readonly RememberedMapping[];
+}
+
+/** How many mappings the message lists. */
+const SHOWN_MAPPINGS = 40;
+
+/** The environment's remembered replacements, by kind: source → target, who chose it and when. */
+export function buildMappings(view: MappingsView): SlackMessage {
+  const first =
+    view.mappings.length === 0
+      ? `No replacements are remembered for ${view.env} yet.`
+      : `${plural(view.mappings.length, 'remembered replacement')} in ${view.env}.`;
+  const sorted = [...view.mappings].sort(
+    (a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source),
+  );
+  const { shown, hidden } = capItems(sorted, SHOWN_MAPPINGS);
+  const lines = shown.map(
+    (m) =>
+      `• ${m.kind} ${code(m.source)} → ${code(m.target)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
+  );
+  if (hidden > 0) lines.push(moreLine(hidden, 'replacement'));
+  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`)];
+  if (lines.length > 0) blocks.push(section(joinLines(lines, SLACK_LIMITS.sectionText, 'replacement')));
+  return fitMessage({ text: first, blocks });
+}

@@ -1,0 +1,111 @@
+import type { KnownBlock } from '@slack/types';
+import type { FlowDiff } from '../core/versions/diff.js';
+import { ACTION_IDS, encodeActionValue } from './actionIds.js';
+import { code, mention, plural, slackDate } from './format.js';
+import {
+  capItems,
+  confirmDialog,
+  context,
+  escapeMrkdwn,
+  fitMessage,
+  joinLines,
+  moreLine,
+  plain,
+  SLACK_LIMITS,
+  type SlackMessage,
+  section,
+} from './limits.js';
+import type { PublishRequestView } from './types.js';
+
+/** How many changed blocks the diff summary names. */
+const SHOWN_CHANGES = 8;
+
+/**
+ * The message approvers act on: who asks, what (flow, version, environment, what it replaces),
+ * the diff summary, and Approve (primary) / Reject (danger) buttons, both behind a confirm
+ * dialog. The buttons carry the request id only; the server checks role, requester, hashes,
+ * expiry and state on every click.
+ */
+export function buildPublishRequest(view: PublishRequestView): SlackMessage {
+  const first = `${view.requester} asks to publish ${view.name} v${view.version} to ${view.env}.`;
+  const blocks: KnownBlock[] = [
+    ...requestSummary(view),
+    {
+      type: 'actions',
+      block_id: `request:${view.requestId}`.slice(0, SLACK_LIMITS.blockId),
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.approve,
+          text: plain('Approve', SLACK_LIMITS.buttonText),
+          style: 'primary',
+          value: encodeActionValue(ACTION_IDS.approve, { request: view.requestId }),
+          confirm: confirmDialog(
+            `Publish ${view.name} v${view.version}?`,
+            `${view.name} v${view.version} will be written to ${view.env} now${view.replaces === null ? '' : `, replacing v${view.replaces}`}. Importing will replace the current flow definition; unpublished changes will be lost.`,
+            'Approve and publish',
+          ),
+        },
+        {
+          type: 'button',
+          action_id: ACTION_IDS.reject,
+          text: plain('Reject', SLACK_LIMITS.buttonText),
+          style: 'danger',
+          value: encodeActionValue(ACTION_IDS.reject, { request: view.requestId }),
+          confirm: confirmDialog(
+            `Reject ${view.name} v${view.version}?`,
+            `The request ends and cannot be approved later; ${view.requester} would have to request publishing again.`,
+            'Reject',
+            'danger',
+          ),
+        },
+      ],
+    },
+    context(
+      `Expires ${slackDate(view.expiresAt)} · request ${code(view.requestId)} · you cannot approve your own request.`,
+    ),
+  ];
+  return fitMessage({ text: first, blocks }, { keepLast: 2 });
+}
+
+/** The request's facts: the ask, what it replaces, the diff summary. Shared with the decided message. */
+export function requestSummary(view: PublishRequestView): KnownBlock[] {
+  const replaces =
+    view.replaces === null ? `new to ${escapeMrkdwn(view.env)}` : `replaces published v${view.replaces}`;
+  return [
+    section(
+      `${mention(view.requester)} asks to publish *${escapeMrkdwn(view.name)}* ${code(view.flowKey)} v${view.version} to *${escapeMrkdwn(view.env)}* (${replaces}).`,
+    ),
+    section(
+      view.diff === null ? 'Nothing to compare it with: this is its first version.' : diffText(view.diff),
+    ),
+    context(`Requested ${slackDate(view.requestedAt)}`),
+  ];
+}
+
+/** "Changes v2 → v3: 2 blocks added, …" then the blocks by name. */
+function diffText(diff: { readonly from: number; readonly to: number; readonly changes: FlowDiff }): string {
+  const c = diff.changes;
+  const counts = [
+    c.added.length > 0 ? `${plural(c.added.length, 'block')} added` : null,
+    c.removed.length > 0 ? `${plural(c.removed.length, 'block')} removed` : null,
+    c.changed.length > 0 ? `${plural(c.changed.length, 'block')} changed` : null,
+    c.repointed.length > 0 ? `${plural(c.repointed.length, 'reference')} re-pointed` : null,
+    c.start === null ? null : 'entry block changed',
+    c.settingsChanged ? 'module settings changed' : null,
+    c.layoutMoves > 0 ? `${plural(c.layoutMoves, 'layout move')}` : null,
+  ].filter((p): p is string => p !== null);
+  const head = `*Changes v${diff.from} → v${diff.to}:* ${counts.length === 0 ? 'none' : counts.join(', ')}`;
+  const items = [
+    ...c.added.map((b) => `+ ${escapeMrkdwn(b.block)} ${code(b.action)}`),
+    ...c.removed.map((b) => `− ${escapeMrkdwn(b.block)} ${code(b.action)}`),
+    ...c.changed.map((b) => `~ ${escapeMrkdwn(b.block)} ${code(b.action)} (${b.fields.join(', ')})`),
+    ...c.repointed.map(
+      (r) =>
+        `→ ${r.kind} in ${escapeMrkdwn(r.block)}: ${code(r.fromName ?? r.from)} → ${code(r.toName ?? r.to)}`,
+    ),
+  ];
+  const { shown, hidden } = capItems(items, SHOWN_CHANGES);
+  const lines = hidden > 0 ? [...shown, moreLine(hidden, 'change')] : shown;
+  return joinLines([head, ...lines], SLACK_LIMITS.sectionText, 'change');
+}

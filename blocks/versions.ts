@@ -1,0 +1,49 @@
+import type { KnownBlock } from '@slack/types';
+import type { VersionList } from '../core/service/listVersions.js';
+import type { VersionSummary } from '../core/versions/types.js';
+import { code, mention, plural, slackDate } from './format.js';
+import {
+  capItems,
+  context,
+  escapeMrkdwn,
+  fitMessage,
+  joinLines,
+  moreLine,
+  SLACK_LIMITS,
+  type SlackMessage,
+  section,
+} from './limits.js';
+
+/** How many versions the message lists (newest first); the CLI lists all. */
+const SHOWN_VERSIONS = 20;
+
+/** A flow's versions, newest first, marking the published one (`/flow versions`). */
+export function buildVersions(list: VersionList): SlackMessage {
+  const { head } = list;
+  const published = head.published === null ? 'never published' : `v${head.published} published`;
+  const first = `${head.name} in ${head.env}: ${plural(list.versions.length, 'version')}, latest v${head.latest}, ${published}.`;
+  const { shown, hidden } = capItems(list.versions, SHOWN_VERSIONS);
+  const lines = shown.map((v) => versionLine(v, head.published));
+  if (hidden > 0) lines.push(`${moreLine(hidden, 'older version')}: \`flowgate versions\` lists them all.`);
+  const blocks: KnownBlock[] = [
+    section(
+      `*${escapeMrkdwn(head.name)}* ${code(head.flowKey)} in *${escapeMrkdwn(head.env)}*: latest v${head.latest}, ${published}`,
+    ),
+    section(joinLines(lines.length === 0 ? ['No versions.'] : lines, SLACK_LIMITS.sectionText, 'version')),
+  ];
+  if (head.target !== null) blocks.push(context(`Target: ${code(head.target.arn)}`));
+  return fitMessage({ text: first, blocks });
+}
+
+function versionLine(v: VersionSummary, published: number | null): string {
+  const errors = v.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = v.diagnostics.length - errors;
+  const marks = [
+    v.number === published ? '*published*' : null,
+    v.restores === null ? null : `restores v${v.restores}`,
+    v.source.channel === 'snapshot' ? 'snapshot of the target' : null,
+    errors > 0 ? plural(errors, 'error') : null,
+    warnings > 0 ? plural(warnings, 'warning') : null,
+  ].filter((m): m is string => m !== null);
+  return `• v${v.number} · ${slackDate(v.createdAt)} · ${mention(v.author)} · ${v.source.channel}${marks.length === 0 ? '' : ` · ${marks.join(' · ')}`}`;
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+/** A Lambda handler of API Gateway HTTP API (payload v2) events. */
+export type HttpLambda = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Requests larger than this are refused before they are read (Slack's are a few kB). */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/**
+ * Serves a Lambda HTTP handler from a Node HTTP server, so `npm start` and the end-to-end tests
+ * run exactly the code API Gateway runs. The body is passed as UTF-8 text, not base64: Bolt's
+ * Lambda receiver decodes base64 bodies as ASCII, which breaks non-ASCII text.
+ */
+export async function serveLambda(
+  handler: HttpLambda,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) {
+      res.writeHead(413).end('request too large');
+      return;
+    }
+    chunks.push(buffer);
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const event = {
+    version: '2.0',
+    routeKey: `${req.method ?? 'GET'} ${url.pathname}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.fromEntries(url.searchParams),
+    requestContext: { http: { method: req.method ?? 'GET', path: url.pathname } },
+    body: Buffer.concat(chunks).toString('utf8'),
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
+  const result = await handler(event);
+  const body =
+    result.isBase64Encoded === true ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+  res.writeHead(result.statusCode ?? 200, stringHeaders(result.headers)).end(body);
+}
+
+function stringHeaders(headers: APIGatewayProxyStructuredResultV2['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name] = String(value);
+  return out;
+}

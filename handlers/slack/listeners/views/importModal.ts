@@ -1,0 +1,80 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { decodeModalMetadata } from '../../../../blocks/actionIds.js';
+import { enqueue, firstDelivery, type ListenerContext, mayAct } from '../../context.js';
+import { IMPORT_MODAL } from '../../slackMessage.js';
+
+/** The import modal's submission: the uploaded files and the chosen environment. */
+const submission = z.object({
+  user: z.object({ id: z.string().min(1) }),
+  team: z.object({ id: z.string() }).nullable().optional(),
+  view: z.object({
+    id: z.string(),
+    private_metadata: z.string(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
+  }),
+});
+
+const fileValue = z.object({ files: z.array(z.object({ id: z.string().min(1) })).min(1) });
+const envValue = z.object({ selected_option: z.object({ value: z.string().min(1) }) });
+
+/** `/flow import`'s modal: each uploaded file becomes an import job into the chosen environment. */
+export function registerImportModal(app: App, ctx: ListenerContext): void {
+  app.view(IMPORT_MODAL.callbackId, async ({ ack, body }) => {
+    try {
+      const parsed = submission.safeParse(body);
+      if (!parsed.success) {
+        await ack({
+          response_action: 'errors',
+          errors: { [IMPORT_MODAL.fileBlock]: 'flowgate could not read this form; please try again.' },
+        });
+        return;
+      }
+      const { user, view } = parsed.data;
+      const files = fileValue.safeParse(view.state.values[IMPORT_MODAL.fileBlock]?.[IMPORT_MODAL.fileAction]);
+      const env = envValue.safeParse(view.state.values[IMPORT_MODAL.envBlock]?.[IMPORT_MODAL.envAction]);
+      if (!files.success) {
+        await ack({
+          response_action: 'errors',
+          errors: { [IMPORT_MODAL.fileBlock]: 'Attach at least one flow file or zip.' },
+        });
+        return;
+      }
+      if (!env.success || ctx.config.environments[env.data.selected_option.value] === undefined) {
+        await ack({
+          response_action: 'errors',
+          errors: { [IMPORT_MODAL.envBlock]: 'Choose the environment to import into.' },
+        });
+        return;
+      }
+      if (!mayAct(ctx.config, user.id, 'editor')) {
+        await ack({
+          response_action: 'errors',
+          errors: { [IMPORT_MODAL.envBlock]: 'You need the editor role to import.' },
+        });
+        return;
+      }
+      await ack();
+      // The report goes where /flow import was run; without a channel, to the user directly.
+      const channel = decodeModalMetadata(view.private_metadata).channel ?? user.id;
+      for (const file of files.data.files) {
+        const key = `modal:${view.id}:${file.id}`;
+        if (!(await firstDelivery(ctx, key))) continue;
+        await enqueue(ctx, key, {
+          kind: 'import-file',
+          user: user.id,
+          team: parsed.data.team?.id ?? null,
+          channel,
+          messageTs: null,
+          threadTs: null,
+          responseUrl: null,
+          fileId: file.id,
+          env: env.data.selected_option.value,
+        });
+      }
+    } catch (error) {
+      ctx.log('import modal listener failed', error);
+      await ack().catch(() => {});
+    }
+  });
+}
