@@ -4,6 +4,7 @@ import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
 import { runConvert } from './commands/convert.js';
 import { runPlan } from './commands/plan.js';
+import { runStart } from './commands/start.js';
 import { runValidate } from './commands/validate.js';
 import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
 import { isStoreCommand, runStoreCommand } from './storeCommands.js';
@@ -35,6 +36,10 @@ config with Amazon Connect environments say otherwise; --config <file>, --as <us
   flowgate rollback <flow> --env <env> --to N
   flowgate audit --env <env> [--since <date>]
 
+The Slack bot on loopback (npm start): POST /slack/events, with SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
+SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment:
+  flowgate start [--port N] [--config <file>]
+
 Exit status: 0 done / no errors, 1 errors found or the action was refused, 2 usage, configuration or
 unreadable input.
 `;
@@ -44,6 +49,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     const [command, ...rest] = argv;
     if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);
+    if (command === 'start') return await start(rest, io);
     return run(argv, io);
   } catch (error) {
     return report(error, io);
@@ -94,6 +100,14 @@ function run(argv: readonly string[], io: CliIo): number {
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
+}
+
+async function start(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, config: { type: 'string' } });
+  const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number, got '${String(values.port)}'`);
+  return runStart(port, typeof values.config === 'string' ? values.config : null, io);
 }
 
 type OptionSpec = Record<string, { type: 'boolean' | 'string' }>;

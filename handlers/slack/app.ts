@@ -1,4 +1,5 @@
 import { App, type Receiver } from '@slack/bolt';
+import { webClientOptions } from '../../adapters/slack/createWebClient.js';
 import type { ListenerContext } from './context.js';
 import { registerInteractions } from './listeners/actions/interactions.js';
 import { registerFlowCommand } from './listeners/commands/flowCommand.js';
@@ -29,11 +30,10 @@ export function createSlackApp(options: SlackAppOptions): App {
     botId: options.botId,
     botUserId: options.botUserId,
     receiver: options.receiver,
-    clientOptions: {
+    clientOptions: webClientOptions({
+      forListener: true,
       ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl }),
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-    },
+    }),
   });
   registerFlowCommand(app, options.ctx);
   registerFileShared(app, options.ctx);

@@ -50,6 +50,8 @@ export const interactionJob = z.object({
   value: z.string(),
   /** For selects: the chosen option's value. */
   selected: z.string().nullable(),
+  /** The block the action sits in: a replacement picker's block id says which reference it is for. */
+  blockId: z.string().nullable(),
 });
 
 /** Any job. */

@@ -18,6 +18,7 @@ const blockActions = z.object({
       z.object({
         action_id: z.string().min(1),
         action_ts: z.string().min(1),
+        block_id: z.string().optional(),
         value: z.string().optional(),
         selected_option: z.object({ value: z.string() }).nullable().optional(),
       }),
@@ -53,6 +54,7 @@ export function registerInteractions(app: App, ctx: ListenerContext): void {
         actionId: action.action_id,
         value: action.value ?? '',
         selected: action.selected_option?.value ?? null,
+        blockId: action.block_id ?? null,
       });
     } catch (error) {
       ctx.log('block action listener failed', error);

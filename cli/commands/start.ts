@@ -1,0 +1,78 @@
+import { createWebClient } from '../../adapters/slack/createWebClient.js';
+import {
+  generatedSigningSecret,
+  type LocalSlackSettings,
+  startLocalServer,
+} from '../../handlers/local/localServer.js';
+import { type CliIo, UsageError } from '../io.js';
+import { openRuntime } from '../runtime.js';
+
+/**
+ * `flowgate start [--port N]` (`npm start`): the bot on loopback against the local default (or
+ * AWS, as the other store commands), until interrupted. Slack settings come from the environment:
+ * SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode),
+ * SLACK_BOT_ID and SLACK_BOT_USER_ID (else asked of Slack once with auth.test).
+ */
+export async function runStart(
+  port: number,
+  config: string | null,
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const rt = await openRuntime({ as: null, config }, io.cwd, env);
+  const slack = await slackSettings(env, io);
+  const server = await startLocalServer({
+    deps: rt.deps,
+    slack,
+    port,
+    log: (m, e) => io.stderr(`${m}${e === undefined ? '' : ` ${String(e)}`}\n`),
+  });
+  io.stdout(
+    server.url === 'socket-mode'
+      ? 'flowgate is connected to Slack in Socket Mode. Ctrl-C stops it.\n'
+      : `flowgate is listening: POST ${server.url}/slack/events (Slack request URL), GET ${server.url}/healthz. Ctrl-C stops it.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.stop();
+  await rt.close();
+  return 0;
+}
+
+async function slackSettings(env: NodeJS.ProcessEnv, io: CliIo): Promise<LocalSlackSettings> {
+  let signingSecret = env.SLACK_SIGNING_SECRET;
+  if (signingSecret === undefined || signingSecret === '') {
+    signingSecret = generatedSigningSecret();
+    io.stderr(
+      `SLACK_SIGNING_SECRET is not set: requests must be signed with ${signingSecret} for this run.\n`,
+    );
+  }
+  const botToken = env.SLACK_BOT_TOKEN ?? 'xoxb-local-not-set';
+  const apiUrl = env.SLACK_API_URL;
+  const appToken = env.SLACK_APP_TOKEN;
+  let botId = env.SLACK_BOT_ID;
+  let botUserId = env.SLACK_BOT_USER_ID;
+  if (botId === undefined || botUserId === undefined) {
+    if (env.SLACK_BOT_TOKEN === undefined) {
+      throw new UsageError(
+        'set SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET) from your Slack app, or SLACK_BOT_ID and SLACK_BOT_USER_ID with SLACK_API_URL for a fake Slack',
+      );
+    }
+    const auth = await createWebClient(botToken, {
+      forListener: false,
+      ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
+    }).auth.test();
+    botId = botId ?? String(auth.bot_id ?? '');
+    botUserId = botUserId ?? String(auth.user_id ?? '');
+  }
+  return {
+    signingSecret,
+    botToken,
+    botId,
+    botUserId,
+    ...(apiUrl === undefined ? {} : { apiUrl }),
+    ...(appToken === undefined ? {} : { appToken }),
+  };
+}

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { AwsLambdaReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { InProcessJobQueue } from '../../adapters/local/InProcessJobQueue.js';
+import { createWebClient } from '../../adapters/slack/createWebClient.js';
+import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
+import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import type { ServiceDeps } from '../../core/service/deps.js';
+import { createSlackApp } from '../slack/app.js';
+import { parseSlackJob } from '../slack/jobs.js';
+import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
+import { type HttpLambda, serveLambda } from './lambdaHttp.js';
+
+/** The Slack side of the local server, from the environment (SLACK_*). */
+export interface LocalSlackSettings {
+  readonly signingSecret: string;
+  readonly botToken: string;
+  /** The Web API base URL: a fake in tests, Slack's by default. */
+  readonly apiUrl?: string;
+  /** With an app token the bot joins the workspace in Socket Mode instead of serving HTTP events. */
+  readonly appToken?: string;
+  readonly botId: string;
+  readonly botUserId: string;
+}
+
+/** Options of {@link startLocalServer}. */
+export interface LocalServerOptions {
+  readonly deps: ServiceDeps;
+  readonly slack: LocalSlackSettings;
+  /** Default 3000; 0 picks a free port. */
+  readonly port?: number;
+  /** Files larger than this are refused before download. Default 5 MB (flowgate's input limit). */
+  readonly maxFileBytes?: number;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/** A running local server. */
+export interface LocalServer {
+  readonly url: string;
+  /** Waits for queued jobs to finish (tests). */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `flowgate start`: the Slack bot on loopback, the way Lambda runs it. `POST /slack/events` goes
+ * through Bolt's AWS Lambda receiver (signature checked there), listeners queue jobs in-process,
+ * and the worker runs them against the given use-case dependencies (the local stack by default).
+ * With an app token it uses Socket Mode instead, with the same listeners and the same job path.
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const slackApiUrl = options.slack.apiUrl;
+  const workerClient = createWebClient(options.slack.botToken, {
+    forListener: false,
+    ...(slackApiUrl === undefined ? {} : { slackApiUrl }),
+  });
+  const worker = {
+    service: options.deps,
+    messenger: new SlackMessenger({ client: workerClient }),
+    files: new SlackFileSource({ client: workerClient, maxBytes: options.maxFileBytes ?? 5 * 1024 * 1024 }),
+    log,
+  };
+  const queue = new InProcessJobQueue({
+    handler: (job) => processSlackJob(parseSlackJob(job.payload), worker),
+    onFailure: (job, error) => reportJobFailure(parseSlackJob(job.payload), error, worker),
+    logError: log,
+  });
+  const ctx = {
+    config: options.deps.config,
+    store: options.deps.store,
+    queue,
+    clock: options.deps.clock,
+    log,
+  };
+  const base = {
+    token: options.slack.botToken,
+    botId: options.slack.botId,
+    botUserId: options.slack.botUserId,
+    ctx,
+    ...(slackApiUrl === undefined ? {} : { slackApiUrl }),
+  };
+  if (options.slack.appToken !== undefined) {
+    const receiver = new SocketModeReceiver({ appToken: options.slack.appToken });
+    const app = createSlackApp({ ...base, receiver });
+    await app.start();
+    return {
+      url: 'socket-mode',
+      drain: () => queue.drain(),
+      stop: async () => {
+        await app.stop();
+      },
+    };
+  }
+  const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
+  createSlackApp({ ...base, receiver });
+  const slackHandler = receiver.toHandler();
+  const handler: HttpLambda = async (event: APIGatewayProxyEventV2) =>
+    (await slackHandler(event as never, {})) as APIGatewayProxyStructuredResultV2;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'POST' && path === '/slack/events') {
+      serveLambda(handler, req, res).catch((error: unknown) => {
+        log('request failed', error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else if (req.method === 'GET' && path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  const url = await listen(server, options.port ?? 3000);
+  return {
+    url,
+    drain: () => queue.drain(),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A signing secret for a local run that was given none: printed, so local tools can sign with it. */
+export function generatedSigningSecret(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(
+        typeof address === 'object' && address !== null
+          ? `http://127.0.0.1:${address.port}`
+          : `http://127.0.0.1:${port}`,
+      );
+    });
+  });
+}

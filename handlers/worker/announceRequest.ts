@@ -1,0 +1,31 @@
+import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
+import { buildPublishRequest } from '../../blocks/publishRequest.js';
+import { buildRequestDecided } from '../../blocks/requestDecided.js';
+import type { Actor } from '../../core/config.js';
+import { publishRequests } from '../../core/service/publishRequests.js';
+import type { PublishRequest } from '../../core/versions/types.js';
+import { publishRequestView, requestDecidedView } from './views.js';
+import type { JobContext } from './workerDeps.js';
+
+/**
+ * Posts a new publish request in the channel for approvers (top level, where they see it). In an
+ * environment that requires no approval the request is already approved: it is published at
+ * once, and the message shows the outcome with its Roll back button instead of Approve/Reject.
+ */
+export async function announceRequest(
+  ctx: JobContext,
+  request: PublishRequest,
+  actor: Actor,
+): Promise<SlackMessageRef> {
+  const { service, messenger } = ctx.deps;
+  const head = await service.store.getHead(request.env, request.flowKey);
+  const replaces = head?.published ?? null;
+  if (request.state !== 'approved') {
+    const view = await publishRequestView(service, request, actor, replaces);
+    return messenger.post(ctx.job.channel, buildPublishRequest(view));
+  }
+  const outcome = await publishRequests(service, { ids: [request.id], actor });
+  const after = (await service.store.getRequest(request.id)) ?? request;
+  const view = await publishRequestView(service, after, actor, replaces);
+  return messenger.post(ctx.job.channel, buildRequestDecided(requestDecidedView(view, after, outcome)));
+}

@@ -1,0 +1,46 @@
+import { fitMessage } from '../../blocks/limits.js';
+import { buildUsage } from '../../blocks/usage.js';
+import type { CommandJob } from '../slack/jobs.js';
+import { parseCommandArgs } from './commandArgs.js';
+import { runDiff } from './commands/diff.js';
+import { runExport } from './commands/export.js';
+import { runMap, runStatus, runVersions } from './commands/listings.js';
+import { runPlan } from './commands/plan.js';
+import { runPublish, runRollback } from './commands/publish.js';
+import { buildProblem } from './messages.js';
+import { WorkerRefusal } from './refusal.js';
+import { tellUser } from './replies.js';
+import type { JobContext } from './workerDeps.js';
+
+type Run = (ctx: JobContext<CommandJob>, args: ReturnType<typeof parseCommandArgs>) => Promise<void>;
+
+const RUNS: Readonly<Record<CommandJob['sub'], Run>> = {
+  plan: runPlan,
+  versions: runVersions,
+  diff: runDiff,
+  export: runExport,
+  publish: runPublish,
+  rollback: runRollback,
+  status: runStatus,
+  map: runMap,
+};
+
+/**
+ * `/flow <sub> …` queued by the listener: answered through the command's response_url,
+ * ephemeral, except what others need (a publish request for approvers, an export file), which is
+ * posted in the channel. A command the worker cannot make sense of gets its problem and usage.
+ */
+export async function processCommand(ctx: JobContext<CommandJob>): Promise<void> {
+  const { sub } = ctx.job;
+  try {
+    await RUNS[sub](ctx, parseCommandArgs(ctx.job.args));
+  } catch (error) {
+    if (!(error instanceof WorkerRefusal)) throw error;
+    const problem = buildProblem(error.message);
+    const usage = buildUsage(sub);
+    await tellUser(
+      ctx,
+      fitMessage({ text: `${problem.text} ${usage.text}`, blocks: [...problem.blocks, ...usage.blocks] }),
+    );
+  }
+}

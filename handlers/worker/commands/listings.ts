@@ -1,0 +1,38 @@
+import { buildMappings } from '../../../blocks/mappings.js';
+import { buildStatus } from '../../../blocks/status.js';
+import { buildVersions } from '../../../blocks/versions.js';
+import { environmentOf, requireRole } from '../../../core/service/authorize.js';
+import { listVersions } from '../../../core/service/listVersions.js';
+import type { CommandJob } from '../../slack/jobs.js';
+import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
+import { tellUser } from '../replies.js';
+import type { JobContext } from '../workerDeps.js';
+
+/** `/flow versions <flow> [--env <env>]`: the flow's versions, newest first. */
+export async function runVersions(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
+  const { service } = ctx.deps;
+  const env = commandEnv(service.config, args, ctx.job.channel);
+  const flow = flowName(args.words, '/flow versions <flow> [--env <env>]');
+  const list = await listVersions(service, { env, flow, actor: await ctx.actor() });
+  await tellUser(ctx, buildVersions(list));
+}
+
+/** `/flow status [--env <env>]`: the environment's pending publish requests (viewers). */
+export async function runStatus(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
+  const { service } = ctx.deps;
+  const env = commandEnv(service.config, args, ctx.job.channel);
+  requireRole(service.config, await ctx.actor(), 'viewer', `see publish requests in ${env}`);
+  environmentOf(service.config, env);
+  const requests = await service.store.listRequests(env, 'pending');
+  await tellUser(ctx, buildStatus({ env, requests }));
+}
+
+/** `/flow map [--env <env>]`: the replacements remembered for the environment (viewers). */
+export async function runMap(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
+  const { service } = ctx.deps;
+  const env = commandEnv(service.config, args, ctx.job.channel);
+  requireRole(service.config, await ctx.actor(), 'viewer', `see remembered replacements in ${env}`);
+  environmentOf(service.config, env);
+  const mappings = await service.store.listMappings(env);
+  await tellUser(ctx, buildMappings({ env, mappings }));
+}

@@ -1,0 +1,30 @@
+import { analyzeFlow, planFlows } from '../../../core/pipeline.js';
+import { findFlow } from '../../../core/service/findFlow.js';
+import { loadTarget } from '../../../core/service/loadTarget.js';
+import type { CommandJob } from '../../slack/jobs.js';
+import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
+import { buildPlanMessage } from '../messages.js';
+import { WorkerRefusal } from '../refusal.js';
+import { tellUser } from '../replies.js';
+import type { JobContext } from '../workerDeps.js';
+
+/**
+ * `/flow plan <flow>`: the flow's latest version planned again against the environment as it is
+ * now, stored nowhere (viewers). To plan a new file, upload it: the import report is the plan.
+ */
+export async function runPlan(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
+  const { service } = ctx.deps;
+  const env = commandEnv(service.config, args, ctx.job.channel);
+  const flow = flowName(args.words, '/flow plan <flow> [--env <env>]');
+  const head = await findFlow(service, { env, flow, actor: await ctx.actor() });
+  const version = await service.store.getVersion(env, head.flowKey, head.latest);
+  if (version === null) throw new WorkerRefusal(`${head.name} has no version ${head.latest} in ${env}.`);
+  const analyzed = analyzeFlow(
+    version.source.ref,
+    version.original,
+    version.type === null ? {} : { assumeType: version.type },
+  );
+  const [planned] = planFlows([{ ...analyzed, name: version.name }], await loadTarget(service, env)).flows;
+  if (planned === undefined) throw new WorkerRefusal(`${head.name} v${version.number} could not be planned.`);
+  await tellUser(ctx, buildPlanMessage(env, version, planned));
+}

@@ -1,0 +1,48 @@
+import { requestPublish } from '../../../core/service/requestPublish.js';
+import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
+import type { CommandJob } from '../../slack/jobs.js';
+import { announceRequest } from '../announceRequest.js';
+import { type CommandArgs, commandEnv, flowName, trailingVersions } from '../commandArgs.js';
+import { buildNotice } from '../messages.js';
+import { WorkerRefusal } from '../refusal.js';
+import { tellUser } from '../replies.js';
+import type { JobContext } from '../workerDeps.js';
+
+/** `/flow publish <flow> [<version>|--version N]`: asks approvers, in the channel. */
+export async function runPublish(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
+  const { service } = ctx.deps;
+  const env = commandEnv(service.config, args, ctx.job.channel);
+  const { rest, versions } = trailingVersions(args.words, 1);
+  const flow = flowName(rest, '/flow publish <flow> [<version>] [--env <env>]');
+  const version = args.version ?? versions[0];
+  const actor = await ctx.actor();
+  const request = await requestPublish(service, {
+    env,
+    flow,
+    actor,
+    ...(version === undefined ? {} : { version }),
+  });
+  await announceRequest(ctx, request, actor);
+  await tellUser(ctx, buildNotice(requestNotice(request.flowKey, request.version, request.state, env)));
+}
+
+/** `/flow rollback <flow> <version>` or `--to N`: a new version restoring it, and its publish request. */
+export async function runRollback(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
+  const { service } = ctx.deps;
+  const env = commandEnv(service.config, args, ctx.job.channel);
+  const syntax = '/flow rollback <flow> <version> [--env <env>]';
+  const { rest, versions } = trailingVersions(args.words, 1);
+  const to = args.to ?? versions[0];
+  if (to === undefined) throw new WorkerRefusal(`Say which version to go back to: ${syntax}`);
+  const flow = flowName(rest, syntax);
+  const actor = await ctx.actor();
+  const { request } = await rollbackFlow(service, { env, flow, to, actor });
+  await announceRequest(ctx, request, actor);
+  await tellUser(ctx, buildNotice(requestNotice(request.flowKey, request.version, request.state, env)));
+}
+
+function requestNotice(flow: string, version: number, state: string, env: string): string {
+  return state === 'pending'
+    ? `Asked to publish ${flow} v${version} to ${env}: the request is in the channel for a publisher to approve.`
+    : `${flow} v${version} needs no approval in ${env}: the outcome is in the channel.`;
+}

@@ -1,0 +1,160 @@
+import type { SlackFile } from '../../adapters/slack/SlackFileSource.js';
+import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
+import { SlackFileError } from '../../adapters/slack/slackErrors.js';
+import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
+import { buildEnvironmentPicker } from '../../blocks/environmentPicker.js';
+import { buildFullReportText } from '../../blocks/fullReportText.js';
+import { buildImportReport } from '../../blocks/importReport.js';
+import type { SlackMessage } from '../../blocks/limits.js';
+import { FlowFileError } from '../../core/errors.js';
+import { requireRole } from '../../core/service/authorize.js';
+import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
+import type { ImportFileJob, InteractionJob } from '../slack/jobs.js';
+import { buildProblem } from './messages.js';
+import { threadOf } from './replies.js';
+import { saveReport } from './reportRecord.js';
+import { importReportView, reportContentOf } from './views.js';
+import type { JobContext } from './workerDeps.js';
+
+/** Where an import's report goes: a new message, or in place of the message the choice came from. */
+export interface ImportPlace {
+  readonly env: string;
+  readonly fileId: string;
+  /** The environment picker the user answered: the report replaces it. Null: post a new message. */
+  readonly replace: SlackMessageRef | null;
+}
+
+/**
+ * A flow file (or zip of flows) shared in a channel. Bound channel: import it there. Unbound:
+ * ask which environment with buttons (the answer comes back as an interaction).
+ */
+export async function processImportFile(ctx: JobContext<ImportFileJob>): Promise<void> {
+  const { job } = ctx;
+  if (job.env === null) {
+    await askEnvironment(ctx, job.fileId);
+    return;
+  }
+  await importSharedFile(ctx, { env: job.env, fileId: job.fileId, replace: null });
+}
+
+async function askEnvironment(ctx: JobContext<ImportFileJob>, fileId: string): Promise<void> {
+  const { service, messenger } = ctx.deps;
+  requireRole(service.config, await ctx.actor(), 'editor', 'import flows');
+  // Downloaded now for its name, and so a file that cannot be imported is said so before anyone chooses.
+  const file = await download(ctx, fileId, null);
+  if (file === null) return;
+  const picker = buildEnvironmentPicker({
+    fileId,
+    fileName: file.name,
+    environments: Object.keys(service.config.environments),
+  });
+  await messenger.post(ctx.job.channel, picker, threadOf(ctx));
+}
+
+/**
+ * Downloads the file, imports its flows as the Slack user, posts the import report (or puts it
+ * in place of the environment picker) and the full report as a file in its thread. What the
+ * report message shows is remembered, so choices made in it can rebuild it.
+ */
+export async function importSharedFile(
+  ctx: JobContext<ImportFileJob | InteractionJob>,
+  place: ImportPlace,
+): Promise<void> {
+  const { service, messenger } = ctx.deps;
+  const actor = await ctx.actor();
+  requireRole(service.config, actor, 'editor', `import flows into ${place.env}`);
+  const file = await download(ctx, place.fileId, place.replace);
+  if (file === null) return;
+  const files = await flowFiles(ctx, file, place.replace);
+  if (files === null) return;
+  const result = await importFlows(service, { env: place.env, files, actor, channel: 'slack' });
+  const unreadable = unreadableProblem(file, result);
+  if (unreadable !== null) {
+    await show(ctx, place.replace, unreadable);
+    return;
+  }
+  const content = reportContentOf(result, actor.id);
+  const view = await importReportView(service, content);
+  const report = await show(ctx, place.replace, buildImportReport(view));
+  await saveReport(service.files, report, content);
+  await messenger.uploadFile({
+    channel: report.channel,
+    threadTs: threadOf(ctx) ?? report.ts,
+    filename: `flowgate-import-${place.env}.md`,
+    title: `Import of ${file.name} into ${place.env}: full report`,
+    content: buildFullReportText(view),
+  });
+}
+
+/** The file, or null after telling the channel why it cannot be imported. */
+async function download(
+  ctx: JobContext,
+  fileId: string,
+  replace: SlackMessageRef | null,
+): Promise<SlackFile | null> {
+  try {
+    return await ctx.deps.files.download(fileId);
+  } catch (error) {
+    if (!(error instanceof SlackFileError)) throw error;
+    await show(ctx, replace, buildProblem(`${error.message}; nothing was imported`, error.hint));
+    return null;
+  }
+}
+
+/** The flow files a download holds (the entries of a zip), or null after saying why there are none. */
+async function flowFiles(
+  ctx: JobContext,
+  file: SlackFile,
+  replace: SlackMessageRef | null,
+): Promise<ImportFile[] | null> {
+  if (!isZip(file)) return [{ name: file.name, bytes: file.bytes }];
+  try {
+    const entries = unzipFlows(file.bytes, file.name);
+    if (entries.length > 0) return entries.map((e) => ({ name: e.name, bytes: e.bytes }));
+    await show(
+      ctx,
+      replace,
+      buildProblem(
+        `${file.name} holds no flow files; nothing was imported`,
+        'Put the flow exports (.json) in the archive, or share them directly.',
+      ),
+    );
+    return null;
+  } catch (error) {
+    if (!(error instanceof FlowFileError)) throw error;
+    await show(ctx, replace, buildProblem(`${error.message}; nothing was imported`, error.hint));
+    return null;
+  }
+}
+
+function isZip(file: SlackFile): boolean {
+  const [p, k, three, four] = file.bytes;
+  const magic = p === 0x50 && k === 0x4b && three === 0x03 && four === 0x04;
+  return magic || file.filetype.toLowerCase() === 'zip' || file.name.toLowerCase().endsWith('.zip');
+}
+
+/**
+ * When no file of the import could be read as a flow, the problem with the first one, naming the
+ * shared file (a report of nothing but unreadable files helps nobody); otherwise null.
+ */
+function unreadableProblem(file: SlackFile, result: ImportResult): SlackMessage | null {
+  if (result.flows.some((f) => f.flowKey !== null)) return null;
+  const first = result.flows[0]?.analysis.diagnostics.find((d) => d.severity === 'error');
+  const what =
+    result.flows.length > 1 ? `None of the ${result.flows.length} files in ${file.name}` : file.name;
+  return buildProblem(
+    `${what} could not be read as an Amazon Connect flow; nothing was imported${first === undefined ? '' : `: ${first.message}`}`,
+    first?.hint ?? 'Export the flow from the Amazon Connect flow designer and share that file.',
+  );
+}
+
+/** Posts `message` in the job's channel (and thread), or puts it in place of `replace`. */
+async function show(
+  ctx: JobContext,
+  replace: SlackMessageRef | null,
+  message: SlackMessage,
+): Promise<SlackMessageRef> {
+  if (replace === null) return ctx.deps.messenger.post(ctx.job.channel, message, threadOf(ctx));
+  await ctx.deps.messenger.update(replace, message);
+  return replace;
+}

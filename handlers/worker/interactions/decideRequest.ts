@@ -1,0 +1,44 @@
+import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
+import { buildRequestDecided } from '../../../blocks/requestDecided.js';
+import { approveRequest } from '../../../core/service/approveRequest.js';
+import type { ServiceDeps } from '../../../core/service/deps.js';
+import { rejectRequest } from '../../../core/service/rejectRequest.js';
+import type { InteractionJob } from '../../slack/jobs.js';
+import { publishRequestView, requestDecidedView } from '../views.js';
+import type { JobContext } from '../workerDeps.js';
+import { replaceMessage } from './message.js';
+
+/**
+ * Approve: the use case checks role, four eyes, hashes, expiry and state, and publishes. The
+ * request message then shows who approved, when, what publishing did, and a Roll back button;
+ * its Approve/Reject buttons are gone, so the decision cannot be clicked twice.
+ */
+export async function approve(ctx: JobContext<InteractionJob>): Promise<void> {
+  const { service } = ctx.deps;
+  const { request: id } = decodeActionValue(ACTION_IDS.approve, ctx.job.value);
+  const actor = await ctx.actor();
+  const replaces = await publishedBefore(service, id);
+  const result = await approveRequest(service, { id, actor });
+  const view = await publishRequestView(service, result.request, actor, replaces);
+  const decided = requestDecidedView(view, result.request, result.outcome, result.waitingFor);
+  await replaceMessage(ctx, buildRequestDecided(decided));
+}
+
+/** Reject: decided exactly once by the use case; the request message shows who rejected it. */
+export async function reject(ctx: JobContext<InteractionJob>): Promise<void> {
+  const { service } = ctx.deps;
+  const { request: id } = decodeActionValue(ACTION_IDS.reject, ctx.job.value);
+  const actor = await ctx.actor();
+  const replaces = await publishedBefore(service, id);
+  // A button carries no reason; the empty one shows as none.
+  const rejected = await rejectRequest(service, { id, actor, reason: '' });
+  const view = await publishRequestView(service, rejected, actor, replaces);
+  await replaceMessage(ctx, buildRequestDecided(requestDecidedView(view, rejected, null)));
+}
+
+/** The version published before the decision (what the request replaces), read before publishing moves it. */
+async function publishedBefore(service: ServiceDeps, id: string): Promise<number | null> {
+  const request = await service.store.getRequest(id);
+  if (request === null) return null;
+  return (await service.store.getHead(request.env, request.flowKey))?.published ?? null;
+}

@@ -1,0 +1,34 @@
+import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
+import { buildImportReport } from '../../../blocks/importReport.js';
+import { requireRole } from '../../../core/service/authorize.js';
+import { parseFlowKey } from '../../../core/versions/flowKey.js';
+import type { InteractionJob } from '../../slack/jobs.js';
+import { buildDiscardedMessage, buildNotice } from '../messages.js';
+import { loadReport, saveReport } from '../reportRecord.js';
+import { importReportView } from '../views.js';
+import type { JobContext } from '../workerDeps.js';
+import { messageOf, replaceMessage } from './message.js';
+
+/**
+ * Discard (import report): the message stops offering the flow for publishing. Nothing is
+ * deleted: versions are immutable and stay in the history. The other flows of a zip's report
+ * stay, with a note in the thread; a report left with nothing says it was discarded.
+ */
+export async function discardImport(ctx: JobContext<InteractionJob>): Promise<void> {
+  const { service, messenger } = ctx.deps;
+  const { env, flow, version } = decodeActionValue(ACTION_IDS.discardImport, ctx.job.value);
+  requireRole(service.config, await ctx.actor(), 'editor', `discard imports in ${env}`);
+  const label = `${parseFlowKey(flow)?.name ?? flow} v${version}`;
+  const message = messageOf(ctx.job);
+  const shown = message === null ? null : await loadReport(service.files, message);
+  const rest = shown?.flows.filter((f) => f.flowKey !== flow && f.version !== null) ?? [];
+  if (message === null || shown === null || rest.length === 0) {
+    await replaceMessage(ctx, buildDiscardedMessage([label], ctx.job.user, env));
+    return;
+  }
+  const content = { ...shown, flows: rest };
+  await messenger.update(message, buildImportReport(await importReportView(service, content)));
+  await saveReport(service.files, message, content);
+  const note = buildNotice(`${label} was discarded by ${ctx.job.user}: it stays in the history of ${env}.`);
+  await messenger.post(ctx.job.channel, note, ctx.job.threadTs ?? message.ts);
+}

@@ -1,0 +1,125 @@
+import type { KnownBlock } from '@slack/types';
+import { buildError } from '../../blocks/error.js';
+import { code, mention, plural } from '../../blocks/format.js';
+import {
+  capItems,
+  context,
+  escapeMrkdwn,
+  fitMessage,
+  joinLines,
+  moreLine,
+  SLACK_LIMITS,
+  type SlackMessage,
+  section,
+} from '../../blocks/limits.js';
+import type { PlannedFlow } from '../../core/pipeline.js';
+import type { VersionDiff } from '../../core/service/diffVersions.js';
+import type { FlowVersion } from '../../core/versions/types.js';
+
+/**
+ * Messages blocks/ has no builder for yet (a diff on its own, a plan, a discarded report, an
+ * export note). They use blocks' limit helpers, so they obey the same limits; they belong in
+ * blocks/ once it has builders for them.
+ */
+
+/** How many changed blocks a diff message lists. */
+const SHOWN_CHANGES = 20;
+/** How many unresolved references a plan message lists. */
+const SHOWN_UNRESOLVED = 10;
+
+/** A diff of two versions, block by block (Show diff, `/flow diff`). */
+export function buildDiffMessage(diff: VersionDiff): SlackMessage {
+  const c = diff.diff;
+  const counts = [
+    c.added.length > 0 ? `${plural(c.added.length, 'block')} added` : null,
+    c.removed.length > 0 ? `${plural(c.removed.length, 'block')} removed` : null,
+    c.changed.length > 0 ? `${plural(c.changed.length, 'block')} changed` : null,
+    c.repointed.length > 0 ? `${plural(c.repointed.length, 'reference')} re-pointed` : null,
+    c.start === null ? null : 'entry block changed',
+    c.settingsChanged ? 'module settings changed' : null,
+    c.layoutMoves > 0 ? plural(c.layoutMoves, 'layout move') : null,
+  ].filter((p): p is string => p !== null);
+  const first = `${diff.name} in ${diff.env}, v${diff.from} → v${diff.to}: ${counts.length === 0 ? 'no changes' : counts.join(', ')}.`;
+  const items = [
+    ...c.added.map((b) => `+ ${escapeMrkdwn(b.block)} ${code(b.action)}`),
+    ...c.removed.map((b) => `− ${escapeMrkdwn(b.block)} ${code(b.action)}`),
+    ...c.changed.map((b) => `~ ${escapeMrkdwn(b.block)} ${code(b.action)} (${b.fields.join(', ')})`),
+    ...c.repointed.map(
+      (r) =>
+        `→ ${r.kind} in ${escapeMrkdwn(r.block)}: ${code(r.fromName ?? r.from)} → ${code(r.toName ?? r.to)}`,
+    ),
+  ];
+  const { shown, hidden } = capItems(items, SHOWN_CHANGES);
+  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`)];
+  if (shown.length > 0) {
+    const lines = hidden > 0 ? [...shown, moreLine(hidden, 'change')] : shown;
+    blocks.push(section(joinLines(lines, SLACK_LIMITS.sectionText, 'change')));
+  }
+  return fitMessage({ text: first, blocks });
+}
+
+/**
+ * `/flow plan`: what publishing the latest version would do if planned against the environment
+ * now (resources created since the import resolve; nothing is stored).
+ */
+export function buildPlanMessage(env: string, version: FlowVersion, planned: PlannedFlow): SlackMessage {
+  const errors = planned.diagnostics.filter((d) => d.severity === 'error').length;
+  const unresolved = planned.references.filter((_, i) => planned.resolutions[i]?.by === 'unresolved');
+  const action =
+    planned.action === null ? 'cannot be planned' : planned.action.kind === 'update' ? 'updates' : 'creates';
+  const first = `Publishing ${version.name} v${version.number} to ${env} ${action} the ${version.flowKey.startsWith('module:') ? 'module' : 'flow'} there: ${plural(planned.references.length - unresolved.length, 'reference')} resolved, ${unresolved.length} unresolved, ${plural(errors, 'error')}.`;
+  const { shown, hidden } = capItems(unresolved, SHOWN_UNRESOLVED);
+  const lines = shown.map(
+    (r) =>
+      `${r.required ? ':x:' : ':warning:'} ${r.kind} ${code(r.name ?? r.value)} in ${code(r.action)}${r.required ? ' (required)' : ''}`,
+  );
+  if (hidden > 0) lines.push(moreLine(hidden, 'unresolved reference'));
+  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`)];
+  if (lines.length > 0) blocks.push(section(joinLines(lines, SLACK_LIMITS.sectionText, 'reference')));
+  blocks.push(context('Nothing was stored. Import the flow again to store a version planned this way.'));
+  return fitMessage({ text: first, blocks });
+}
+
+/** What a discarded report says: who discarded it, and that the versions stay in the history. */
+export function buildDiscardedMessage(flows: readonly string[], user: string, env: string): SlackMessage {
+  const what = flows.join(', ');
+  const first = `Discarded: ${what} will not be offered for publishing to ${env} from this message.`;
+  return fitMessage({
+    text: first,
+    blocks: [
+      section(
+        `:wastebasket: *Discarded* by ${mention(user)}: ${escapeMrkdwn(what)} will not be offered for publishing to ${escapeMrkdwn(env)} from this message.`,
+      ),
+      context(
+        'Versions are never deleted: `/flow versions <flow>` still lists them, and `/flow publish` can request one.',
+      ),
+    ],
+  });
+}
+
+/** The message an export file is posted under. */
+export function buildExportNote(user: string, name: string, version: number, env: string): SlackMessage {
+  const text = `${name} v${version} from ${env}, exported for ${user}: the file is in the thread.`;
+  return fitMessage({
+    text,
+    blocks: [
+      section(
+        `:outbox_tray: ${mention(user)} exported *${escapeMrkdwn(name)}* v${version} from *${escapeMrkdwn(env)}*: the Flow Language file is in the thread.`,
+      ),
+    ],
+  });
+}
+
+/** A short confirmation or refusal for one user. */
+export function buildNotice(text: string): SlackMessage {
+  return fitMessage({ text, blocks: [section(escapeMrkdwn(text))] });
+}
+
+/** A problem for the user: what went wrong and what to do. */
+export function buildProblem(message: string, hint: string | null = null): SlackMessage {
+  return buildError(hint === null ? message : `${withStop(message)} ${hint}`);
+}
+
+function withStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

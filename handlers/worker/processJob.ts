@@ -1,0 +1,37 @@
+import type { SlackJob } from '../slack/jobs.js';
+import { processCommand } from './command.js';
+import { processImportFile } from './importFile.js';
+import { processInteraction } from './interaction.js';
+import { buildProblem } from './messages.js';
+import { isRefusal, refusalText } from './refusal.js';
+import { tellUser } from './replies.js';
+import { jobContext, type WorkerDeps } from './workerDeps.js';
+
+/**
+ * Does one job the Slack listeners queued: an upload to import, a `/flow` command, a click.
+ * Refusals (the user lacks the role, approves their own request, clicks a decided request, a
+ * stale or drifted request, an unknown flow…) are told to that user alone and end the job; the
+ * shared message stays as it is. Anything else is thrown, so the queue retries the job and, after
+ * the last attempt, `reportJobFailure` tells the user.
+ */
+export async function processSlackJob(job: SlackJob, deps: WorkerDeps): Promise<void> {
+  const ctx = jobContext(deps, job);
+  try {
+    switch (job.kind) {
+      case 'import-file':
+        await processImportFile(jobContext(deps, job));
+        return;
+      case 'command':
+        await processCommand(jobContext(deps, job));
+        return;
+      case 'interaction':
+        await processInteraction(jobContext(deps, job));
+        return;
+    }
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    await tellUser(ctx, buildProblem(refusalText(error)));
+  }
+}
+
+export { reportJobFailure } from './reportJobFailure.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
+import type { FileStore } from '../../core/ports.js';
+import type { ReportContent } from './views.js';
+
+/**
+ * What an import report message shows, kept in the FileStore under the message's channel and
+ * ts: a choice made in the message, or a Discard, rebuilds the whole message (every flow of a
+ * zip, not only the one clicked) without reading Slack's history.
+ */
+
+const diagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  action: z.string().nullable(),
+  block: z.string().nullable(),
+  message: z.string(),
+  hint: z.string(),
+});
+
+const contentSchema = z.object({
+  env: z.string().min(1),
+  actor: z.string(),
+  flows: z.array(
+    z.object({
+      file: z.string(),
+      name: z.string(),
+      flowKey: z.string().nullable(),
+      version: z.number().int().positive().nullable(),
+      created: z.boolean(),
+      diagnostics: z.array(diagnosticSchema),
+    }),
+  ),
+});
+
+function keyOf(message: SlackMessageRef): string {
+  return `slack/reports/${encodeURIComponent(message.channel)}/${encodeURIComponent(message.ts)}.json`;
+}
+
+/** Remembers what the report message at `message` shows. */
+export async function saveReport(
+  files: FileStore,
+  message: SlackMessageRef,
+  content: ReportContent,
+): Promise<void> {
+  await files.put(keyOf(message), new TextEncoder().encode(JSON.stringify(content)), 'application/json');
+}
+
+/** What the report message at `message` shows, or null when it was not recorded (or is unreadable). */
+export async function loadReport(files: FileStore, message: SlackMessageRef): Promise<ReportContent | null> {
+  const bytes = await files.get(keyOf(message));
+  if (bytes === null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+  const parsed = contentSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}

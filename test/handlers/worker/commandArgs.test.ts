@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  flowName,
+  parseCommandArgs,
+  trailingVersions,
+  versionNumber,
+} from '../../../handlers/worker/commandArgs.js';
+import { WorkerRefusal } from '../../../handlers/worker/refusal.js';
+
+describe('parseCommandArgs', () => {
+  it.each([
+    [['Main', 'IVR', '--env', 'prod'], { words: ['Main', 'IVR'], env: 'prod', version: null, to: null }],
+    [['Main', '--env=test', '--version', 'v3'], { words: ['Main'], env: 'test', version: 3, to: null }],
+    [['Main', '--to', '2'], { words: ['Main'], env: null, version: null, to: 2 }],
+  ])('splits the flags from the words when given %j', (args, expected) => {
+    expect(parseCommandArgs(args)).toEqual(expected);
+  });
+
+  it.each([[['--colour', 'red']], [['Main', '--env']], [['--version', 'latest']]])(
+    'refuses when given %j',
+    (args) => {
+      expect(() => parseCommandArgs(args)).toThrow(WorkerRefusal);
+    },
+  );
+});
+
+describe('trailingVersions', () => {
+  it('takes up to the asked number of trailing versions when the flow name has several words', () => {
+    expect(trailingVersions(['Main', 'IVR', 'v2', '3'], 2)).toEqual({
+      rest: ['Main', 'IVR'],
+      versions: [2, 3],
+    });
+  });
+
+  it('keeps a name made of digits as the flow when it is the only word', () => {
+    expect(trailingVersions(['2024'], 1)).toEqual({ rest: ['2024'], versions: [] });
+  });
+});
+
+describe('flowName', () => {
+  it('joins the words and drops surrounding quotes when the name was quoted', () => {
+    expect(flowName(['“Main', 'IVR”'], '/flow versions <flow>')).toBe('Main IVR');
+  });
+
+  it('refuses naming the syntax when there are no words', () => {
+    expect(() => flowName([], '/flow versions <flow>')).toThrow('Say which flow: /flow versions <flow>');
+  });
+});
+
+describe('versionNumber', () => {
+  it.each([['0'], ['v'], ['-1']])('refuses %s', (word) => {
+    expect(() => versionNumber(word)).toThrow(WorkerRefusal);
+  });
+});

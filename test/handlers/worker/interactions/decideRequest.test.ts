@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { processSlackJob } from '../../../../handlers/worker/processJob.js';
+import type { WorkerDeps } from '../../../../handlers/worker/workerDeps.js';
+import { makeDeps, type ServiceKit } from '../../../fakes/serviceKit.js';
+import {
+  type FakeSlackApi,
+  type FakeSlackMessage,
+  startFakeSlackApi,
+} from '../../../integration/fakeSlackApi.js';
+import {
+  allText,
+  button,
+  buttons,
+  CHANNELS,
+  clickJob,
+  ephemeralTo,
+  importJob,
+  shareFixture,
+  TOKEN,
+  workerDeps,
+} from '../workerKit.js';
+
+describe('processSlackJob (approve and reject)', () => {
+  let fake: FakeSlackApi;
+  let kit: ServiceKit;
+  let deps: WorkerDeps;
+
+  beforeAll(async () => {
+    fake = await startFakeSlackApi({ tokens: [TOKEN] });
+  });
+  afterAll(async () => {
+    await fake.stop();
+  });
+  beforeEach(() => {
+    fake.reset();
+    kit = makeDeps();
+    deps = workerDeps(fake, kit);
+  });
+
+  /** Imports billing-line.json into prod and clicks Request publish as `requester`; returns the request message. */
+  async function requested(requester: string, workers: WorkerDeps = deps): Promise<FakeSlackMessage> {
+    const fileId = shareFixture(fake, 'worker/billing-line.json', 'billing-line.json');
+    await processSlackJob(importJob(fileId, 'prod', { user: requester }), workers);
+    const [report] = fake.messages();
+    if (report === undefined) throw new Error('no report');
+    await processSlackJob(clickJob(report, button(report, 'flowgate.request_publish'), requester), workers);
+    const request = fake.messages().find((m) => m.text.includes('asks to publish'));
+    if (request === undefined) throw new Error('no request message');
+    return request;
+  }
+
+  it('updates the request message with who approved and the outcome when another publisher approves', async () => {
+    const request = await requested('alice');
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+
+    const decided = fake.message(request.channel, request.ts);
+    expect(decided?.text).toBe(
+      'Billing line v1 for prod: approved and published by bob. Published 1 flow to prod.',
+    );
+    expect(allText(decided ?? request)).toContain('*Published 1 flow to prod.*');
+    expect(buttons(decided ?? request, 'flowgate.approve')).toEqual([]);
+  });
+
+  it('writes the re-targeted content to the target when another publisher approves', async () => {
+    const request = await requested('alice');
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+
+    const head = await kit.store.getHead('prod', 'flow:Billing line');
+    const written = kit.center.flow(head?.target?.id ?? '');
+    expect(written?.content).toContain('queue/537e3d26-3043-48f5-b44e-79fb143289d2');
+    expect(written?.content).not.toContain('123456789012');
+  });
+
+  it('refuses privately and leaves the message when the requester approves their own request', async () => {
+    const request = await requested('bob');
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+
+    expect(ephemeralTo(fake, 'bob').join('\n')).toContain(
+      'may not also approve it in prod: ask another publisher',
+    );
+    expect(fake.message(request.channel, request.ts)?.updates).toBe(0);
+    expect(kit.center.writes()).toBe(0);
+  });
+
+  it('tells the second approver privately that it was already approved when two publishers click', async () => {
+    const request = await requested('alice');
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'carol'), deps);
+
+    expect(ephemeralTo(fake, 'carol').join('\n')).toContain('was approved by bob');
+    expect({
+      updates: fake.message(request.channel, request.ts)?.updates,
+      writes: kit.center.writes(),
+    }).toEqual({
+      updates: 1,
+      writes: 1,
+    });
+  });
+
+  it('shows who rejected it and publishes nothing when a publisher rejects', async () => {
+    const request = await requested('alice');
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.reject'), 'carol'), deps);
+
+    expect(fake.message(request.channel, request.ts)?.text).toBe(
+      'Billing line v1 for prod: rejected by carol.',
+    );
+    expect(kit.center.writes()).toBe(0);
+  });
+
+  it('lets a member of a publisher user group approve when the roles name the group', async () => {
+    fake.setUsergroup('S0APPROVERS', ['U0DAVE']);
+    const { config } = kit.deps;
+    const service = {
+      ...kit.deps,
+      config: {
+        ...config,
+        roles: { ...config.roles, publishers: [...config.roles.publishers, 'S0APPROVERS'] },
+      },
+    };
+    const grouped: WorkerDeps = { ...deps, service };
+    const request = await requested('alice', grouped);
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'U0DAVE'), grouped);
+
+    expect(fake.message(request.channel, request.ts)?.text).toBe(
+      'Billing line v1 for prod: approved and published by U0DAVE. Published 1 flow to prod.',
+    );
+  });
+
+  it('posts the request for approvers in the channel when an editor requests publishing', async () => {
+    const request = await requested('alice');
+
+    expect({ channel: request.channel, thread: request.threadTs, text: request.text }).toEqual({
+      channel: CHANNELS.prod,
+      thread: null,
+      text: 'alice asks to publish Billing line v1 to prod.',
+    });
+  });
+});
