@@ -1,0 +1,262 @@
+/**
+ * The Slack bot end to end, without Slack: signed HTTP requests into the real handler (Bolt's
+ * Lambda receiver behind `startLocalServer`), a fake Slack Web API on loopback that records calls
+ * and serves the file download, and the use cases on the in-memory fakes.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FlowgateConfig } from '../../core/config.js';
+import type { ServiceDeps } from '../../core/service/deps.js';
+import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
+import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
+
+const SECRET = 'e2e-signing-secret';
+const TOKEN = 'xoxb-e2e';
+const CHANNEL = 'CPRODFLOWS';
+const billing = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'flows', 'billing.json'));
+
+let fake: FakeSlackApi;
+let kit: ServiceKit;
+let server: LocalServer;
+
+/** The kit's use cases, with prod bound to a channel. */
+function withChannel(deps: ServiceDeps): ServiceDeps {
+  const prod = deps.config.environments.prod;
+  if (prod === undefined) throw new Error('the service kit has no prod');
+  const config: FlowgateConfig = {
+    ...deps.config,
+    environments: { ...deps.config.environments, prod: { ...prod, channels: [CHANNEL] } },
+  };
+  return { ...deps, config };
+}
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi({ tokens: [TOKEN] });
+});
+
+afterAll(async () => {
+  await fake.stop();
+});
+
+beforeEach(async () => {
+  await server?.stop();
+  fake.reset();
+  kit = makeDeps();
+  server = await startLocalServer({
+    deps: withChannel(kit.deps),
+    slack: {
+      signingSecret: SECRET,
+      botToken: TOKEN,
+      apiUrl: fake.apiUrl,
+      botId: 'BFLOWGATE',
+      botUserId: fake.botUserId,
+    },
+    port: 0,
+    log: () => {},
+  });
+});
+
+/** Slack's request signature: HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret. */
+function sign(body: string, timestamp: number, secret = SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+async function post(
+  body: string,
+  contentType: string,
+  options: { secret?: string; timestamp?: number; unsigned?: boolean } = {},
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (options.unsigned !== true) {
+    headers['x-slack-request-timestamp'] = String(timestamp);
+    headers['x-slack-signature'] = sign(body, timestamp, options.secret);
+  }
+  return fetch(`${server.url}/slack/events`, { method: 'POST', headers, body });
+}
+
+function fileShared(fileId: string, user: string, eventId: string): string {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1,
+    event: {
+      type: 'file_shared',
+      file_id: fileId,
+      user_id: user,
+      channel_id: CHANNEL,
+      file: { id: fileId },
+      event_ts: '1.1',
+    },
+  });
+}
+
+/** The first button or select in `message` whose action id starts with `prefix`. */
+function element(
+  message: FakeSlackMessage,
+  prefix: string,
+): { action_id: string; value?: string; block_id: string } {
+  for (const block of message.blocks as {
+    block_id?: string;
+    elements?: { action_id?: string; value?: string }[];
+  }[]) {
+    for (const el of block.elements ?? []) {
+      if (el.action_id?.startsWith(prefix))
+        return {
+          action_id: el.action_id,
+          ...(el.value === undefined ? {} : { value: el.value }),
+          block_id: block.block_id ?? '',
+        };
+    }
+  }
+  throw new Error(`no ${prefix} in message: ${message.text}`);
+}
+
+async function click(
+  message: FakeSlackMessage,
+  prefix: string,
+  user: string,
+  actionTs: string,
+): Promise<Response> {
+  const target = element(message, prefix);
+  const payload = {
+    type: 'block_actions',
+    user: { id: user, team_id: 'T1' },
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: 'trigger',
+    container: { type: 'message', message_ts: message.ts, channel_id: CHANNEL },
+    channel: { id: CHANNEL },
+    message: { ts: message.ts, text: message.text },
+    response_url: fake.responseUrl(),
+    actions: [
+      {
+        type: 'button',
+        action_id: target.action_id,
+        block_id: target.block_id,
+        value: target.value ?? '',
+        action_ts: actionTs,
+      },
+    ],
+  };
+  return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+}
+
+function lastMessage(): FakeSlackMessage {
+  const all = fake.messages();
+  const last = all[all.length - 1];
+  if (last === undefined) throw new Error('no message was posted');
+  return last;
+}
+
+describe('the Slack bot through its HTTP handler', () => {
+  it('imports a shared file, asks, refuses self-approval, and publishes on a second approval', async () => {
+    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+
+    const shared = await post(fileShared(file.id, 'alice', 'Ev1'), 'application/json');
+    await server.drain();
+    expect(shared.status).toBe(200);
+    const report = fake
+      .messages()
+      .find((m) => m.channel === CHANNEL && m.text.toLowerCase().includes('ready'));
+    expect(report?.text).toContain('Billing');
+    expect(fake.uploads().some((u) => u.threadTs === report?.ts)).toBe(true);
+
+    if (report === undefined) throw new Error('no report');
+    await click(report, 'flowgate.request_publish', 'alice', '100.1');
+    await server.drain();
+    const request = lastMessage();
+    expect(element(request, 'flowgate.approve')).toBeDefined();
+
+    await click(request, 'flowgate.approve', 'alice', '100.2');
+    await server.drain();
+    const refusals = fake.calls('chat.postEphemeral').filter((c) => c.args.user === 'alice');
+    expect(refusals.map((c) => String(c.args.text)).join('\n')).toMatch(/approve/i);
+
+    await click(request, 'flowgate.approve', 'bob', '100.3');
+    await server.drain();
+    const decided = fake.message(CHANNEL, request.ts);
+    expect(decided?.updates).toBeGreaterThan(0);
+    expect(decided?.text).toMatch(/approved|published/i);
+    const published = (await kit.center.inventory()).resources.find(
+      (r) => r.kind === 'flow' && r.name === 'Billing',
+    );
+    expect(published).toBeDefined();
+    const content = (await kit.center.describeFlow('flow', published?.id ?? ''))?.content ?? '';
+    expect(content).toContain('arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b');
+    expect(content).not.toContain('us-east-1:111122223333');
+  });
+
+  it('imports a file delivered twice once', async () => {
+    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+
+    await post(fileShared(file.id, 'alice', 'Ev2'), 'application/json');
+    await post(fileShared(file.id, 'alice', 'Ev2'), 'application/json');
+    await server.drain();
+
+    expect(await kit.store.listVersions('prod', 'flow:Billing')).toHaveLength(1);
+    expect(fake.calls('files.info')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a wrong signature', { secret: 'not-the-secret' }],
+    ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 60 * 10 }],
+    ['no signature', { unsigned: true }],
+  ])('answers 401 and records nothing for %s', async (_case, options) => {
+    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+
+    const response = await post(fileShared(file.id, 'alice', 'Ev3'), 'application/json', options);
+    await server.drain();
+
+    expect(response.status).toBe(401);
+    expect(fake.calls('files.info')).toHaveLength(0);
+    expect(await kit.store.listVersions('prod', 'flow:Billing')).toHaveLength(0);
+  });
+
+  it('keeps non-ASCII text intact through the handler', async () => {
+    const body = new URLSearchParams({
+      command: '/flow',
+      text: 'versions Café Ünïcode 日本',
+      user_id: 'alice',
+      channel_id: CHANNEL,
+      team_id: 'T1',
+      trigger_id: 'trigger-utf8',
+      response_url: fake.responseUrl(),
+    }).toString();
+
+    const response = await post(body, 'application/x-www-form-urlencoded');
+    await server.drain();
+
+    expect(response.status).toBe(200);
+    const answered = fake
+      .calls('response_url')
+      .map((c) => JSON.stringify(c.args))
+      .join('\n');
+    expect(answered).toContain('Café Ünïcode 日本');
+  });
+
+  it('answers an unknown subcommand with the usage, ephemeral, at once', async () => {
+    const body = new URLSearchParams({
+      command: '/flow',
+      text: 'frobnicate',
+      user_id: 'victor',
+      channel_id: CHANNEL,
+      team_id: 'T1',
+      trigger_id: 'trigger-usage',
+      response_url: fake.responseUrl(),
+    }).toString();
+
+    const response = await post(body, 'application/x-www-form-urlencoded');
+    const answer = (await response.json()) as { response_type: string; text: string };
+
+    expect(response.status).toBe(200);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('frobnicate');
+  });
+});
