@@ -13,6 +13,7 @@ import { Catalog } from '../core/resolve/catalog.js';
 import { generateCatalog, generateFlow } from './generate.js';
 import { measureImportStore } from './importStore.js';
 import { measurePublishCalls } from './publishCalls.js';
+import { measureSlackAck, measureSlackBundle } from './slack.js';
 
 interface Input {
   readonly file: string;
@@ -146,6 +147,12 @@ log(
   `Connect calls per flow on a 100-flow publish (mocked Connect): new ${publishCalls.connect_calls_per_new_flow}, updated ${publishCalls.connect_calls_per_updated_flow}, unchanged ${publishCalls.connect_calls_per_unchanged_flow} (targets ≤ 1.1 changed, 0 unchanged)`,
 );
 
+const ack = await measureSlackAck();
+const bundle = await measureSlackBundle(process.cwd());
+log(
+  `Slack: ack p50 ${ack.p50.toFixed(1)} ms, p99 ${ack.p99.toFixed(1)} ms (target < 100); handler cold init ${bundle.coldInitMs.toFixed(0)} ms (target < 200); bundle ${(bundle.bytes / 1024 / 1024).toFixed(2)} MB (target < 2)`,
+);
+
 // The headline figures: the worse of the two inputs, so neither can hide behind the other.
 const worst = corpusFigures !== null && corpusFigures.ratio > bigFigures.ratio ? corpusFigures : bigFigures;
 const result = {
@@ -156,6 +163,10 @@ const result = {
   import_store_p99_ms: Number(importStore.p99.toFixed(1)),
   connect_calls_per_changed_flow: publishCalls.connect_calls_per_changed_flow,
   connect_calls_per_unchanged_flow: publishCalls.connect_calls_per_unchanged_flow,
+  slack_ack_p50_ms: Number(ack.p50.toFixed(2)),
+  slack_ack_p99_ms: Number(ack.p99.toFixed(2)),
+  slack_handler_cold_init_ms: Number(bundle.coldInitMs.toFixed(1)),
+  slack_bundle_bytes: bundle.bytes,
   generated_ms_per_mb: Number(bigFigures.msPerMb.toFixed(2)),
   generated_vs_json_parse: Number(bigFigures.ratio.toFixed(2)),
   ...(corpusFigures === null

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { parseConfigText } from '../adapters/config/loadConfig.js';
+import type { FlowgateConfig } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
+
+/**
+ * What every Lambda reads from its environment, once, at module scope. Secrets (Slack tokens and
+ * signing secret) are resolved into the environment at deploy time, never kept in the config.
+ */
+const lambdaEnvironment = z.object({
+  FLOWGATE_TABLE: z.string().min(1),
+  FLOWGATE_BUCKET: z.string().min(1),
+  FLOWGATE_QUEUE_URL: z.string().url(),
+  /** The flowgate configuration (YAML or JSON text), as deployed. */
+  FLOWGATE_CONFIG: z.string().min(1),
+  SLACK_BOT_TOKEN: z.string().min(1),
+  SLACK_SIGNING_SECRET: z.string().min(1),
+  SLACK_BOT_ID: z.string().min(1),
+  SLACK_BOT_USER_ID: z.string().min(1),
+  SLACK_API_URL: z.string().url().optional(),
+  /** After this many deliveries a job's failure is reported to the user (then SQS dead-letters it). */
+  FLOWGATE_MAX_RECEIVES: z.coerce.number().int().positive().default(3),
+});
+
+/** The parsed environment of a flowgate Lambda. */
+export interface LambdaEnvironment {
+  readonly table: string;
+  readonly bucket: string;
+  readonly queueUrl: string;
+  readonly config: FlowgateConfig;
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string;
+    readonly botId: string;
+    readonly botUserId: string;
+    readonly apiUrl: string | undefined;
+  };
+  readonly maxReceives: number;
+}
+
+/** Reads and checks the environment; names every missing or malformed variable. */
+export function readLambdaEnvironment(env: NodeJS.ProcessEnv): LambdaEnvironment {
+  const parsed = lambdaEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new ConfigError(
+      String(parsed.error.issues[0]?.path[0] ?? ''),
+      `flowgate's Lambda environment is incomplete: ${problems}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    table: e.FLOWGATE_TABLE,
+    bucket: e.FLOWGATE_BUCKET,
+    queueUrl: e.FLOWGATE_QUEUE_URL,
+    // YAML reads JSON too, so either form of the config can be deployed.
+    config: parseConfigText(e.FLOWGATE_CONFIG, 'FLOWGATE_CONFIG.yml'),
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botId: e.SLACK_BOT_ID,
+      botUserId: e.SLACK_BOT_USER_ID,
+      apiUrl: e.SLACK_API_URL,
+    },
+    maxReceives: e.FLOWGATE_MAX_RECEIVES,
+  };
+}

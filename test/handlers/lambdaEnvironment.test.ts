@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../core/errors.js';
+import { readLambdaEnvironment } from '../../handlers/lambdaEnvironment.js';
+
+const complete = {
+  FLOWGATE_TABLE: 'flowgate',
+  FLOWGATE_BUCKET: 'flowgate-files',
+  FLOWGATE_QUEUE_URL: 'https://sqs.us-west-2.amazonaws.com/444455556666/flowgate-jobs',
+  FLOWGATE_CONFIG: JSON.stringify({
+    environments: {
+      prod: {
+        connect: {
+          instanceArn: 'arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77',
+          region: 'us-west-2',
+        },
+        channels: ['C0PROD'],
+      },
+    },
+    roles: { publishers: ['U0BOB'] },
+  }),
+  SLACK_BOT_TOKEN: 'xoxb-1',
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_BOT_ID: 'B1',
+  SLACK_BOT_USER_ID: 'U1',
+};
+
+describe('readLambdaEnvironment', () => {
+  it('reads the settings and the JSON config when everything is set', () => {
+    const env = readLambdaEnvironment(complete);
+
+    expect(env.table).toBe('flowgate');
+    expect(env.config.environments.prod?.channels).toEqual(['C0PROD']);
+    expect(env.maxReceives).toBe(3);
+  });
+
+  it('names every missing variable', () => {
+    const { SLACK_SIGNING_SECRET: _s, FLOWGATE_TABLE: _t, ...partial } = complete;
+
+    expect(() => readLambdaEnvironment(partial)).toThrow(ConfigError);
+    expect(() => readLambdaEnvironment(partial)).toThrow(
+      /FLOWGATE_TABLE.*SLACK_SIGNING_SECRET|SLACK_SIGNING_SECRET.*FLOWGATE_TABLE/,
+    );
+  });
+
+  it('refuses a config with a secret in it, naming the variable', () => {
+    const withSecret = { ...complete, FLOWGATE_CONFIG: 'environments: {}\nroles: {}\nslackToken: xoxb-123' };
+
+    expect(() => readLambdaEnvironment(withSecret)).toThrow(/FLOWGATE_CONFIG/);
+  });
+});
