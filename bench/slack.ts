@@ -12,6 +12,7 @@ import { AwsLambdaReceiver } from '@slack/bolt';
 import { build } from 'esbuild';
 import type { Job, JobQueue } from '../core/ports.js';
 import { createSlackApp } from '../handlers/slack/app.js';
+import { lambdaBuildOptions } from '../scripts/lambdaBuild.js';
 import { FixedClock } from '../test/fakes/fixedClock.js';
 import { MemoryVersionStore } from '../test/fakes/memoryVersionStore.js';
 import { makeDeps } from '../test/fakes/serviceKit.js';
@@ -95,20 +96,7 @@ export async function measureSlackBundle(root: string): Promise<{ bytes: number;
   const dir = mkdtempSync(join(tmpdir(), 'flowgate-bundle-'));
   try {
     const outfile = join(dir, 'slack.mjs');
-    await build({
-      entryPoints: [join(root, 'handlers', 'slack', 'lambda.ts')],
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      outfile,
-      logLevel: 'error',
-      // CommonJS dependencies call require(); an ESM bundle needs one.
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-    });
+    await build(lambdaBuildOptions(root, join('handlers', 'slack', 'lambda.ts'), outfile));
     const env = {
       ...process.env,
       AWS_REGION: 'us-west-2',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseConfigText } from '../adapters/config/loadConfig.js';
 import type { FlowgateConfig } from '../core/config.js';
+import { parseConfig } from '../core/configSchema.js';
 import { ConfigError } from '../core/errors.js';
 
 /**
@@ -11,7 +11,7 @@ const lambdaEnvironment = z.object({
   FLOWGATE_TABLE: z.string().min(1),
   FLOWGATE_BUCKET: z.string().min(1),
   FLOWGATE_QUEUE_URL: z.string().url(),
-  /** The flowgate configuration (YAML or JSON text), as deployed. */
+  /** The flowgate configuration as JSON (packaging turns the YAML file into JSON: no YAML parser in a Lambda). */
   FLOWGATE_CONFIG: z.string().min(1),
   SLACK_BOT_TOKEN: z.string().min(1),
   SLACK_SIGNING_SECRET: z.string().min(1),
@@ -55,8 +55,7 @@ export function readLambdaEnvironment(env: NodeJS.ProcessEnv): LambdaEnvironment
     table: e.FLOWGATE_TABLE,
     bucket: e.FLOWGATE_BUCKET,
     queueUrl: e.FLOWGATE_QUEUE_URL,
-    // YAML reads JSON too, so either form of the config can be deployed.
-    config: parseConfigText(e.FLOWGATE_CONFIG, 'FLOWGATE_CONFIG.yml'),
+    config: parseConfig(parseJson(e.FLOWGATE_CONFIG), 'FLOWGATE_CONFIG'),
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -66,4 +65,14 @@ export function readLambdaEnvironment(env: NodeJS.ProcessEnv): LambdaEnvironment
     },
     maxReceives: e.FLOWGATE_MAX_RECEIVES,
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('FLOWGATE_CONFIG', `FLOWGATE_CONFIG is not JSON (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
 }

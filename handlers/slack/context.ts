@@ -6,8 +6,8 @@ import type { SlackJob } from './jobs.js';
 /** What every listener needs: nothing slow, nothing that can take more than a few milliseconds. */
 export interface ListenerContext {
   readonly config: FlowgateConfig;
-  /** For idempotency keys only (`claimOnce`). */
-  readonly store: VersionStore;
+  /** Idempotency keys only: a listener reads and writes nothing else. */
+  readonly store: Pick<VersionStore, 'claimOnce'>;
   readonly queue: JobQueue;
   readonly clock: Clock;
   readonly log: (message: string, error?: unknown) => void;

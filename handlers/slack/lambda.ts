@@ -4,18 +4,21 @@
  * Built once per container, at module scope.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AwsLambdaReceiver } from '@slack/bolt';
 import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
-import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
+import type { FileStore } from '../../core/ports.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
 import { createSlackApp } from './app.js';
 
 const env = readLambdaEnvironment(process.env);
 const clock = { now: () => new Date() };
-const files = new S3FileStore({ client: new S3Client({}), bucket: env.bucket, prefix: 'flowgate/' });
+/** Listeners only claim idempotency keys; no version body is ever read or written here. */
+const noFiles: FileStore = {
+  put: () => Promise.reject(new Error('the Slack receiver stores no files')),
+  get: () => Promise.reject(new Error('the Slack receiver reads no files')),
+};
 const receiver = new AwsLambdaReceiver({ signingSecret: env.slack.signingSecret });
 
 createSlackApp({
@@ -26,7 +29,12 @@ createSlackApp({
   ...(env.slack.apiUrl === undefined ? {} : { slackApiUrl: env.slack.apiUrl }),
   ctx: {
     config: env.config,
-    store: new DynamoVersionStore({ client: new DynamoDBClient({}), tableName: env.table, files, clock }),
+    store: new DynamoVersionStore({
+      client: new DynamoDBClient({}),
+      tableName: env.table,
+      files: noFiles,
+      clock,
+    }),
     queue: new SqsJobQueue({ client: new SQSClient({}), queueUrl: env.queueUrl }),
     clock,
     log: (message, error) => console.error(message, error ?? ''),

@@ -43,7 +43,10 @@ describe('readLambdaEnvironment', () => {
   });
 
   it('refuses a config with a secret in it, naming the variable', () => {
-    const withSecret = { ...complete, FLOWGATE_CONFIG: 'environments: {}\nroles: {}\nslackToken: xoxb-123' };
+    const withSecret = {
+      ...complete,
+      FLOWGATE_CONFIG: JSON.stringify({ environments: {}, roles: {}, slackToken: 'xoxb-123' }),
+    };
 
     expect(() => readLambdaEnvironment(withSecret)).toThrow(/FLOWGATE_CONFIG/);
   });
