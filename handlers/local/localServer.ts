@@ -9,6 +9,7 @@ import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { createSlackApp } from '../slack/app.js';
 import { parseSlackJob } from '../slack/jobs.js';
+import { searchCandidates } from '../slack/replacementCandidates.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
 
@@ -73,6 +74,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     queue,
     clock: options.deps.clock,
     log,
+    candidates: searchCandidates(options.deps),
   };
   const base = {
     token: options.slack.botToken,

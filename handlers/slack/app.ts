@@ -4,6 +4,7 @@ import type { ListenerContext } from './context.js';
 import { registerInteractions } from './listeners/actions/interactions.js';
 import { registerFlowCommand } from './listeners/commands/flowCommand.js';
 import { registerFileShared } from './listeners/events/fileShared.js';
+import { registerReplacementOptions } from './listeners/options/replacementOptions.js';
 import { registerImportModal } from './listeners/views/importModal.js';
 
 /** What the Slack app is built from: secrets and ids from the environment, ports from config. */
@@ -39,6 +40,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   registerFileShared(app, options.ctx);
   registerInteractions(app, options.ctx);
   registerImportModal(app, options.ctx);
+  registerReplacementOptions(app, options.ctx);
   // Bolt's default error handler re-throws, which turns into a 500 and a Slack redelivery.
   app.error(async (error) => {
     options.ctx.log('Slack listener error', error);

@@ -2,6 +2,7 @@ import type { Actor, FlowgateConfig, Role } from '../../core/config.js';
 import type { Clock, JobQueue, VersionStore } from '../../core/ports.js';
 import { hasRole } from '../../core/service/authorize.js';
 import type { SlackJob } from './jobs.js';
+import type { CandidateSearch } from './replacementCandidates.js';
 
 /** What every listener needs: nothing slow, nothing that can take more than a few milliseconds. */
 export interface ListenerContext {
@@ -11,6 +12,8 @@ export interface ListenerContext {
   readonly queue: JobQueue;
   readonly clock: Clock;
   readonly log: (message: string, error?: unknown) => void;
+  /** Type-ahead for replacement pickers (external selects); without it they offer nothing. */
+  readonly candidates?: CandidateSearch;
 }
 
 /** How long an idempotency key is kept: longer than Slack's retries (minutes) and SQS redeliveries. */

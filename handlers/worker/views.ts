@@ -162,7 +162,7 @@ export function referenceSource(ref: Reference): string {
  * The resources that could replace `ref`: of its kind (for a flow, of the type it needs or of
  * none), the environment's own first and then what it inherits, each id once, sorted by name.
  */
-export function choicesFor(catalog: Catalog, ref: Reference): ReferenceChoices {
+export function candidatesFor(catalog: Catalog, ref: Reference): CandidateOption[] {
   const seen = new Set<string>();
   const options: CandidateOption[] = [];
   for (let layer: Catalog | null = catalog; layer !== null; layer = layer.parent) {
@@ -174,8 +174,13 @@ export function choicesFor(catalog: Catalog, ref: Reference): ReferenceChoices {
       options.push({ text: resource.name, value: resource.id });
     }
   }
+  return options.sort((a, b) => a.text.localeCompare(b.text));
+}
+
+/** A static picker for up to 100 candidates; beyond that, type-ahead (an external select). */
+export function choicesFor(catalog: Catalog, ref: Reference): ReferenceChoices {
+  const options = candidatesFor(catalog, ref);
   if (options.length > STATIC_OPTIONS) return { external: true, count: options.length };
-  options.sort((a, b) => a.text.localeCompare(b.text));
   return { external: false, options };
 }
 

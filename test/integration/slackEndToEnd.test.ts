@@ -7,8 +7,10 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodePickerBlockId } from '../../blocks/actionIds.js';
 import type { FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
+import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
@@ -239,6 +241,48 @@ describe('the Slack bot through its HTTP handler', () => {
       .map((c) => JSON.stringify(c.args))
       .join('\n');
     expect(answered).toContain('Café Ünïcode 日本');
+  });
+
+  it('offers type-ahead replacements of the reference kind that match what is typed', async () => {
+    const flow = JSON.parse(billing.toString('utf8')) as {
+      modules: { parameters: { name: string; value: string; resourceName?: string }[] }[];
+    };
+    for (const module of flow.modules) {
+      for (const parameter of module.parameters) {
+        if (parameter.name === 'Queue') {
+          parameter.value =
+            'arn:aws:connect:us-east-1:111122223333:instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/queue/00000000-0000-4000-8000-00000000dead';
+          parameter.resourceName = 'Support';
+        }
+      }
+    }
+    const imported = await importFlows(kit.deps, {
+      env: 'prod',
+      files: [{ name: 'billing.json', bytes: new TextEncoder().encode(JSON.stringify(flow)) }],
+      actor: { id: 'alice', groups: [] },
+      channel: 'slack',
+    });
+    const version = imported.flows[0]?.version;
+    const ref = version?.references.findIndex((r) => r.kind === 'queue') ?? -1;
+    if (version === null || version === undefined || ref < 0)
+      throw new Error('the queue reference was not stored');
+    const payload = {
+      type: 'block_suggestion',
+      user: { id: 'alice' },
+      team: { id: 'T1' },
+      action_id: 'flowgate.pick_replacement',
+      block_id: encodePickerBlockId({ env: 'prod', flow: version.flowKey, version: version.number, ref }),
+      value: 'bil',
+    };
+
+    const response = await post(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
+    const answer = (await response.json()) as { options: { text: { text: string }; value: string }[] };
+
+    expect(answer.options.map((o) => o.text.text)).toEqual(['Billing']);
+    expect(JSON.parse(answer.options[0]?.value ?? '{}')).toHaveProperty('to');
   });
 
   it('answers an unknown subcommand with the usage, ephemeral, at once', async () => {
