@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { FlowDiff } from '../core/versions/diff.js';
 import { ACTION_IDS, encodeActionValue } from './actionIds.js';
-import { code, mention, plural, slackDate } from './format.js';
+import { diffCounts, diffItems } from './diffSummary.js';
+import { code, mention, slackDate } from './format.js';
 import {
   capItems,
   confirmDialog,
@@ -85,26 +86,9 @@ export function requestSummary(view: PublishRequestView): KnownBlock[] {
 
 /** "Changes v2 → v3: 2 blocks added, …" then the blocks by name. */
 function diffText(diff: { readonly from: number; readonly to: number; readonly changes: FlowDiff }): string {
-  const c = diff.changes;
-  const counts = [
-    c.added.length > 0 ? `${plural(c.added.length, 'block')} added` : null,
-    c.removed.length > 0 ? `${plural(c.removed.length, 'block')} removed` : null,
-    c.changed.length > 0 ? `${plural(c.changed.length, 'block')} changed` : null,
-    c.repointed.length > 0 ? `${plural(c.repointed.length, 'reference')} re-pointed` : null,
-    c.start === null ? null : 'entry block changed',
-    c.settingsChanged ? 'module settings changed' : null,
-    c.layoutMoves > 0 ? `${plural(c.layoutMoves, 'layout move')}` : null,
-  ].filter((p): p is string => p !== null);
+  const counts = diffCounts(diff.changes);
   const head = `*Changes v${diff.from} → v${diff.to}:* ${counts.length === 0 ? 'none' : counts.join(', ')}`;
-  const items = [
-    ...c.added.map((b) => `+ ${escapeMrkdwn(b.block)} ${code(b.action)}`),
-    ...c.removed.map((b) => `− ${escapeMrkdwn(b.block)} ${code(b.action)}`),
-    ...c.changed.map((b) => `~ ${escapeMrkdwn(b.block)} ${code(b.action)} (${b.fields.join(', ')})`),
-    ...c.repointed.map(
-      (r) =>
-        `→ ${r.kind} in ${escapeMrkdwn(r.block)}: ${code(r.fromName ?? r.from)} → ${code(r.toName ?? r.to)}`,
-    ),
-  ];
+  const items = diffItems(diff.changes);
   const { shown, hidden } = capItems(items, SHOWN_CHANGES);
   const lines = hidden > 0 ? [...shown, moreLine(hidden, 'change')] : shown;
   return joinLines([head, ...lines], SLACK_LIMITS.sectionText, 'change');

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { diffCounts, diffItems } from '../../blocks/diffSummary.js';
 import { buildError } from '../../blocks/error.js';
 import { code, mention, plural } from '../../blocks/format.js';
 import {
@@ -29,26 +30,9 @@ const SHOWN_UNRESOLVED = 10;
 
 /** A diff of two versions, block by block (Show diff, `/flow diff`). */
 export function buildDiffMessage(diff: VersionDiff): SlackMessage {
-  const c = diff.diff;
-  const counts = [
-    c.added.length > 0 ? `${plural(c.added.length, 'block')} added` : null,
-    c.removed.length > 0 ? `${plural(c.removed.length, 'block')} removed` : null,
-    c.changed.length > 0 ? `${plural(c.changed.length, 'block')} changed` : null,
-    c.repointed.length > 0 ? `${plural(c.repointed.length, 'reference')} re-pointed` : null,
-    c.start === null ? null : 'entry block changed',
-    c.settingsChanged ? 'module settings changed' : null,
-    c.layoutMoves > 0 ? plural(c.layoutMoves, 'layout move') : null,
-  ].filter((p): p is string => p !== null);
+  const counts = diffCounts(diff.diff);
   const first = `${diff.name} in ${diff.env}, v${diff.from} → v${diff.to}: ${counts.length === 0 ? 'no changes' : counts.join(', ')}.`;
-  const items = [
-    ...c.added.map((b) => `+ ${escapeMrkdwn(b.block)} ${code(b.action)}`),
-    ...c.removed.map((b) => `− ${escapeMrkdwn(b.block)} ${code(b.action)}`),
-    ...c.changed.map((b) => `~ ${escapeMrkdwn(b.block)} ${code(b.action)} (${b.fields.join(', ')})`),
-    ...c.repointed.map(
-      (r) =>
-        `→ ${r.kind} in ${escapeMrkdwn(r.block)}: ${code(r.fromName ?? r.from)} → ${code(r.toName ?? r.to)}`,
-    ),
-  ];
+  const items = diffItems(diff.diff);
   const { shown, hidden } = capItems(items, SHOWN_CHANGES);
   const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`)];
   if (shown.length > 0) {
