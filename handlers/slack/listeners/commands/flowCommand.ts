@@ -1,4 +1,5 @@
 import type { App, RespondArguments } from '@slack/bolt';
+import type { SlackMessage } from '../../../../blocks/limits.js';
 import type { Role } from '../../../../core/config.js';
 import { enqueue, type ListenerContext, mayAct } from '../../context.js';
 import type { CommandJob } from '../../jobs.js';
@@ -91,6 +92,9 @@ export function registerFlowCommand(app: App, ctx: ListenerContext): void {
   });
 }
 
-function ephemeral(message: { text: string; blocks?: unknown[] }): RespondArguments {
-  return { response_type: 'ephemeral', ...message } as RespondArguments;
+function ephemeral(message: SlackMessage): RespondArguments {
+  // An empty `blocks` is not a valid payload; a plain text answer has none.
+  return message.blocks.length === 0
+    ? { response_type: 'ephemeral', text: message.text }
+    : { response_type: 'ephemeral', text: message.text, blocks: message.blocks };
 }
