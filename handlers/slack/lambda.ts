@@ -6,20 +6,76 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AwsLambdaReceiver } from '@slack/bolt';
+import { TokenBucketRateLimiter } from '../../adapters/connect/rateLimiter.js';
 import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
-import type { FileStore } from '../../core/ports.js';
+import { ConfigError } from '../../core/errors.js';
+import type { ContactCenter, FileStore } from '../../core/ports.js';
+import { environmentOf } from '../../core/service/authorize.js';
+import type { ServiceDeps } from '../../core/service/deps.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
 import { createSlackApp } from './app.js';
+import { LazyConnectContactCenter } from './lazyContactCenter.js';
+import { searchCandidates } from './replacementCandidates.js';
 
 const env = readLambdaEnvironment(process.env);
 const clock = { now: () => new Date() };
-/** Listeners only claim idempotency keys; no version body is ever read or written here. */
+/**
+ * Listeners claim idempotency keys and type-ahead reads versions; no version body is written
+ * here, and one large enough to live in S3 (over ~300 KB) gets no type-ahead rather than an S3
+ * client in every cold start.
+ */
 const noFiles: FileStore = {
   put: () => Promise.reject(new Error('the Slack receiver stores no files')),
   get: () => Promise.reject(new Error('the Slack receiver reads no files')),
 };
 const receiver = new AwsLambdaReceiver({ signingSecret: env.slack.signingSecret });
+
+const store = new DynamoVersionStore({
+  client: new DynamoDBClient({}),
+  tableName: env.table,
+  files: noFiles,
+  clock,
+});
+const limiters = new Map<string, TokenBucketRateLimiter>();
+const centers = new Map<string, ContactCenter>();
+
+/**
+ * The contact centers type-ahead searches: built once per container, their inventory kept five
+ * minutes (a picker is typed into in bursts; a new resource shows up within minutes).
+ */
+function centerOf(name: string): ContactCenter {
+  const existing = centers.get(name);
+  if (existing !== undefined) return existing;
+  const { target } = environmentOf(env.config, name);
+  if (target.kind !== 'connect')
+    throw new ConfigError(
+      `environments.${name}`,
+      `Environment ${name} is local; a deployed flowgate works with Amazon Connect.`,
+    );
+  const key = `${target.instanceArn.split(':')[4] ?? ''}/${target.region}`;
+  const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
+  limiters.set(key, limiter);
+  const center = new LazyConnectContactCenter({
+    instanceArn: target.instanceArn,
+    region: target.region,
+    limiter,
+    inventoryMaxAgeMs: 5 * 60_000,
+  });
+  centers.set(name, center);
+  return center;
+}
+
+/** What type-ahead needs of the use cases: the stored version and the target's inventory. */
+const searchDeps: ServiceDeps = {
+  store,
+  files: noFiles,
+  centers: centerOf,
+  clock,
+  newId: () => crypto.randomUUID(),
+  config: env.config,
+  notifier: null,
+};
 
 createSlackApp({
   token: env.slack.botToken,
@@ -38,6 +94,7 @@ createSlackApp({
     queue: new SqsJobQueue({ client: new SQSClient({}), queueUrl: env.queueUrl }),
     clock,
     log: (message, error) => console.error(message, error ?? ''),
+    candidates: searchCandidates(searchDeps),
   },
 });
 

@@ -2,7 +2,7 @@ import type { PickerBlock } from '../../blocks/actionIds.js';
 import type { CandidateOption } from '../../blocks/types.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { loadTarget } from '../../core/service/loadTarget.js';
-import { candidatesFor } from '../worker/views.js';
+import { candidatesFor } from '../candidates.js';
 
 /** Replacements for one picker's reference whose name contains `query` (type-ahead). */
 export type CandidateSearch = (picker: PickerBlock, query: string) => Promise<CandidateOption[]>;

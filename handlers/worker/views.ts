@@ -1,5 +1,4 @@
 import type {
-  CandidateOption,
   FlowReportView,
   ImportReportView,
   PublishRequestView,
@@ -22,6 +21,7 @@ import type { PublishOutcome } from '../../core/service/publishOutcome.js';
 import { parseFlowKey } from '../../core/versions/flowKey.js';
 import { isPublishable } from '../../core/versions/requests.js';
 import type { FlowHead, FlowVersion, PublishRequest } from '../../core/versions/types.js';
+import { candidatesFor } from '../candidates.js';
 
 /** Slack's limit for a static select; past it the picker types ahead. */
 const STATIC_OPTIONS = 100;
@@ -156,25 +156,6 @@ function referenceView(
 export function referenceSource(ref: Reference): string {
   if (ref.name !== null && ref.name !== '') return ref.name;
   return ref.value === '' ? '(unnamed)' : ref.value;
-}
-
-/**
- * The resources that could replace `ref`: of its kind (for a flow, of the type it needs or of
- * none), the environment's own first and then what it inherits, each id once, sorted by name.
- */
-export function candidatesFor(catalog: Catalog, ref: Reference): CandidateOption[] {
-  const seen = new Set<string>();
-  const options: CandidateOption[] = [];
-  for (let layer: Catalog | null = catalog; layer !== null; layer = layer.parent) {
-    for (const resource of layer.data.resources) {
-      if (resource.kind !== ref.kind || seen.has(resource.id)) continue;
-      const type = resource.flowType;
-      if (ref.flowType !== null && type !== undefined && type !== ref.flowType) continue;
-      seen.add(resource.id);
-      options.push({ text: resource.name, value: resource.id });
-    }
-  }
-  return options.sort((a, b) => a.text.localeCompare(b.text));
 }
 
 /** A static picker for up to 100 candidates; beyond that, type-ahead (an external select). */

@@ -1,0 +1,71 @@
+import type { RateLimiter } from '../../adapters/connect/rateLimiter.js';
+import type { ContactCenter, ContactCenterFlow, CreateFlowInput, UpdateFlowInput } from '../../core/ports.js';
+import type { CatalogData } from '../../core/resolve/types.js';
+
+/**
+ * An Amazon Connect contact center whose SDK is loaded on first use. The Slack receiver needs one
+ * only for type-ahead, which few requests are: loading the Connect client (a third of the bundle)
+ * at every cold start would spend most of the receiver's start-up budget on it.
+ */
+export class LazyConnectContactCenter implements ContactCenter {
+  readonly instanceArn: string;
+  readonly #region: string;
+  readonly #limiter: RateLimiter;
+  readonly #inventoryMaxAgeMs: number;
+  #center: Promise<ContactCenter> | null = null;
+
+  constructor(options: {
+    instanceArn: string;
+    region: string;
+    limiter: RateLimiter;
+    inventoryMaxAgeMs: number;
+  }) {
+    this.instanceArn = options.instanceArn;
+    this.#region = options.region;
+    this.#limiter = options.limiter;
+    this.#inventoryMaxAgeMs = options.inventoryMaxAgeMs;
+  }
+
+  async inventory(): Promise<CatalogData> {
+    return (await this.#load()).inventory();
+  }
+
+  async flowInventory(): Promise<CatalogData> {
+    return (await this.#load()).flowInventory();
+  }
+
+  async describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null> {
+    return (await this.#load()).describeFlow(kind, id);
+  }
+
+  async describeFlows(
+    kind: 'flow' | 'module',
+    ids: readonly string[],
+  ): Promise<Map<string, ContactCenterFlow>> {
+    return (await this.#load()).describeFlows(kind, ids);
+  }
+
+  async createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }> {
+    return (await this.#load()).createFlow(input);
+  }
+
+  async updateFlow(input: UpdateFlowInput): Promise<void> {
+    return (await this.#load()).updateFlow(input);
+  }
+
+  #load(): Promise<ContactCenter> {
+    this.#center ??= (async () => {
+      const [{ ConnectContactCenter }, { createConnectClient }] = await Promise.all([
+        import('../../adapters/connect/ConnectContactCenter.js'),
+        import('../../adapters/connect/createConnectClient.js'),
+      ]);
+      return new ConnectContactCenter({
+        client: createConnectClient(this.#region),
+        instanceArn: this.instanceArn,
+        limiter: this.#limiter,
+        inventoryMaxAgeMs: this.#inventoryMaxAgeMs,
+      });
+    })();
+    return this.#center;
+  }
+}
