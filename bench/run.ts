@@ -13,6 +13,7 @@ import { Catalog } from '../core/resolve/catalog.js';
 import { generateCatalog, generateFlow } from './generate.js';
 import { measureImportStore } from './importStore.js';
 import { measurePublishCalls } from './publishCalls.js';
+import { measureRenderPng } from './renderPng.js';
 import { measureSlackAck, measureSlackBundle } from './slack.js';
 
 interface Input {
@@ -153,6 +154,10 @@ log(
   `Slack: ack p50 ${ack.p50.toFixed(1)} ms, p99 ${ack.p99.toFixed(1)} ms (target < 100); handler cold init ${bundle.coldInitMs.toFixed(0)} ms (target < 200); bundle ${(bundle.bytes / 1024 / 1024).toFixed(2)} MB (target < 2)`,
 );
 
+const corpusDirectory = join(process.cwd(), '..', 'shared', 'corpus', 'public');
+const renderPngMs = measureRenderPng(corpus.length > 0 ? corpusDirectory : null);
+log(`picture of the largest flow (SVG + PNG): ${renderPngMs.toFixed(0)} ms`);
+
 // The headline figures: the worse of the two inputs, so neither can hide behind the other.
 const worst = corpusFigures !== null && corpusFigures.ratio > bigFigures.ratio ? corpusFigures : bigFigures;
 const result = {
@@ -167,6 +172,7 @@ const result = {
   slack_ack_p99_ms: Number(ack.p99.toFixed(2)),
   slack_handler_cold_init_ms: Number(bundle.coldInitMs.toFixed(1)),
   slack_bundle_bytes: bundle.bytes,
+  render_png_ms: Number(renderPngMs.toFixed(1)),
   generated_ms_per_mb: Number(bigFigures.msPerMb.toFixed(2)),
   generated_vs_json_parse: Number(bigFigures.ratio.toFixed(2)),
   ...(corpusFigures === null

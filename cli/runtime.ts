@@ -11,7 +11,7 @@ import { createConnectClient } from '../adapters/connect/createConnectClient.js'
 import { type RateLimiter, TokenBucketRateLimiter } from '../adapters/connect/rateLimiter.js';
 import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { LocalContactCenter } from '../adapters/local/LocalContactCenter.js';
-import { startLocalStack } from '../adapters/local/localStack.js';
+import { type LocalStack, startLocalStack } from '../adapters/local/localStack.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
 import type { Actor, FlowgateConfig } from '../core/config.js';
 import type { Clock, ContactCenter } from '../core/ports.js';
@@ -24,6 +24,8 @@ export interface Runtime {
   readonly actor: Actor;
   /** `local`: the embedded default under `.flowgate/`; `aws`: DynamoDB and S3 named by FLOWGATE_TABLE and FLOWGATE_BUCKET. */
   readonly mode: 'local' | 'aws';
+  /** The embedded local stack (`local` mode), whose bucket `flowgate start` watches for S3 drops. */
+  readonly localStack: LocalStack | null;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,13 @@ export async function openRuntime(
       files,
       clock: SYSTEM_CLOCK,
     });
-    return { deps: deps(config, store, files, centers), actor, mode: 'aws', close: async () => {} };
+    return {
+      deps: deps(config, store, files, centers),
+      actor,
+      mode: 'aws',
+      localStack: null,
+      close: async () => {},
+    };
   }
   const stack = await startLocalStack({ dataDir });
   const files = new S3FileStore({ client: stack.s3Client, bucket: stack.bucket });
@@ -73,7 +81,13 @@ export async function openRuntime(
     files,
     clock: SYSTEM_CLOCK,
   });
-  return { deps: deps(config, store, files, centers), actor, mode: 'local', close: () => stack.stop() };
+  return {
+    deps: deps(config, store, files, centers),
+    actor,
+    mode: 'local',
+    localStack: stack,
+    close: () => stack.stop(),
+  };
 }
 
 function deps(

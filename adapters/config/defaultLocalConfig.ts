@@ -29,7 +29,11 @@ export function defaultLocalConfig(user: string, options: DefaultLocalConfigOpti
         test: { local: { seed: join(instancesDir, 'test.json') }, approval },
         prod: { local: { seed: join(instancesDir, 'prod.json') }, approval },
       },
-      roles: { publishers: user === reviewer ? [user] : [user, reviewer] },
+      // S3 drops and CI webhooks act as `s3` and `webhook:<env>`: editors, never publishers.
+      roles: {
+        editors: ['s3', 'webhook:test', 'webhook:prod'],
+        publishers: user === reviewer ? [user] : [user, reviewer],
+      },
     },
     'the built-in local configuration',
   );

@@ -3,11 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.js';
 import { serializeFlow } from '../../core/formats/readFlow.js';
 import { type AnalyzeOptions, analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
+import { planReport } from '../../core/report.js';
 import { loadCatalog } from '../catalogFile.js';
 import { collectInputs, type InputFile, readInput } from '../inputs.js';
 import { type CliIo, EXIT } from '../io.js';
 import { renderPlan } from '../render.js';
-import { planReport } from '../report.js';
 
 /** Options of `plan`. */
 export interface PlanOptions {

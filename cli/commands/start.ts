@@ -4,6 +4,7 @@ import {
   type LocalSlackSettings,
   startLocalServer,
 } from '../../handlers/local/localServer.js';
+import { webhookSecretsFrom } from '../../handlers/webhook/webhookSecrets.js';
 import { type CliIo, UsageError } from '../io.js';
 import { openRuntime } from '../runtime.js';
 
@@ -21,11 +22,14 @@ export async function runStart(
 ): Promise<number> {
   const rt = await openRuntime({ as: null, config }, io.cwd, env);
   const slack = await slackSettings(env, io);
+  const stack = rt.localStack;
   const server = await startLocalServer({
     deps: rt.deps,
     slack,
     port,
     log: (m, e) => io.stderr(`${m}${e === undefined ? '' : ` ${String(e)}`}\n`),
+    webhookSecrets: webhookSecretsFrom(env),
+    ...(stack === null ? {} : { bucket: { onS3Event: stack.onS3Event, client: stack.s3Client } }),
   });
   io.stdout(
     server.url === 'socket-mode'

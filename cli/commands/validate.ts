@@ -1,9 +1,9 @@
 import { hasErrors } from '../../core/diagnostics.js';
 import { type AnalyzeOptions, analyzeFlow } from '../../core/pipeline.js';
+import { validateReport } from '../../core/report.js';
 import { collectInputs, readInput } from '../inputs.js';
 import { type CliIo, EXIT } from '../io.js';
 import { renderValidate } from '../render.js';
-import { validateReport } from '../report.js';
 
 /** Options of `validate`. */
 export interface ValidateOptions {

@@ -9,13 +9,15 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 /**
  * Serves a Lambda HTTP handler from a Node HTTP server, so `npm start` and the end-to-end tests
- * run exactly the code API Gateway runs. The body is passed as UTF-8 text, not base64: Bolt's
- * Lambda receiver decodes base64 bodies as ASCII, which breaks non-ASCII text.
+ * run exactly the code API Gateway runs. Text bodies are passed as UTF-8 text, not base64 (Bolt's
+ * Lambda receiver decodes base64 bodies as ASCII, which breaks non-ASCII text); anything else (a
+ * zip posted to the webhook) as base64, as API Gateway does, so its bytes arrive intact.
  */
 export async function serveLambda(
   handler: HttpLambda,
   req: IncomingMessage,
   res: ServerResponse,
+  options: { readonly binary?: boolean } = {},
 ): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -41,8 +43,7 @@ export async function serveLambda(
     headers,
     queryStringParameters: Object.fromEntries(url.searchParams),
     requestContext: { http: { method: req.method ?? 'GET', path: url.pathname } },
-    body: Buffer.concat(chunks).toString('utf8'),
-    isBase64Encoded: false,
+    ...bodyOf(Buffer.concat(chunks), headers['content-type'] ?? '', options.binary === true),
   } as unknown as APIGatewayProxyEventV2;
   const result = await handler(event);
   const body =
@@ -54,4 +55,17 @@ function stringHeaders(headers: APIGatewayProxyStructuredResultV2['headers']): R
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) out[name] = String(value);
   return out;
+}
+
+const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml)|[^;]*\+json)/i;
+
+/** `binary`: the route takes raw bytes whatever the content type says (curl sends zips as a form). */
+function bodyOf(
+  bytes: Buffer,
+  contentType: string,
+  binary: boolean,
+): { body: string; isBase64Encoded: boolean } {
+  return !binary && (TEXT_TYPES.test(contentType.trim()) || bytes.length === 0)
+    ? { body: bytes.toString('utf8'), isBase64Encoded: false }
+    : { body: bytes.toString('base64'), isBase64Encoded: true };
 }

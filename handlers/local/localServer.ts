@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { AwsLambdaReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InProcessJobQueue } from '../../adapters/local/InProcessJobQueue.js';
+import type { LocalStack } from '../../adapters/local/localStack.js';
 import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
+import { withoutImportNotices } from '../s3-import/dropReport.js';
+import { watchLocalBucket } from '../s3-import/localWatcher.js';
+import { s3ObjectReader } from '../s3-import/readS3Object.js';
 import { createSlackApp } from '../slack/app.js';
 import { parseSlackJob } from '../slack/jobs.js';
 import { searchCandidates } from '../slack/replacementCandidates.js';
+import { createWebhookHandler } from '../webhook/handler.js';
+import { webhookJobHandlers } from '../webhook/webhookImport.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
 
@@ -34,6 +42,10 @@ export interface LocalServerOptions {
   /** Files larger than this are refused before download. Default 5 MB (flowgate's input limit). */
   readonly maxFileBytes?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Each environment's webhook secret (FLOWGATE_WEBHOOK_SECRET_<ENV>); null: no webhooks there. */
+  readonly webhookSecrets?: (env: string) => string | null;
+  /** The local stack's bucket: objects put under `incoming/<env>/` are imported like S3 drops. */
+  readonly bucket?: { readonly onS3Event: LocalStack['onS3Event']; readonly client: S3Client };
 }
 
 /** A running local server. */
@@ -45,7 +57,7 @@ export interface LocalServer {
 }
 
 /**
- * `flowgate start`: the Slack bot on loopback, the way Lambda runs it. `POST /slack/events` goes
+ * `flowgate start`: the Slack bot, the CI webhook and S3 drops on loopback, the way Lambda runs them. `POST /slack/events` goes
  * through Bolt's AWS Lambda receiver (signature checked there), listeners queue jobs in-process,
  * and the worker runs them against the given use-case dependencies (the local stack by default).
  * With an app token it uses Socket Mode instead, with the same listeners and the same job path.
@@ -68,6 +80,28 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     onFailure: (job, error) => reportJobFailure(parseSlackJob(job.payload), error, worker),
     logError: log,
   });
+  // CI webhooks: the same Lambda handler, large imports through their own in-process queue.
+  const webhookQueue = new InProcessJobQueue({ ...webhookJobHandlers(options.deps), logError: log });
+  const webhook = createWebhookHandler({
+    service: options.deps,
+    secretOf: options.webhookSecrets ?? (() => null),
+    queue: webhookQueue,
+    log,
+  });
+  // S3 drops: the local bucket's events, imported as the S3 Lambda would.
+  const watcher =
+    options.bucket === undefined
+      ? null
+      : watchLocalBucket(options.bucket.onS3Event, {
+          service: { ...options.deps, notifier: withoutImportNotices(options.deps.notifier) },
+          read: s3ObjectReader({ client: options.bucket.client, maxBytes: MAX_INPUT_BYTES }),
+          slack: worker.messenger,
+          log,
+        });
+  const drain = async () => {
+    await Promise.all([queue.drain(), webhookQueue.drain(), watcher?.idle()]);
+    await queue.drain();
+  };
   const ctx = {
     config: options.deps.config,
     store: options.deps.store,
@@ -89,8 +123,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await app.start();
     return {
       url: 'socket-mode',
-      drain: () => queue.drain(),
+      drain,
       stop: async () => {
+        watcher?.stop();
         await app.stop();
       },
     };
@@ -102,11 +137,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     (await slackHandler(event as never, {})) as APIGatewayProxyStructuredResultV2;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const fail = (error: unknown) => {
+      log('request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    };
     if (req.method === 'POST' && path === '/slack/events') {
-      serveLambda(handler, req, res).catch((error: unknown) => {
-        log('request failed', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      serveLambda(handler, req, res).catch(fail);
+    } else if (path === '/webhooks/flows' || path.startsWith('/webhooks/flows/status/')) {
+      serveLambda(webhook, req, res, { binary: true }).catch(fail);
     } else if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     } else {
@@ -116,8 +154,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const url = await listen(server, options.port ?? 3000);
   return {
     url,
-    drain: () => queue.drain(),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    drain,
+    stop: () => {
+      watcher?.stop();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -7,9 +7,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { retryPolicies, WebClient } from '@slack/web-api';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { ConnectContactCenter } from '../../adapters/connect/ConnectContactCenter.js';
-import { createConnectClient } from '../../adapters/connect/createConnectClient.js';
-import { TokenBucketRateLimiter } from '../../adapters/connect/rateLimiter.js';
 import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import { webClientOptions } from '../../adapters/slack/createWebClient.js';
@@ -17,12 +14,12 @@ import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackNotifier } from '../../adapters/slack/SlackNotifier.js';
 import { parseJobMessage } from '../../adapters/sqs/jobMessage.js';
-import { ConfigError } from '../../core/errors.js';
-import type { ContactCenter } from '../../core/ports.js';
-import { environmentOf } from '../../core/service/authorize.js';
+import type { Job } from '../../core/ports.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
+import { connectCenters } from '../connectCenters.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
 import { parseSlackJob } from '../slack/jobs.js';
+import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../webhook/webhookImport.js';
 import { processSlackJob, reportJobFailure } from './processJob.js';
 import type { WorkerDeps } from './workerDeps.js';
 
@@ -37,32 +34,7 @@ const slack = new WebClient(env.slack.botToken, {
   }),
   retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
 });
-const limiters = new Map<string, TokenBucketRateLimiter>();
-
-/** One contact center per environment and job; the rate limiter is shared per account and Region. */
-function centers(): (name: string) => ContactCenter {
-  const built = new Map<string, ContactCenter>();
-  return (name) => {
-    const existing = built.get(name);
-    if (existing !== undefined) return existing;
-    const { target } = environmentOf(env.config, name);
-    if (target.kind !== 'connect')
-      throw new ConfigError(
-        `environments.${name}`,
-        `Environment ${name} is local; a deployed flowgate publishes to Amazon Connect.`,
-      );
-    const key = `${target.instanceArn.split(':')[4] ?? ''}/${target.region}`;
-    const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
-    limiters.set(key, limiter);
-    const center = new ConnectContactCenter({
-      client: createConnectClient(target.region),
-      instanceArn: target.instanceArn,
-      limiter,
-    });
-    built.set(name, center);
-    return center;
-  };
-}
+const centers = connectCenters(env.config);
 
 function workerDeps(): WorkerDeps {
   const messenger = new SlackMessenger({ client: slack });
@@ -83,19 +55,29 @@ function workerDeps(): WorkerDeps {
   };
 }
 
-/** Processes a batch; failed records are returned for SQS to redeliver. */
+/**
+ * Processes a batch; failed records are returned for SQS to redeliver. Two kinds of job share the
+ * queue: Slack work, and large CI webhook imports accepted with a 202.
+ */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     const deps = workerDeps();
-    const job = parseSlackJob(parseJobMessage(record.body).payload);
+    const job = parseJobMessage(record.body);
+    const last = Number(record.attributes.ApproximateReceiveCount) >= env.maxReceives;
     try {
-      await processSlackJob(job, deps);
+      if (job.kind === WEBHOOK_IMPORT_JOB) await webhookJobHandlers(deps.service).handler(job);
+      else await processSlackJob(parseSlackJob(job.payload), deps);
     } catch (error) {
-      const deliveries = Number(record.attributes.ApproximateReceiveCount);
-      if (deliveries >= env.maxReceives) await reportJobFailure(job, error, deps).catch(() => {});
+      if (last) await reportFailure(job, error, deps).catch(() => {});
       failures.push({ itemIdentifier: record.messageId });
     }
   }
   return { batchItemFailures: failures };
+}
+
+/** On a job's last delivery: the user (Slack) or the status URL (webhook) learns it failed. */
+async function reportFailure(job: Job, error: unknown, deps: WorkerDeps): Promise<void> {
+  if (job.kind === WEBHOOK_IMPORT_JOB) await webhookJobHandlers(deps.service).onFailure(job, error);
+  else await reportJobFailure(parseSlackJob(job.payload), error, deps);
 }

@@ -1,11 +1,12 @@
-import type { Diagnostic } from '../core/diagnostics.js';
-import { formatPath } from '../core/json.js';
-import { type AnalyzedFlow, isPublishable, type PlannedBatch, type PlannedFlow } from '../core/pipeline.js';
-import type { Reference } from '../core/references/types.js';
-import type { Resolution } from '../core/resolve/types.js';
+import type { Diagnostic } from './diagnostics.js';
+import { formatPath } from './json.js';
+import { type AnalyzedFlow, isPublishable, type PlannedBatch, type PlannedFlow } from './pipeline.js';
+import type { Reference } from './references/types.js';
+import type { Resolution } from './resolve/types.js';
 
 /**
- * The `--json` shape is a contract other tools and CI rely on: field names and meanings change
+ * The JSON report of `flowgate validate|plan --json` and of the CI webhook. Its shape is a
+ * contract other tools and CI rely on: field names and meanings change
  * only with a new major version. `resolution` and `order` appear only when planning.
  */
 export interface JsonReport {
@@ -45,8 +46,8 @@ export function validateReport(flows: readonly AnalyzedFlow[]): JsonReport {
   return { flows: flows.map((f) => jsonFlow(f, null)) };
 }
 
-/** The report of `plan`. */
-export function planReport(batch: PlannedBatch): JsonReport {
+/** The report of `plan` (and of the CI webhook, which answers with the same object). */
+export function planReport(batch: Pick<PlannedBatch, 'flows' | 'order'>): JsonReport {
   return { flows: batch.flows.map((f) => jsonFlow(f, f.resolutions)), order: batch.order };
 }
 

@@ -1,0 +1,40 @@
+import { ConnectContactCenter } from '../adapters/connect/ConnectContactCenter.js';
+import { createConnectClient } from '../adapters/connect/createConnectClient.js';
+import { TokenBucketRateLimiter } from '../adapters/connect/rateLimiter.js';
+import type { FlowgateConfig } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
+import type { ContactCenter } from '../core/ports.js';
+import { environmentOf } from '../core/service/authorize.js';
+
+/**
+ * The contact centers of a deployed flowgate (the worker, S3 drops, webhooks): call the result
+ * once per invocation for a fresh set of centers (one per environment, so an inventory is read
+ * once per job), while the rate limiter stays shared per account and Region for the life of the
+ * Lambda.
+ */
+export function connectCenters(config: FlowgateConfig): () => (env: string) => ContactCenter {
+  const limiters = new Map<string, TokenBucketRateLimiter>();
+  return () => {
+    const built = new Map<string, ContactCenter>();
+    return (name) => {
+      const existing = built.get(name);
+      if (existing !== undefined) return existing;
+      const { target } = environmentOf(config, name);
+      if (target.kind !== 'connect')
+        throw new ConfigError(
+          `environments.${name}`,
+          `Environment ${name} is local; a deployed flowgate publishes to Amazon Connect.`,
+        );
+      const key = `${target.instanceArn.split(':')[4] ?? ''}/${target.region}`;
+      const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
+      limiters.set(key, limiter);
+      const center = new ConnectContactCenter({
+        client: createConnectClient(target.region),
+        instanceArn: target.instanceArn,
+        limiter,
+      });
+      built.set(name, center);
+      return center;
+    };
+  };
+}

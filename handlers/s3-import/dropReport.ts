@@ -1,0 +1,111 @@
+import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import { buildFullReportText } from '../../blocks/fullReportText.js';
+import { buildImportReport, outcomeLine } from '../../blocks/importReport.js';
+import { buildPublishRequest } from '../../blocks/publishRequest.js';
+import type { Actor } from '../../core/config.js';
+import type { Notifier } from '../../core/ports.js';
+import { environmentOf } from '../../core/service/authorize.js';
+import type { ServiceDeps } from '../../core/service/deps.js';
+import type { ImportResult } from '../../core/service/importFlows.js';
+import { buildNotice, buildProblem } from '../worker/messages.js';
+import { saveReport } from '../worker/reportRecord.js';
+import { importReportView, publishRequestView, reportContentOf } from '../worker/views.js';
+import type { AutoPublishResult } from './autoPublish.js';
+
+/** The Slack calls a drop's report needs (a `SlackMessenger`; the fake Slack API in tests). */
+export type ReportPoster = Pick<SlackMessenger, 'post' | 'uploadFile'>;
+
+/** Where a drop's report goes: the environment's channel through `slack`, else only the log. */
+export interface DropReportDeps {
+  readonly service: ServiceDeps;
+  readonly slack: ReportPoster | null;
+  readonly log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * Posts an import report to the environment's first channel, the same message a Slack upload
+ * gets (so its pickers and buttons work: the content is saved like the worker's), with the full
+ * report in the thread and what auto-publishing did as a reply there; a request waiting for
+ * approval is posted on its own for the approvers. Never throws: the import stands whether or
+ * not Slack hears of it (failures are logged).
+ */
+export async function postDropReport(
+  deps: DropReportDeps,
+  object: string,
+  result: ImportResult,
+  actor: Actor,
+  published: AutoPublishResult | null,
+): Promise<void> {
+  const { service, slack } = deps;
+  const content = reportContentOf(result, actor.id);
+  const channel = channelOf(service, result.env);
+  try {
+    const view = await importReportView(service, content);
+    deps.log(`s3 import of ${object} into ${result.env}: ${outcomeLine(view)}`);
+    if (slack === null || channel === null) return;
+    const report = await slack.post(channel, buildImportReport(view));
+    await saveReport(service.files, report, content);
+    await slack.uploadFile({
+      channel,
+      threadTs: report.ts,
+      filename: `flowgate-import-${result.env}.md`,
+      title: `Import of ${object} into ${result.env}: full report`,
+      content: buildFullReportText(view),
+    });
+    if (published === null) return;
+    const note = publishNote(published);
+    if (note !== null) await slack.post(channel, buildNotice(note), report.ts);
+    for (const request of published.requests.filter((r) => r.state === 'pending')) {
+      const head = await service.store.getHead(request.env, request.flowKey);
+      const pending = await publishRequestView(service, request, actor, head?.published ?? null);
+      await slack.post(channel, buildPublishRequest(pending));
+    }
+  } catch (error) {
+    deps.log(`s3 import of ${object} into ${result.env}: the report could not be posted`, error);
+  }
+}
+
+/** Posts why a drop imported nothing; never throws. */
+export async function postDropProblem(
+  deps: DropReportDeps,
+  env: string,
+  message: string,
+  hint: string | null,
+): Promise<void> {
+  deps.log(`s3 import into ${env} refused: ${message}${hint === null ? '' : ` (${hint})`}`);
+  const channel = channelOf(deps.service, env);
+  if (deps.slack === null || channel === null) return;
+  try {
+    await deps.slack.post(channel, buildProblem(message, hint));
+  } catch (error) {
+    deps.log(`s3 import into ${env}: the refusal could not be posted`, error);
+  }
+}
+
+function channelOf(service: ServiceDeps, env: string): string | null {
+  return environmentOf(service.config, env).channels[0] ?? null;
+}
+
+/** One line on what auto-publishing did, or null when it had nothing to do. */
+function publishNote(published: AutoPublishResult): string | null {
+  const parts: string[] = [];
+  if (published.outcome !== null) parts.push(published.outcome.summary);
+  const pending = published.requests.filter((r) => r.state === 'pending').length;
+  if (pending > 0)
+    parts.push(`${pending} publish request${pending === 1 ? '' : 's'} wait for a publisher's approval.`);
+  if (published.problems.length > 0)
+    parts.push(`Not published automatically: ${published.problems.join(' ')}`);
+  return parts.length === 0 ? null : `Auto-publish: ${parts.join(' ')}`;
+}
+
+/**
+ * The service's notifier without its `imported` notices: a drop posts its full report instead,
+ * and one message per import is enough. Requests, approvals and publishes are still told.
+ */
+export function withoutImportNotices(notifier: Notifier | null): Notifier | null {
+  if (notifier === null) return null;
+  return {
+    notify: (notification) =>
+      notification.kind === 'imported' ? Promise.resolve() : notifier.notify(notification),
+  };
+}

@@ -1,0 +1,50 @@
+import type { S3EventListener } from '../../adapters/local/protocolServers.js';
+import { importS3Object, type S3ImportDeps } from './importS3Object.js';
+import { encodeS3Key, s3EventRecords } from './s3EventRecord.js';
+
+/** A running watcher of the local bucket. */
+export interface LocalBucketWatcher {
+  /** Resolves once every event received so far has been imported (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Stops listening; imports under way finish (await `idle`). */
+  stop(): void;
+}
+
+/**
+ * `flowgate start`'s stand-in for S3 → Lambda: each event the local stack's s3rver emits (pass
+ * `stack.onS3Event`) is imported with `importS3Object`, one at a time in the order received, as
+ * the Lambda would. s3rver puts keys in its records as they are, where S3 URL-encodes them: the
+ * watcher encodes them the way S3 does, so the same decoding runs locally and in AWS. A failed
+ * import is logged, never thrown into s3rver's request.
+ */
+export function watchLocalBucket(
+  onS3Event: (listener: S3EventListener) => () => void,
+  deps: S3ImportDeps,
+): LocalBucketWatcher {
+  let queue: Promise<void> = Promise.resolve();
+  const unsubscribe = onS3Event((event) => {
+    for (const record of s3EventRecords(event)) {
+      const encoded = withEncodedKey(record);
+      queue = queue.then(async () => {
+        try {
+          await importS3Object(encoded, deps);
+        } catch (error) {
+          deps.log('local s3 import failed', error);
+        }
+      });
+    }
+  });
+  return { idle: () => queue, stop: unsubscribe };
+}
+
+/** The record with its key encoded as S3 sends it (records of another shape pass as they are). */
+function withEncodedKey(record: unknown): unknown {
+  if (!isObject(record) || !isObject(record.s3) || !isObject(record.s3.object)) return record;
+  const { key } = record.s3.object;
+  if (typeof key !== 'string') return record;
+  return { ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3Key(key) } } };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
