@@ -14,6 +14,7 @@ import { generateCatalog, generateFlow } from './generate.js';
 import { measureImportStore } from './importStore.js';
 import { measurePublishCalls } from './publishCalls.js';
 import { measureRenderPng } from './renderPng.js';
+import { measureS3Import } from './s3Import.js';
 import { measureSlackAck, measureSlackBundle } from './slack.js';
 
 interface Input {
@@ -154,6 +155,9 @@ log(
   `Slack: ack p50 ${ack.p50.toFixed(1)} ms, p99 ${ack.p99.toFixed(1)} ms (target < 100); handler cold init ${bundle.coldInitMs.toFixed(0)} ms (target < 200); bundle ${(bundle.bytes / 1024 / 1024).toFixed(2)} MB (target < 2)`,
 );
 
+const s3ImportMs = await measureS3Import(join(process.cwd(), 'examples'));
+log(`S3 drop into the local stack (put → event → import stored): p50 ${s3ImportMs.toFixed(1)} ms`);
+
 const corpusDirectory = join(process.cwd(), '..', 'shared', 'corpus', 'public');
 const renderPngMs = measureRenderPng(corpus.length > 0 ? corpusDirectory : null);
 log(`picture of the largest flow (SVG + PNG): ${renderPngMs.toFixed(0)} ms`);
@@ -173,6 +177,7 @@ const result = {
   slack_handler_cold_init_ms: Number(bundle.coldInitMs.toFixed(1)),
   slack_bundle_bytes: bundle.bytes,
   render_png_ms: Number(renderPngMs.toFixed(1)),
+  s3_import_p50_ms: Number(s3ImportMs.toFixed(1)),
   generated_ms_per_mb: Number(bigFigures.msPerMb.toFixed(2)),
   generated_vs_json_parse: Number(bigFigures.ratio.toFixed(2)),
   ...(corpusFigures === null
