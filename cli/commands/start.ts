@@ -32,8 +32,8 @@ export async function runStart(
     ...(stack === null ? {} : { bucket: { onS3Event: stack.onS3Event, client: stack.s3Client } }),
   });
   io.stdout(
-    server.url === 'socket-mode'
-      ? 'flowgate is connected to Slack in Socket Mode. Ctrl-C stops it.\n'
+    server.socketMode
+      ? `flowgate is connected to Slack in Socket Mode; webhooks and reports on ${server.url}. Ctrl-C stops it.\n`
       : `flowgate is listening: POST ${server.url}/slack/events (Slack request URL), GET ${server.url}/healthz. Ctrl-C stops it.\n`,
   );
   await new Promise<void>((resolve) => {

@@ -20,6 +20,8 @@ import { createWebhookHandler } from '../webhook/handler.js';
 import { webhookJobHandlers } from '../webhook/webhookImport.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
+import { reportPath, signedReportUrl } from './reportLinks.js';
+import { isReportPath, serveReport } from './reportRoute.js';
 
 /** The Slack side of the local server, from the environment (SLACK_*). */
 export interface LocalSlackSettings {
@@ -44,6 +46,8 @@ export interface LocalServerOptions {
   readonly log?: (message: string, error?: unknown) => void;
   /** Each environment's webhook secret (FLOWGATE_WEBHOOK_SECRET_<ENV>); null: no webhooks there. */
   readonly webhookSecrets?: (env: string) => string | null;
+  /** Signs report links (`reportUrl`); a random one per run when not given. */
+  readonly reportSecret?: string;
   /** The local stack's bucket: objects put under `incoming/<env>/` are imported like S3 drops. */
   readonly bucket?: { readonly onS3Event: LocalStack['onS3Event']; readonly client: S3Client };
 }
@@ -51,6 +55,10 @@ export interface LocalServerOptions {
 /** A running local server. */
 export interface LocalServer {
   readonly url: string;
+  /** True when Slack's events come over Socket Mode (the HTTP server then serves the rest only). */
+  readonly socketMode: boolean;
+  /** An expiring link (24 h) to the HTML report of a stored version. */
+  reportUrl(env: string, flowKey: string, version: number): string;
   /** Waits for queued jobs to finish (tests). */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -80,6 +88,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     onFailure: (job, error) => reportJobFailure(parseSlackJob(job.payload), error, worker),
     logError: log,
   });
+  const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
   // CI webhooks: the same Lambda handler, large imports through their own in-process queue.
   const webhookQueue = new InProcessJobQueue({ ...webhookJobHandlers(options.deps), logError: log });
   const webhook = createWebhookHandler({
@@ -117,32 +126,35 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     ctx,
     ...(slackApiUrl === undefined ? {} : { slackApiUrl }),
   };
+  // In Socket Mode Slack's events arrive over the socket; the HTTP server still serves the webhook,
+  // the reports and the health check.
+  const socketMode = options.slack.appToken !== undefined;
+  let slackHandler: HttpLambda | null = null;
+  let socketApp: { stop(): Promise<unknown> } | null = null;
   if (options.slack.appToken !== undefined) {
-    const receiver = new SocketModeReceiver({ appToken: options.slack.appToken });
-    const app = createSlackApp({ ...base, receiver });
+    const app = createSlackApp({
+      ...base,
+      receiver: new SocketModeReceiver({ appToken: options.slack.appToken }),
+    });
     await app.start();
-    return {
-      url: 'socket-mode',
-      drain,
-      stop: async () => {
-        watcher?.stop();
-        await app.stop();
-      },
-    };
+    socketApp = app;
+  } else {
+    const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
+    createSlackApp({ ...base, receiver });
+    const toHandler = receiver.toHandler();
+    slackHandler = async (event: APIGatewayProxyEventV2) =>
+      (await toHandler(event as never, {})) as APIGatewayProxyStructuredResultV2;
   }
-  const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
-  createSlackApp({ ...base, receiver });
-  const slackHandler = receiver.toHandler();
-  const handler: HttpLambda = async (event: APIGatewayProxyEventV2) =>
-    (await slackHandler(event as never, {})) as APIGatewayProxyStructuredResultV2;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const fail = (error: unknown) => {
       log('request failed', error);
       if (!res.headersSent) res.writeHead(500).end();
     };
-    if (req.method === 'POST' && path === '/slack/events') {
-      serveLambda(handler, req, res).catch(fail);
+    if (req.method === 'POST' && path === '/slack/events' && slackHandler !== null) {
+      serveLambda(slackHandler, req, res).catch(fail);
+    } else if (req.method === 'GET' && isReportPath(path)) {
+      serveReport(options.deps, reportSecret, new URL(req.url ?? '/', 'http://localhost'), res).catch(fail);
     } else if (path === '/webhooks/flows' || path.startsWith('/webhooks/flows/status/')) {
       serveLambda(webhook, req, res, { binary: true }).catch(fail);
     } else if (req.method === 'GET' && path === '/healthz') {
@@ -154,13 +166,25 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const url = await listen(server, options.port ?? 3000);
   return {
     url,
+    reportUrl: (env, flowKey, version) =>
+      signedReportUrl(
+        url,
+        reportSecret,
+        reportPath(env, flowKey, version),
+        Math.floor(options.deps.clock.now().getTime() / 1000) + REPORT_LINK_SECONDS,
+      ),
+    socketMode,
     drain,
-    stop: () => {
+    stop: async () => {
       watcher?.stop();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      await socketApp?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
+
+/** How long a report link works. */
+const REPORT_LINK_SECONDS = 24 * 3600;
 
 /** A signing secret for a local run that was given none: printed, so local tools can sign with it. */
 export function generatedSigningSecret(): string {
