@@ -17,6 +17,8 @@ export const ACTION_IDS = {
   approve: 'flowgate.approve',
   reject: 'flowgate.reject',
   rollback: 'flowgate.rollback',
+  /** A link button to the HTML report: Slack still sends the click, which needs only an ack. */
+  viewReport: 'flowgate.view_report',
   /** An environment chosen for a file shared in an unbound channel. */
   chooseEnvironment: 'flowgate.choose_environment',
   /** The import modal's file input and environment select (read from `view.state.values`). */
@@ -72,6 +74,8 @@ const VALUE_SCHEMAS = {
   [ACTION_IDS.chooseEnvironment]: z.object({ env: z.string().min(1), file: z.string().min(1) }),
   [ACTION_IDS.importFiles]: z.object({}),
   [ACTION_IDS.importEnvironment]: z.object({ env: z.string().min(1) }),
+  // A link button carries no value.
+  [ACTION_IDS.viewReport]: z.object({}),
 } as const;
 
 /** The value an action carries, by action id. */

@@ -227,6 +227,18 @@ function buttons(env: string, flow: FlowReportView, flowKey: string, version: nu
       value: encodeActionValue(ACTION_IDS.showDiff, { env, flow: flowKey, from: flow.previous, to: version }),
     });
   }
+  if (
+    flow.reportUrl !== undefined &&
+    flow.reportUrl !== null &&
+    flow.reportUrl.length <= SLACK_LIMITS.buttonUrl
+  ) {
+    elements.push({
+      type: 'button',
+      action_id: ACTION_IDS.viewReport,
+      text: plain('Full report', SLACK_LIMITS.buttonText),
+      url: flow.reportUrl,
+    });
+  }
   elements.push({
     type: 'button',
     action_id: ACTION_IDS.discardImport,

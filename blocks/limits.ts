@@ -33,6 +33,8 @@ export const SLACK_LIMITS = {
   blockId: 255,
   actionId: 255,
   buttonText: 75,
+  /** A link button's url (Block Kit button element). */
+  buttonUrl: 3000,
   buttonValue: 2000,
   optionText: 75,
   optionValue: 150,

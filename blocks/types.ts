@@ -62,6 +62,8 @@ export interface FlowReportView {
   readonly references: readonly ReferenceView[];
   /** True when nothing blocks requesting a publish (core's `isPublishable` and a stored version). */
   readonly publishable: boolean;
+  /** An expiring link to the version's HTML report (diagram, findings, references), when served. */
+  readonly reportUrl?: string | null;
 }
 
 /** The report of one import (one file, or a zip of several). */

@@ -77,18 +77,28 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     forListener: false,
     ...(slackApiUrl === undefined ? {} : { slackApiUrl }),
   });
+  const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
+  // Known once the server listens; reports are only linked from messages posted after that.
+  let baseUrl = 'http://127.0.0.1';
+  const reportLink = (env: string, flowKey: string, version: number): string =>
+    signedReportUrl(
+      baseUrl,
+      reportSecret,
+      reportPath(env, flowKey, version),
+      Math.floor(options.deps.clock.now().getTime() / 1000) + REPORT_LINK_SECONDS,
+    );
   const worker = {
     service: options.deps,
     messenger: new SlackMessenger({ client: workerClient }),
     files: new SlackFileSource({ client: workerClient, maxBytes: options.maxFileBytes ?? 5 * 1024 * 1024 }),
     log,
+    reportLink,
   };
   const queue = new InProcessJobQueue({
     handler: (job) => processSlackJob(parseSlackJob(job.payload), worker),
     onFailure: (job, error) => reportJobFailure(parseSlackJob(job.payload), error, worker),
     logError: log,
   });
-  const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
   // CI webhooks: the same Lambda handler, large imports through their own in-process queue.
   const webhookQueue = new InProcessJobQueue({ ...webhookJobHandlers(options.deps), logError: log });
   const webhook = createWebhookHandler({
@@ -164,15 +174,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
   });
   const url = await listen(server, options.port ?? 3000);
+  baseUrl = url;
   return {
     url,
-    reportUrl: (env, flowKey, version) =>
-      signedReportUrl(
-        url,
-        reportSecret,
-        reportPath(env, flowKey, version),
-        Math.floor(options.deps.clock.now().getTime() / 1000) + REPORT_LINK_SECONDS,
-      ),
+    reportUrl: reportLink,
     socketMode,
     drain,
     stop: async () => {

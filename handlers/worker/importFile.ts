@@ -74,7 +74,7 @@ export async function importSharedFile(
     return;
   }
   const content = reportContentOf(result, actor.id);
-  const view = await importReportView(service, content);
+  const view = await importReportView(service, content, ctx.deps.reportLink ?? null);
   const report = await show(ctx, place.replace, buildImportReport(view));
   await saveReport(service.files, report, content);
   await messenger.uploadFile({

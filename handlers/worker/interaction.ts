@@ -11,7 +11,7 @@ import type { JobContext } from './workerDeps.js';
 
 type Handle = (ctx: JobContext<InteractionJob>) => Promise<void>;
 
-/** Each action id's handler; the import modal's inputs never come as jobs of their own. */
+/** Each action id's handler; the import modal's inputs and link buttons never need one. */
 const HANDLERS: Readonly<Record<ActionId, Handle | null>> = {
   [ACTION_IDS.pickReplacement]: pickReplacement,
   [ACTION_IDS.requestPublish]: requestPublishing,
@@ -23,6 +23,8 @@ const HANDLERS: Readonly<Record<ActionId, Handle | null>> = {
   [ACTION_IDS.chooseEnvironment]: chooseEnvironment,
   [ACTION_IDS.importFiles]: null,
   [ACTION_IDS.importEnvironment]: null,
+  // Opening the report is the browser's job; the click needs no work.
+  [ACTION_IDS.viewReport]: null,
 };
 
 /** A button clicked or an option chosen in one of flowgate's messages (numbered copies included). */

@@ -22,6 +22,7 @@ import { parseFlowKey } from '../../core/versions/flowKey.js';
 import { isPublishable } from '../../core/versions/requests.js';
 import type { FlowHead, FlowVersion, PublishRequest } from '../../core/versions/types.js';
 import { candidatesFor } from '../candidates.js';
+import type { ReportLink } from './workerDeps.js';
 
 /** Slack's limit for a static select; past it the picker types ahead. */
 const STATIC_OPTIONS = 100;
@@ -71,10 +72,11 @@ export function reportContentOf(result: ImportResult, actor: string): ReportCont
 export async function importReportView(
   service: ServiceDeps,
   content: ReportContent,
+  reportLink: ReportLink | null = null,
 ): Promise<ImportReportView> {
   const catalog = await loadTarget(service, content.env);
   const flows = await Promise.all(
-    content.flows.map((entry) => flowView(service, content.env, entry, catalog)),
+    content.flows.map((entry) => flowView(service, content.env, entry, catalog, reportLink)),
   );
   return { env: content.env, actor: content.actor, flows };
 }
@@ -84,6 +86,7 @@ async function flowView(
   env: string,
   entry: ReportEntry,
   catalog: Catalog,
+  reportLink: ReportLink | null,
 ): Promise<FlowReportView> {
   const stored =
     entry.flowKey === null || entry.version === null
@@ -102,6 +105,7 @@ async function flowView(
     diagnostics: stored.diagnostics,
     references: stored.references.map((ref, i) => referenceView(ref, i, stored.resolutions[i], catalog)),
     publishable: isPublishable(stored),
+    reportUrl: reportLink === null ? null : reportLink(env, stored.flowKey, stored.number),
   };
 }
 

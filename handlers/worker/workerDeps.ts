@@ -11,7 +11,12 @@ export interface WorkerDeps {
   readonly messenger: SlackMessenger;
   readonly files: SlackFileSource;
   readonly log: (message: string, error?: unknown) => void;
+  /** An expiring link to a version's HTML report, when a server serves them (`npm start`). */
+  readonly reportLink?: ReportLink;
 }
+
+/** Builds the link to one version's report. */
+export type ReportLink = (env: string, flowKey: string, version: number) => string;
 
 /** One job being worked on: its deps and the acting Slack user, looked up once. */
 export interface JobContext<J extends SlackJob = SlackJob> {

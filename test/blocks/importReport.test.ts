@@ -205,3 +205,21 @@ describe('buildImportReport', () => {
     expect(firstText(message)).toContain('…');
   });
 });
+
+describe('buildImportReport report link', () => {
+  it('offers the full report as a link button when the version has one', () => {
+    const url = 'http://127.0.0.1:3000/reports/prod/flow%3AMain/3?expires=1&sig=ab';
+    const message = buildImportReport(reportView([flowView({ reportUrl: url })]));
+
+    const link = buttonsOf(message.blocks).find((b) => b.action_id === ACTION_IDS.viewReport);
+
+    expect(link?.url).toBe(url);
+    expect(checkMessage(message)).toEqual([]);
+  });
+
+  it('offers no report link when none is served', () => {
+    const message = buildImportReport(reportView([flowView({ reportUrl: null })]));
+
+    expect(buttonsOf(message.blocks).some((b) => b.action_id === ACTION_IDS.viewReport)).toBe(false);
+  });
+});

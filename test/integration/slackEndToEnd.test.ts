@@ -169,6 +169,12 @@ describe('the Slack bot through its HTTP handler', () => {
       .find((m) => m.channel === CHANNEL && m.text.toLowerCase().includes('ready'));
     expect(report?.text).toContain('Billing');
     expect(fake.uploads().some((u) => u.threadTs === report?.ts)).toBe(true);
+    const link = ((report?.blocks ?? []) as { elements?: { action_id?: string; url?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id?.startsWith('flowgate.view_report'));
+    const page = await fetch(link?.url ?? 'missing');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Billing');
 
     if (report === undefined) throw new Error('no report');
     await click(report, 'flowgate.request_publish', 'alice', '100.1');

@@ -27,7 +27,10 @@ export async function discardImport(ctx: JobContext<InteractionJob>): Promise<vo
     return;
   }
   const content = { ...shown, flows: rest };
-  await messenger.update(message, buildImportReport(await importReportView(service, content)));
+  await messenger.update(
+    message,
+    buildImportReport(await importReportView(service, content, ctx.deps.reportLink ?? null)),
+  );
   await saveReport(service.files, message, content);
   const note = buildNotice(`${label} was discarded by ${ctx.job.user}: it stays in the history of ${env}.`);
   await messenger.post(ctx.job.channel, note, ctx.job.threadTs ?? message.ts);

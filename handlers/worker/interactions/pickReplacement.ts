@@ -87,7 +87,10 @@ async function updateReport(
         : f,
     ),
   };
-  await messenger.update(message, buildImportReport(await importReportView(service, content)));
+  await messenger.update(
+    message,
+    buildImportReport(await importReportView(service, content, ctx.deps.reportLink ?? null)),
+  );
   await saveReport(service.files, message, content);
 }
 

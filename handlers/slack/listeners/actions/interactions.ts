@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { ACTION_IDS } from '../../../../blocks/actionIds.js';
 import { enqueue, firstDelivery, type ListenerContext } from '../../context.js';
 
 /** The parts of a block_actions payload flowgate uses; everything else is ignored. */
@@ -40,7 +41,9 @@ export function registerInteractions(app: App, ctx: ListenerContext): void {
       const payload = parsed.data;
       const [action] = payload.actions;
       const channel = payload.channel?.id;
-      if (action === undefined || channel === undefined) return;
+      // A link button's click (the report) needs only the ack.
+      if (action === undefined || channel === undefined || action.action_id.startsWith(ACTION_IDS.viewReport))
+        return;
       const key = `action:${action.action_ts}:${payload.user.id}:${action.action_id}`;
       if (!(await firstDelivery(ctx, key))) return;
       await enqueue(ctx, key, {
