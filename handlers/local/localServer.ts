@@ -18,6 +18,7 @@ import { parseSlackJob } from '../slack/jobs.js';
 import { searchCandidates } from '../slack/replacementCandidates.js';
 import { createWebhookHandler } from '../webhook/handler.js';
 import { webhookJobHandlers } from '../webhook/webhookImport.js';
+import { renderVersionPng } from '../worker/flowPicture.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
 import { reportPath, signedReportUrl } from './reportLinks.js';
@@ -93,6 +94,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     files: new SlackFileSource({ client: workerClient, maxBytes: options.maxFileBytes ?? 5 * 1024 * 1024 }),
     log,
     reportLink,
+    picture: renderVersionPng,
   };
   const queue = new InProcessJobQueue({
     handler: (job) => processSlackJob(parseSlackJob(job.payload), worker),

@@ -3,6 +3,7 @@ import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackApiError } from '../../adapters/slack/slackErrors.js';
 import type { Actor, FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
+import type { FlowVersion } from '../../core/versions/types.js';
 import type { SlackJob } from '../slack/jobs.js';
 
 /** What the worker runs on: the use cases' ports, the bot's Slack calls and a log. */
@@ -13,6 +14,11 @@ export interface WorkerDeps {
   readonly log: (message: string, error?: unknown) => void;
   /** An expiring link to a version's HTML report, when a server serves them (`npm start`). */
   readonly reportLink?: ReportLink;
+  /**
+   * A version as a PNG for the report's thread, where the runtime can render one (resvg is a
+   * native module: injected, so a bundle that cannot carry it still builds).
+   */
+  readonly picture?: (version: FlowVersion) => Uint8Array | null;
 }
 
 /** Builds the link to one version's report. */

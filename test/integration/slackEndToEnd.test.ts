@@ -172,6 +172,10 @@ describe('the Slack bot through its HTTP handler', () => {
     const link = ((report?.blocks ?? []) as { elements?: { action_id?: string; url?: string }[] }[])
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id?.startsWith('flowgate.view_report'));
+    const picture = fake.uploads().find((u) => u.threadTs === report?.ts && u.filename.endsWith('.png'));
+    expect(Buffer.from(picture?.bytes ?? []).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
     const page = await fetch(link?.url ?? 'missing');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Billing');
