@@ -7,7 +7,12 @@ import type { BuildOptions } from 'esbuild';
  * out (Socket Mode pulls in a WebSocket stack, Express a web server, raw-body the HTTP receiver's
  * charset tables: AwsLambdaReceiver parses API Gateway events itself).
  */
-export function lambdaBuildOptions(root: string, entry: string, outfile: string): BuildOptions {
+export function lambdaBuildOptions(
+  root: string,
+  entry: string,
+  outfile: string,
+  external: readonly string[] = [],
+): BuildOptions {
   const stub = join(root, 'scripts', 'stub.cjs');
   return {
     entryPoints: [join(root, entry)],
@@ -18,6 +23,7 @@ export function lambdaBuildOptions(root: string, entry: string, outfile: string)
     format: 'esm',
     outfile,
     logLevel: 'error',
+    external: [...external],
     alias: { '@slack/socket-mode': stub, express: stub, 'raw-body': stub },
     // CommonJS dependencies call require(); an ESM bundle has to provide one.
     banner: {

@@ -20,6 +20,7 @@ import { connectCenters } from '../connectCenters.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
 import { parseSlackJob } from '../slack/jobs.js';
 import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../webhook/webhookImport.js';
+import { renderVersionPng } from './flowPicture.js';
 import { processSlackJob, reportJobFailure } from './processJob.js';
 import type { WorkerDeps } from './workerDeps.js';
 
@@ -52,6 +53,7 @@ function workerDeps(): WorkerDeps {
     messenger,
     files: new SlackFileSource({ client: slack, maxBytes: 5 * 1024 * 1024 }),
     log: (message: string, error?: unknown) => console.error(message, error ?? ''),
+    picture: renderVersionPng,
   };
 }
 
