@@ -6,17 +6,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { defaultLocalConfig } from '../adapters/config/defaultLocalConfig.js';
 import { loadConfig } from '../adapters/config/loadConfig.js';
-import { ConnectContactCenter } from '../adapters/connect/ConnectContactCenter.js';
-import { createConnectClient } from '../adapters/connect/createConnectClient.js';
-import { type RateLimiter, TokenBucketRateLimiter } from '../adapters/connect/rateLimiter.js';
 import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { LocalContactCenter } from '../adapters/local/LocalContactCenter.js';
 import { type LocalStack, startLocalStack } from '../adapters/local/localStack.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
 import type { Actor, FlowgateConfig } from '../core/config.js';
 import type { Clock, ContactCenter } from '../core/ports.js';
-import { environmentOf } from '../core/service/authorize.js';
 import type { ServiceDeps } from '../core/service/deps.js';
+import { connectCenters } from '../handlers/connectCenters.js';
 
 /** The use cases' dependencies for one CLI run, and who is acting. */
 export interface Runtime {
@@ -105,32 +102,10 @@ async function readConfig(path: string | null, cwd: string, user: string): Promi
   return found === undefined ? defaultLocalConfig(user) : loadConfig(found);
 }
 
-/**
- * One contact center per environment, built on first use and kept for the run (so its inventory
- * is read once), with one rate limiter per account and Region shared by all of them.
- */
+/** The run's contact centers: local instances as files under the data folder, Connect otherwise. */
 function contactCenters(config: FlowgateConfig, dataDir: string): (env: string) => ContactCenter {
-  const built = new Map<string, ContactCenter>();
-  const limiters = new Map<string, RateLimiter>();
-  return (env) => {
-    const existing = built.get(env);
-    if (existing !== undefined) return existing;
-    const { target } = environmentOf(config, env);
-    let center: ContactCenter;
-    if (target.kind === 'local') {
-      center = new LocalContactCenter({ dir: join(dataDir, 'instances', env), seed: target.seed });
-    } else {
-      const account = target.instanceArn.split(':')[4] ?? '';
-      const key = `${account}/${target.region}`;
-      const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
-      limiters.set(key, limiter);
-      center = new ConnectContactCenter({
-        client: createConnectClient(target.region),
-        instanceArn: target.instanceArn,
-        limiter,
-      });
-    }
-    built.set(env, center);
-    return center;
-  };
+  return connectCenters(
+    config,
+    (env, seed) => new LocalContactCenter({ dir: join(dataDir, 'instances', env), seed }),
+  )();
 }
