@@ -17,8 +17,14 @@ import {
 /** How many versions the message lists (newest first); the CLI lists all. */
 const SHOWN_VERSIONS = 20;
 
-/** A flow's versions, newest first, marking the published one (`/flow versions`). */
-export function buildVersions(list: VersionList): SlackMessage {
+/** Links to HTML reports, by version number (where the deployment serves reports). */
+export type VersionReportUrl = (version: number) => string;
+
+/**
+ * A flow's versions, newest first, marking the published one (`/flow versions`), with links to
+ * the latest and the published version's reports when `reportUrl` is given.
+ */
+export function buildVersions(list: VersionList, reportUrl: VersionReportUrl | null = null): SlackMessage {
   const { head } = list;
   const published = head.published === null ? 'never published' : `v${head.published} published`;
   const first = `${head.name} in ${head.env}: ${plural(list.versions.length, 'version')}, latest v${head.latest}, ${published}.`;
@@ -31,6 +37,7 @@ export function buildVersions(list: VersionList): SlackMessage {
     ),
     section(joinLines(lines.length === 0 ? ['No versions.'] : lines, SLACK_LIMITS.sectionText, 'version')),
   ];
+  if (reportUrl !== null && list.versions.length > 0) blocks.push(context(reportLinks(head, reportUrl)));
   if (head.target !== null) blocks.push(context(`Target: ${code(head.target.arn)}`));
   return fitMessage({ text: first, blocks });
 }
@@ -46,4 +53,13 @@ function versionLine(v: VersionSummary, published: number | null): string {
     warnings > 0 ? plural(warnings, 'warning') : null,
   ].filter((m): m is string => m !== null);
   return `• v${v.number} · ${slackDate(v.createdAt)} · ${mention(v.author)} · ${v.source.channel}${marks.length === 0 ? '' : ` · ${marks.join(' · ')}`}`;
+}
+
+/** `Reports: v5 (latest) · v3 (published)`, each a link; links last a week, so each listing makes new ones. */
+function reportLinks(head: VersionList['head'], reportUrl: VersionReportUrl): string {
+  const link = (n: number, label: string) => `<${reportUrl(n)}|v${n} (${label})>`;
+  const links = [link(head.latest, 'latest')];
+  if (head.published !== null && head.published !== head.latest)
+    links.push(link(head.published, 'published'));
+  return `Reports: ${links.join(' · ')}`;
 }

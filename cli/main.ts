@@ -30,6 +30,7 @@ config with Amazon Connect environments say otherwise; --config <file>, --as <us
   flowgate versions <flow> --env <env> [--json]
   flowgate diff <flow> <v1> <v2> --env <env> [--layout] [--json]
   flowgate export <flow> --env <env> [--version N] [--out <dir>]
+  flowgate report <flow> --env <env> [--version N] [--out <dir>]   (the version's HTML report)
   flowgate resolve <flow> --env <env> --ref <kind:source> --to <arn|name>
   flowgate publish <flow> --env <env> [--version N]          (creates the publish request)
   flowgate approve <request> | reject <request> --reason <text>

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runApprove, runPublish, runReject, runRollback } from './commands/approvals.js';
 import { runAudit, runDiff, runExport, runImport, runResolve, runVersions } from './commands/history.js';
+import { runReport } from './commands/report.js';
 import { type CliIo, UsageError } from './io.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
@@ -10,6 +11,7 @@ export const STORE_COMMANDS = [
   'versions',
   'diff',
   'export',
+  'report',
   'resolve',
   'publish',
   'approve',
@@ -102,6 +104,15 @@ function bind(command: StoreCommand, v: Values, p: readonly string[]): Bound {
         out: str(v.out),
       };
       return (rt, io) => runExport(rt, args, out, io);
+    }
+    case 'report': {
+      const args = {
+        flow: one(p, 'report <flow>'),
+        env: env(v),
+        version: optNum(v.version, '--version'),
+        out: str(v.out),
+      };
+      return (rt, io) => runReport(rt, args, out, io);
     }
     case 'resolve': {
       const ref = str(v.ref);

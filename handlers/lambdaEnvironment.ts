@@ -18,6 +18,10 @@ const lambdaEnvironment = z.object({
   SLACK_BOT_ID: z.string().min(1),
   SLACK_BOT_USER_ID: z.string().min(1),
   SLACK_API_URL: z.string().url().optional(),
+  /** Where the HTTP API answers (reports are linked under it); with FLOWGATE_REPORT_SECRET, reports are linked. */
+  FLOWGATE_PUBLIC_URL: z.string().url().optional(),
+  /** Signs report links; at least 32 characters, so a link cannot be forged by guessing. */
+  FLOWGATE_REPORT_SECRET: z.string().min(32).optional(),
   /** After this many deliveries a job's failure is reported to the user (then SQS dead-letters it). */
   FLOWGATE_MAX_RECEIVES: z.coerce.number().int().positive().default(3),
 });
@@ -36,21 +40,13 @@ export interface LambdaEnvironment {
     readonly apiUrl: string | undefined;
   };
   readonly maxReceives: number;
+  /** Where reports are served and how their links are signed; null when reports are not linked. */
+  readonly reports: { readonly baseUrl: string; readonly secret: string } | null;
 }
 
 /** Reads and checks the environment; names every missing or malformed variable. */
 export function readLambdaEnvironment(env: NodeJS.ProcessEnv): LambdaEnvironment {
-  const parsed = lambdaEnvironment.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new ConfigError(
-      String(parsed.error.issues[0]?.path[0] ?? ''),
-      `flowgate's Lambda environment is incomplete: ${problems}`,
-    );
-  }
-  const e = parsed.data;
+  const e = checked(lambdaEnvironment, env);
   return {
     table: e.FLOWGATE_TABLE,
     bucket: e.FLOWGATE_BUCKET,
@@ -64,7 +60,54 @@ export function readLambdaEnvironment(env: NodeJS.ProcessEnv): LambdaEnvironment
       apiUrl: e.SLACK_API_URL,
     },
     maxReceives: e.FLOWGATE_MAX_RECEIVES,
+    reports: reportsOf(e.FLOWGATE_PUBLIC_URL, e.FLOWGATE_REPORT_SECRET),
   };
+}
+
+/**
+ * What the reports function reads: it serves pages from the table and the bucket and holds no
+ * Slack token and no config (it needs neither).
+ */
+const reportsEnvironment = z.object({
+  FLOWGATE_TABLE: z.string().min(1),
+  FLOWGATE_BUCKET: z.string().min(1),
+  FLOWGATE_REPORT_SECRET: z.string().min(32),
+});
+
+/** The reports function's environment. */
+export interface ReportsEnvironment {
+  readonly table: string;
+  readonly bucket: string;
+  readonly secret: string;
+}
+
+/** Reads and checks the reports function's environment. */
+export function readReportsEnvironment(env: NodeJS.ProcessEnv): ReportsEnvironment {
+  const e = checked(reportsEnvironment, env);
+  return { table: e.FLOWGATE_TABLE, bucket: e.FLOWGATE_BUCKET, secret: e.FLOWGATE_REPORT_SECRET };
+}
+
+function checked<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new ConfigError(
+    String(parsed.error.issues[0]?.path[0] ?? ''),
+    `flowgate's Lambda environment is incomplete: ${problems}`,
+  );
+}
+
+/** Reports are linked when both halves are there; one without the other is a deployment mistake. */
+function reportsOf(baseUrl: string | undefined, secret: string | undefined): LambdaEnvironment['reports'] {
+  if (baseUrl === undefined && secret === undefined) return null;
+  if (baseUrl === undefined || secret === undefined) {
+    const missing = baseUrl === undefined ? 'FLOWGATE_PUBLIC_URL' : 'FLOWGATE_REPORT_SECRET';
+    throw new ConfigError(
+      missing,
+      `flowgate's Lambda environment sets one of FLOWGATE_PUBLIC_URL and FLOWGATE_REPORT_SECRET without the other: set ${missing} too (report links need both)`,
+    );
+  }
+  return { baseUrl, secret };
 }
 
 function parseJson(text: string): unknown {

@@ -36,6 +36,7 @@ export const LAMBDAS: Readonly<Record<string, string>> = {
   worker: 'handlers/worker/lambda.ts',
   s3Import: 'handlers/s3-import/lambda.ts',
   webhook: 'handlers/webhook/lambda.ts',
+  reports: 'handlers/reports/lambda.ts',
 };
 
 /** Builds every function into `<root>/.build/`; returns each zip's path and bundle size. */

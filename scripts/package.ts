@@ -1,12 +1,15 @@
 /**
  * `npm run package`: the deployment artifacts, offline: every Lambda bundled and zipped, then
  * `serverless package` with placeholder credentials (packaging makes no AWS call: secrets are
- * CloudFormation dynamic references resolved at deploy). CI runs this, so a broken
- * serverless.yml fails the build.
+ * CloudFormation dynamic references resolved at deploy), then the template's promises checked
+ * (templateChecks.ts). CI runs this, so a broken serverless.yml fails the build.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { buildLambdas } from './buildLambdas.js';
+import { templateProblems, templateSchema } from './templateChecks.js';
 
 const root = process.cwd();
 for (const fn of await buildLambdas(root)) {
@@ -28,4 +31,15 @@ const result = spawnSync(
     },
   },
 );
-process.exitCode = result.status ?? 1;
+if (result.status !== 0) {
+  process.exitCode = result.status ?? 1;
+} else {
+  const template = templateSchema.parse(
+    JSON.parse(readFileSync(join(root, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')),
+  );
+  const problems = templateProblems(template);
+  for (const problem of problems) process.stderr.write(`serverless.yml: ${problem}\n`);
+  process.exitCode = problems.length === 0 ? 0 : 1;
+  if (problems.length === 0)
+    process.stdout.write('template checked: roles, secrets, alarms, routes, storage\n');
+}

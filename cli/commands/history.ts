@@ -8,6 +8,7 @@ import { importFlows } from '../../core/service/importFlows.js';
 import { listAudit } from '../../core/service/listAudit.js';
 import { listVersions } from '../../core/service/listVersions.js';
 import { rememberResolution } from '../../core/service/rememberResolution.js';
+import { storeImportReports } from '../../handlers/reports/versionReport.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { renderAudit, renderDiff, renderImport, renderVersions } from '../renderStore.js';
 import type { Runtime } from '../runtime.js';
@@ -32,6 +33,7 @@ export async function runImport(
 ): Promise<number> {
   const files = importFilesFrom(paths, io.cwd);
   const result = await importFlows(rt.deps, { env, files, actor: rt.actor, channel: 'cli' });
+  await storeImportReports(rt.deps, result, (message) => io.stderr(`flowgate: ${message}\n`));
   const json = {
     env: result.env,
     flows: result.flows.map((f) => ({

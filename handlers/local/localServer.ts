@@ -10,6 +10,8 @@ import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
+import { createReportHandler } from '../reports/handler.js';
+import { REPORT_PREFIX, reportLinker } from '../reports/reportLinks.js';
 import { withoutImportNotices } from '../s3-import/dropReport.js';
 import { watchLocalBucket } from '../s3-import/localWatcher.js';
 import { s3ObjectReader } from '../s3-import/readS3Object.js';
@@ -21,8 +23,6 @@ import { webhookJobHandlers } from '../webhook/webhookImport.js';
 import { renderVersionPng } from '../worker/flowPicture.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
-import { reportPath, signedReportUrl } from './reportLinks.js';
-import { isReportPath, serveReport } from './reportRoute.js';
 
 /** The Slack side of the local server, from the environment (SLACK_*). */
 export interface LocalSlackSettings {
@@ -58,7 +58,7 @@ export interface LocalServer {
   readonly url: string;
   /** True when Slack's events come over Socket Mode (the HTTP server then serves the rest only). */
   readonly socketMode: boolean;
-  /** An expiring link (24 h) to the HTML report of a stored version. */
+  /** An expiring link (a week) to the HTML report of a stored version. */
   reportUrl(env: string, flowKey: string, version: number): string;
   /** Waits for queued jobs to finish (tests). */
   drain(): Promise<void>;
@@ -81,13 +81,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
   // Known once the server listens; reports are only linked from messages posted after that.
   let baseUrl = 'http://127.0.0.1';
-  const reportLink = (env: string, flowKey: string, version: number): string =>
-    signedReportUrl(
-      baseUrl,
-      reportSecret,
-      reportPath(env, flowKey, version),
-      Math.floor(options.deps.clock.now().getTime() / 1000) + REPORT_LINK_SECONDS,
-    );
+  const reportLink = reportLinker({
+    baseUrl: () => baseUrl,
+    secret: reportSecret,
+    clock: options.deps.clock,
+  });
+  const reports = createReportHandler({ service: options.deps, secret: reportSecret, log });
   const worker = {
     service: options.deps,
     messenger: new SlackMessenger({ client: workerClient }),
@@ -102,12 +101,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     logError: log,
   });
   // CI webhooks: the same Lambda handler, large imports through their own in-process queue.
-  const webhookQueue = new InProcessJobQueue({ ...webhookJobHandlers(options.deps), logError: log });
+  const webhookQueue = new InProcessJobQueue({
+    ...webhookJobHandlers(options.deps, { reportLink, log }),
+    logError: log,
+  });
   const webhook = createWebhookHandler({
     service: options.deps,
     secretOf: options.webhookSecrets ?? (() => null),
     queue: webhookQueue,
     log,
+    reportLink,
   });
   // S3 drops: the local bucket's events, imported as the S3 Lambda would.
   const watcher =
@@ -118,6 +121,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           read: s3ObjectReader({ client: options.bucket.client, maxBytes: MAX_INPUT_BYTES }),
           slack: worker.messenger,
           log,
+          reportLink,
         });
   const drain = async () => {
     await Promise.all([queue.drain(), webhookQueue.drain(), watcher?.idle()]);
@@ -165,8 +169,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     };
     if (req.method === 'POST' && path === '/slack/events' && slackHandler !== null) {
       serveLambda(slackHandler, req, res).catch(fail);
-    } else if (req.method === 'GET' && isReportPath(path)) {
-      serveReport(options.deps, reportSecret, new URL(req.url ?? '/', 'http://localhost'), res).catch(fail);
+    } else if (path.startsWith(REPORT_PREFIX)) {
+      serveLambda(reports, req, res).catch(fail);
     } else if (path === '/webhooks/flows' || path.startsWith('/webhooks/flows/status/')) {
       serveLambda(webhook, req, res, { binary: true }).catch(fail);
     } else if (req.method === 'GET' && path === '/healthz') {
@@ -189,9 +193,6 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     },
   };
 }
-
-/** How long a report link works. */
-const REPORT_LINK_SECONDS = 24 * 3600;
 
 /** A signing secret for a local run that was given none: printed, so local tools can sign with it. */
 export function generatedSigningSecret(): string {

@@ -5,12 +5,13 @@ import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import type { Actor } from '../../core/config.js';
 import type { Notifier } from '../../core/ports.js';
 import { environmentOf } from '../../core/service/authorize.js';
+import type { AutoPublishResult } from '../../core/service/autoPublish.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import type { ImportResult } from '../../core/service/importFlows.js';
+import type { ReportLink } from '../reports/reportLinks.js';
 import { buildNotice, buildProblem } from '../worker/messages.js';
 import { saveReport } from '../worker/reportRecord.js';
 import { importReportView, publishRequestView, reportContentOf } from '../worker/views.js';
-import type { AutoPublishResult } from './autoPublish.js';
 
 /** The Slack calls a drop's report needs (a `SlackMessenger`; the fake Slack API in tests). */
 export type ReportPoster = Pick<SlackMessenger, 'post' | 'uploadFile'>;
@@ -20,6 +21,8 @@ export interface DropReportDeps {
   readonly service: ServiceDeps;
   readonly slack: ReportPoster | null;
   readonly log: (message: string, error?: unknown) => void;
+  /** Links each version's HTML report; null: no links. */
+  readonly reportLink?: ReportLink | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function postDropReport(
   const content = reportContentOf(result, actor.id);
   const channel = channelOf(service, result.env);
   try {
-    const view = await importReportView(service, content);
+    const view = await importReportView(service, content, deps.reportLink ?? null);
     deps.log(`s3 import of ${object} into ${result.env}: ${outcomeLine(view)}`);
     if (slack === null || channel === null) return;
     const report = await slack.post(channel, buildImportReport(view));

@@ -2,9 +2,11 @@ import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
 import type { Actor } from '../../core/config.js';
 import { FlowFileError, FlowgateError, ServiceError } from '../../core/errors.js';
 import { MAX_INPUT_BYTES, readFlow } from '../../core/formats/readFlow.js';
+import { type AutoPublishResult, autoPublish } from '../../core/service/autoPublish.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
-import { type AutoPublishResult, autoPublish } from './autoPublish.js';
+import type { ReportLink } from '../reports/reportLinks.js';
+import { storeImportReports } from '../reports/versionReport.js';
 import { type DropReportDeps, postDropProblem, postDropReport, type ReportPoster } from './dropReport.js';
 import type { S3ObjectReader } from './readS3Object.js';
 import {
@@ -35,6 +37,8 @@ export interface S3ImportDeps {
   readonly log: (message: string, error?: unknown) => void;
   /** Default {@link DEFAULT_CLAIM_HOURS}. */
   readonly claimHours?: number;
+  /** Links each version's HTML report from the Slack report, where the deployment serves reports. */
+  readonly reportLink?: ReportLink | null;
 }
 
 /** What became of one event record. */
@@ -116,6 +120,7 @@ async function importDrop(deps: S3ImportDeps, drop: Drop, bytes: Uint8Array): Pr
     actor: S3_ACTOR,
     channel: 's3',
   });
+  await storeImportReports(deps.service, result, deps.log);
   const published = await autoPublish(deps.service, result, S3_ACTOR);
   await postDropReport(reportDeps(deps), drop.path, result, S3_ACTOR, published);
   return { kind: 'imported', env: drop.env, key: drop.key, result, published };
@@ -193,7 +198,7 @@ async function refuse(
 }
 
 function reportDeps(deps: S3ImportDeps): DropReportDeps {
-  return { service: deps.service, slack: deps.slack, log: deps.log };
+  return { service: deps.service, slack: deps.slack, log: deps.log, reportLink: deps.reportLink ?? null };
 }
 
 /** A zip (by its magic number or name) is unpacked; anything else is one flow file. */

@@ -17,6 +17,7 @@ import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { connectCenters } from '../connectCenters.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
+import { reportLinker } from '../reports/reportLinks.js';
 import { withoutImportNotices } from './dropReport.js';
 import { importS3Object, type S3ImportDeps } from './importS3Object.js';
 import { s3ObjectReader } from './readS3Object.js';
@@ -37,6 +38,7 @@ const messenger = new SlackMessenger({ client: slack });
 const dynamo = new DynamoDBClient({});
 const read = s3ObjectReader({ client: s3, maxBytes: MAX_INPUT_BYTES });
 const centers = connectCenters(env.config);
+const reportLink = env.reports === null ? null : reportLinker({ ...env.reports, clock });
 
 function importDeps(): S3ImportDeps {
   const service: ServiceDeps = {
@@ -53,6 +55,7 @@ function importDeps(): S3ImportDeps {
     read,
     slack: messenger,
     log: (message: string, error?: unknown) => console.error(message, error ?? ''),
+    reportLink,
   };
 }
 

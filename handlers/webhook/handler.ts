@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { JobQueue } from '../../core/ports.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import type { ImportFile } from '../../core/service/importFlows.js';
+import type { ReportLink } from '../reports/reportLinks.js';
 import { fileNameOf, mediaTypeOf, readWebhookBody } from './requestBody.js';
 import { type SignatureProblem, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from './signature.js';
 import {
@@ -53,6 +54,8 @@ export interface WebhookDeps {
   readonly queue: JobQueue;
   readonly limits?: Partial<WebhookLimits>;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Links each stored version's HTML report in answers, where the deployment serves reports. */
+  readonly reportLink?: ReportLink | null;
 }
 
 const FLOWS_PATH = '/webhooks/flows';
@@ -113,7 +116,10 @@ async function acceptFlows(
     const fileName = fileNameOf(event.queryStringParameters?.name ?? header(event, 'x-flowgate-file-name'));
     const files = readWebhookBody(body, { contentType, fileName });
     if (isLarge(body, files, limits)) return await defer(deps, { env, contentType, fileName }, body);
-    return await importAnswer(deps.service, env, files);
+    return await importAnswer(deps.service, env, files, {
+      reportLink: deps.reportLink ?? null,
+      ...(deps.log === undefined ? {} : { log: deps.log }),
+    });
   } catch (error) {
     const answer = errorAnswer(error);
     if (answer === null) throw error;

@@ -15,6 +15,7 @@ import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { connectCenters } from '../connectCenters.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
+import { reportLinker } from '../reports/reportLinks.js';
 import { createWebhookHandler } from './handler.js';
 import { webhookSecretsFrom } from './webhookSecrets.js';
 
@@ -41,8 +42,9 @@ const base: Omit<ServiceDeps, 'centers'> = {
   }),
 };
 
+const reportLink = env.reports === null ? null : reportLinker({ ...env.reports, clock });
 const queue = new SqsJobQueue({ client: new SQSClient({}), queueUrl: env.queueUrl });
 
 /** The Lambda handler: fresh contact centers per request, so a target's inventory is never stale. */
 export const handler = (event: Parameters<ReturnType<typeof createWebhookHandler>>[0]) =>
-  createWebhookHandler({ service: { ...base, centers: centers() }, secretOf, queue })(event);
+  createWebhookHandler({ service: { ...base, centers: centers() }, secretOf, queue, reportLink })(event);

@@ -4,8 +4,11 @@ import { hasErrors } from '../../core/diagnostics.js';
 import { FlowgateError, ServiceError } from '../../core/errors.js';
 import type { Job } from '../../core/ports.js';
 import { type JsonReport, planReport } from '../../core/report.js';
+import { type AutoPublishResult, autoPublish } from '../../core/service/autoPublish.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
+import type { ReportLink } from '../reports/reportLinks.js';
+import { storeImportReports } from '../reports/versionReport.js';
 import { readWebhookBody, WebhookBodyError } from './requestBody.js';
 import { inputKey, loadStatus, saveStatus } from './webhookStatus.js';
 
@@ -26,12 +29,39 @@ export interface WebhookVersion {
   /** False when the content equals the latest version (nothing new was stored). */
   readonly created: boolean;
   readonly contentHash: string;
+  /** An expiring link to the version's HTML report (where the deployment serves reports). */
+  readonly reportUrl?: string;
 }
 
-/** `flowgate plan --json`'s report, with the environment and the versions the import stored. */
+/** What auto-publishing did, where the environment says `autoPublish`. */
+export interface WebhookAutoPublish {
+  /** True when every stored version was published or waits for a publisher's approval. */
+  readonly ok: boolean;
+  /** The flows written, in publish order, with where they live. */
+  readonly published: readonly { flowKey: string; version: number; state: string; arn: string | null }[];
+  /** Requests waiting for a publisher (the environment requires approval). */
+  readonly pending: readonly { requestId: string; flowKey: string; version: number }[];
+  /** Why a flow was not requested, or the batch not published. */
+  readonly problems: readonly string[];
+  /** The publish outcome for people (what was written, the way back), or null when nothing was published. */
+  readonly summary: string | null;
+}
+
+/**
+ * `flowgate plan --json`'s report, with the environment, the versions the import stored and,
+ * where the environment auto-publishes, what publishing did.
+ */
 export interface WebhookReport extends JsonReport {
   readonly env: string;
   readonly versions: readonly WebhookVersion[];
+  readonly autoPublish?: WebhookAutoPublish;
+}
+
+/** What a webhook import adds to the use cases: report links and a log. */
+export interface WebhookImportOptions {
+  /** Links each stored version's HTML report in the answer; absent: no links. */
+  readonly reportLink?: ReportLink | null;
+  readonly log?: (message: string, error?: unknown) => void;
 }
 
 /** The job kind of a deferred webhook import. */
@@ -69,21 +99,34 @@ export function webhookActor(env: string): Actor {
 }
 
 /**
- * Imports the files into `env` as the webhook actor and answers with the plan report and the
- * stored versions: 200 when no flow has an error diagnostic, 422 when one has (so CI fails).
+ * Imports the files into `env` as the webhook actor, keeps each new version's HTML report,
+ * auto-publishes where the environment says so, and answers with the plan report and the stored
+ * versions: 422 when a flow has an error diagnostic, 409 when auto-publishing could not publish
+ * every version (refused, or the contact center failed), 200 otherwise, so CI can fail on either.
  */
 export async function importAnswer(
   service: ServiceDeps,
   env: string,
   files: readonly ImportFile[],
+  options: WebhookImportOptions = {},
 ): Promise<WebhookAnswer> {
-  const result = await importFlows(service, { env, files, actor: webhookActor(env), channel: 'webhook' });
+  const actor = webhookActor(env);
+  const result = await importFlows(service, { env, files, actor, channel: 'webhook' });
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  await storeImportReports(service, result, log);
+  const published = await autoPublish(service, result, actor);
+  const body = reportOf(result, options.reportLink ?? null, published);
   const failed = result.flows.some((f) => hasErrors(f.analysis.diagnostics));
-  return { statusCode: failed ? 422 : 200, body: reportOf(result) };
+  const statusCode = failed ? 422 : body.autoPublish?.ok === false ? 409 : 200;
+  return { statusCode, body };
 }
 
-/** The webhook's report of an import. */
-export function reportOf(result: ImportResult): WebhookReport {
+/** The webhook's report of an import (and of auto-publishing it, when that ran). */
+export function reportOf(
+  result: ImportResult,
+  reportLink: ReportLink | null = null,
+  published: AutoPublishResult | null = null,
+): WebhookReport {
   // planReport reads flows and order only; an import's result carries no cycles.
   const report = planReport({ flows: result.flows.map((f) => f.analysis), order: result.order });
   const versions = result.flows.flatMap((f) =>
@@ -97,10 +140,36 @@ export function reportOf(result: ImportResult): WebhookReport {
             number: f.version.number,
             created: f.created,
             contentHash: f.version.contentHash,
+            ...(reportLink === null
+              ? {}
+              : { reportUrl: reportLink(result.env, f.version.flowKey, f.version.number) }),
           },
         ],
   );
-  return { ...report, env: result.env, versions };
+  return {
+    ...report,
+    env: result.env,
+    versions,
+    ...(published === null ? {} : { autoPublish: autoPublishOf(published) }),
+  };
+}
+
+function autoPublishOf(published: AutoPublishResult): WebhookAutoPublish {
+  const { outcome } = published;
+  return {
+    ok: published.problems.length === 0 && (outcome === null || outcome.ok),
+    published: (outcome?.flows ?? []).map((f) => ({
+      flowKey: f.flowKey,
+      version: f.version,
+      state: f.state,
+      arn: f.arn,
+    })),
+    pending: published.requests
+      .filter((r) => r.state === 'pending')
+      .map((r) => ({ requestId: r.id, flowKey: r.flowKey, version: r.version })),
+    problems: published.problems,
+    summary: outcome?.summary ?? null,
+  };
 }
 
 /** The answer to an error a request can cause, or null for an unexpected one (a 500). */
@@ -128,14 +197,18 @@ export function problem(statusCode: number, code: string, message: string, hint:
  * stores the answer as the import's status. Errors a request can cause become its status; other
  * errors are thrown for the queue to retry, and {@link reportWebhookFailure} records the last one.
  */
-export async function processWebhookImport(service: ServiceDeps, job: WebhookImportJob): Promise<void> {
+export async function processWebhookImport(
+  service: ServiceDeps,
+  job: WebhookImportJob,
+  options: WebhookImportOptions = {},
+): Promise<void> {
   // A redelivered job whose work was already recorded keeps its first answer.
   if ((await loadStatus(service.files, job.id))?.state === 'done') return;
   const body = await service.files.get(inputKey(job.id));
   const answer =
     body === null
       ? problem(500, 'input-missing', `The body of import ${job.id} is gone.`, 'Send the request again.')
-      : await answerOf(service, job, body);
+      : await answerOf(service, job, body, options);
   await finish(service, job, answer);
 }
 
@@ -162,12 +235,15 @@ export async function reportWebhookFailure(
  * What a job queue needs to run deferred webhook imports (locally `InProcessJobQueue`'s
  * `handler` and `onFailure`; in Lambda the worker calls the same for `webhook-import` jobs).
  */
-export function webhookJobHandlers(service: ServiceDeps): {
+export function webhookJobHandlers(
+  service: ServiceDeps,
+  options: WebhookImportOptions = {},
+): {
   handler: (job: Job) => Promise<void>;
   onFailure: (job: Job, error: unknown) => Promise<void>;
 } {
   return {
-    handler: (job) => processWebhookImport(service, parseWebhookImportJob(job.payload)),
+    handler: (job) => processWebhookImport(service, parseWebhookImportJob(job.payload), options),
     onFailure: (job, error) => reportWebhookFailure(service, parseWebhookImportJob(job.payload), error),
   };
 }
@@ -176,10 +252,11 @@ async function answerOf(
   service: ServiceDeps,
   job: WebhookImportJob,
   body: Uint8Array,
+  options: WebhookImportOptions,
 ): Promise<WebhookAnswer> {
   try {
     const files = readWebhookBody(body, { contentType: job.contentType, fileName: job.fileName });
-    return await importAnswer(service, job.env, files);
+    return await importAnswer(service, job.env, files, options);
   } catch (error) {
     const answer = errorAnswer(error);
     if (answer === null) throw error;

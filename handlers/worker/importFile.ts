@@ -9,6 +9,7 @@ import type { SlackMessage } from '../../blocks/limits.js';
 import { FlowFileError } from '../../core/errors.js';
 import { requireRole } from '../../core/service/authorize.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
+import { storeImportReports } from '../reports/versionReport.js';
 import type { ImportFileJob, InteractionJob } from '../slack/jobs.js';
 import { buildProblem } from './messages.js';
 import { threadOf } from './replies.js';
@@ -68,6 +69,7 @@ export async function importSharedFile(
   const files = await flowFiles(ctx, file, place.replace);
   if (files === null) return;
   const result = await importFlows(service, { env: place.env, files, actor, channel: 'slack' });
+  await storeImportReports(service, result, ctx.deps.log);
   const unreadable = unreadableProblem(file, result);
   if (unreadable !== null) {
     await show(ctx, place.replace, unreadable);

@@ -18,6 +18,7 @@ import type { Job } from '../../core/ports.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { connectCenters } from '../connectCenters.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
+import { reportLinker } from '../reports/reportLinks.js';
 import { parseSlackJob } from '../slack/jobs.js';
 import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../webhook/webhookImport.js';
 import { renderVersionPng } from './flowPicture.js';
@@ -36,6 +37,7 @@ const slack = new WebClient(env.slack.botToken, {
   retryConfig: retryPolicies.fiveRetriesInFiveMinutes,
 });
 const centers = connectCenters(env.config);
+const reportLink = env.reports === null ? null : reportLinker({ ...env.reports, clock });
 
 function workerDeps(): WorkerDeps {
   const messenger = new SlackMessenger({ client: slack });
@@ -54,6 +56,7 @@ function workerDeps(): WorkerDeps {
     files: new SlackFileSource({ client: slack, maxBytes: 5 * 1024 * 1024 }),
     log: (message: string, error?: unknown) => console.error(message, error ?? ''),
     picture: renderVersionPng,
+    ...(reportLink === null ? {} : { reportLink }),
   };
 }
 
@@ -68,7 +71,8 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     const job = parseJobMessage(record.body);
     const last = Number(record.attributes.ApproximateReceiveCount) >= env.maxReceives;
     try {
-      if (job.kind === WEBHOOK_IMPORT_JOB) await webhookJobHandlers(deps.service).handler(job);
+      if (job.kind === WEBHOOK_IMPORT_JOB)
+        await webhookJobHandlers(deps.service, { reportLink }).handler(job);
       else await processSlackJob(parseSlackJob(job.payload), deps);
     } catch (error) {
       if (last) await reportFailure(job, error, deps).catch(() => {});

@@ -22,7 +22,7 @@ import { parseFlowKey } from '../../core/versions/flowKey.js';
 import { isPublishable } from '../../core/versions/requests.js';
 import type { FlowHead, FlowVersion, PublishRequest } from '../../core/versions/types.js';
 import { candidatesFor } from '../candidates.js';
-import type { ReportLink } from './workerDeps.js';
+import type { ReportLink } from '../reports/reportLinks.js';
 
 /** Slack's limit for a static select; past it the picker types ahead. */
 const STATIC_OPTIONS = 100;

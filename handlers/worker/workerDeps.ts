@@ -4,6 +4,7 @@ import { SlackApiError } from '../../adapters/slack/slackErrors.js';
 import type { Actor, FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import type { FlowVersion } from '../../core/versions/types.js';
+import type { ReportLink } from '../reports/reportLinks.js';
 import type { SlackJob } from '../slack/jobs.js';
 
 /** What the worker runs on: the use cases' ports, the bot's Slack calls and a log. */
@@ -12,7 +13,7 @@ export interface WorkerDeps {
   readonly messenger: SlackMessenger;
   readonly files: SlackFileSource;
   readonly log: (message: string, error?: unknown) => void;
-  /** An expiring link to a version's HTML report, when a server serves them (`npm start`). */
+  /** An expiring link to a version's HTML report, where the deployment serves reports. */
   readonly reportLink?: ReportLink;
   /**
    * A version as a PNG for the report's thread, where the runtime can render one (resvg is a
@@ -20,9 +21,6 @@ export interface WorkerDeps {
    */
   readonly picture?: (version: FlowVersion) => Uint8Array | null;
 }
-
-/** Builds the link to one version's report. */
-export type ReportLink = (env: string, flowKey: string, version: number) => string;
 
 /** One job being worked on: its deps and the acting Slack user, looked up once. */
 export interface JobContext<J extends SlackJob = SlackJob> {

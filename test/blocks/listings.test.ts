@@ -63,6 +63,18 @@ describe('buildVersions', () => {
     expect(allText(message.blocks)).toContain('1 warning');
   });
 
+  it('links the latest and the published version reports when reports are served', () => {
+    const message = buildVersions(
+      { head, versions: [summary(3), summary(2), summary(1)] },
+      (n) => `https://flowgate.example/reports/t${n}`,
+    );
+
+    expect(allText(message.blocks)).toContain(
+      'Reports: <https://flowgate.example/reports/t3|v3 (latest)> · <https://flowgate.example/reports/t2|v2 (published)>',
+    );
+    expect(allText(buildVersions({ head, versions: [summary(3)] }).blocks)).not.toContain('Reports:');
+  });
+
   it('lists 20 and counts the older ones when there are 150 versions', () => {
     const versions = Array.from({ length: 150 }, (_, i) => summary(150 - i));
     const message = buildVersions({ head: { ...head, latest: 150 }, versions });

@@ -106,6 +106,40 @@ describe('flowgate store commands on the local default', () => {
     expect((JSON.parse(readFileSync(file, 'utf8')) as { Version: string }).Version).toBe('2019-10-30');
   });
 
+  it("writes a version's HTML report, and says which versions exist when asked for another", async () => {
+    const dir = workspace();
+    await flowgate(dir, 'import', 'flows/main-ivr.json', '--env', 'test', '--as', 'alice');
+
+    const written = await flowgate(
+      dir,
+      'report',
+      'Main IVR',
+      '--env',
+      'test',
+      '--out',
+      'out',
+      '--as',
+      'alice',
+    );
+    const missing = await flowgate(
+      dir,
+      'report',
+      'Main IVR',
+      '--env',
+      'test',
+      '--version',
+      '7',
+      '--as',
+      'alice',
+    );
+
+    expect(written.code).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['Main_IVR_v1.html']);
+    expect(readFileSync(join(dir, 'out', 'Main_IVR_v1.html'), 'utf8')).toContain('<h1>Main IVR</h1>');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('has no version 7; it has version 1');
+  });
+
   it('exits 2 without --env, before starting anything', async () => {
     const dir = workspace();
     const result = await flowgate(dir, 'versions', 'Billing');

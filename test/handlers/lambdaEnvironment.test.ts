@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../core/errors.js';
-import { readLambdaEnvironment } from '../../handlers/lambdaEnvironment.js';
+import { readLambdaEnvironment, readReportsEnvironment } from '../../handlers/lambdaEnvironment.js';
 
 const complete = {
   FLOWGATE_TABLE: 'flowgate',
@@ -49,5 +49,42 @@ describe('readLambdaEnvironment', () => {
     };
 
     expect(() => readLambdaEnvironment(withSecret)).toThrow(/FLOWGATE_CONFIG/);
+  });
+
+  it('links reports only when both the public URL and the report secret are set', () => {
+    const secret = 'r'.repeat(32);
+    const linked = readLambdaEnvironment({
+      ...complete,
+      FLOWGATE_PUBLIC_URL: 'https://abc123.execute-api.us-west-2.amazonaws.com',
+      FLOWGATE_REPORT_SECRET: secret,
+    });
+
+    expect(readLambdaEnvironment(complete).reports).toBeNull();
+    expect(linked.reports).toEqual({ baseUrl: 'https://abc123.execute-api.us-west-2.amazonaws.com', secret });
+    expect(() => readLambdaEnvironment({ ...complete, FLOWGATE_REPORT_SECRET: secret })).toThrow(
+      /set FLOWGATE_PUBLIC_URL too/,
+    );
+    expect(() =>
+      readLambdaEnvironment({
+        ...complete,
+        FLOWGATE_PUBLIC_URL: 'https://x.example',
+        FLOWGATE_REPORT_SECRET: 'short',
+      }),
+    ).toThrow(/FLOWGATE_REPORT_SECRET/);
+  });
+});
+
+describe('readReportsEnvironment', () => {
+  it('needs the table, the bucket and the report secret, and no Slack token', () => {
+    const env = readReportsEnvironment({
+      FLOWGATE_TABLE: 'flowgate',
+      FLOWGATE_BUCKET: 'flowgate-files',
+      FLOWGATE_REPORT_SECRET: 'r'.repeat(32),
+    });
+
+    expect(env).toEqual({ table: 'flowgate', bucket: 'flowgate-files', secret: 'r'.repeat(32) });
+    expect(() => readReportsEnvironment({ FLOWGATE_TABLE: 't', FLOWGATE_BUCKET: 'b' })).toThrow(
+      /FLOWGATE_REPORT_SECRET/,
+    );
   });
 });

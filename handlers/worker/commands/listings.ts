@@ -14,7 +14,9 @@ export async function runVersions(ctx: JobContext<CommandJob>, args: CommandArgs
   const env = commandEnv(service.config, args, ctx.job.channel);
   const flow = flowName(args.words, '/flow versions <flow> [--env <env>]');
   const list = await listVersions(service, { env, flow, actor: await ctx.actor() });
-  await tellUser(ctx, buildVersions(list));
+  const { reportLink } = ctx.deps;
+  const reportUrl = reportLink === undefined ? null : (n: number) => reportLink(env, list.head.flowKey, n);
+  await tellUser(ctx, buildVersions(list, reportUrl));
 }
 
 /** `/flow status [--env <env>]`: the environment's pending publish requests (viewers). */

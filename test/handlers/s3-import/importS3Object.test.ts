@@ -228,6 +228,19 @@ describe('importS3Object reports', () => {
     ]);
   });
 
+  it('links the HTML report of the version, kept with it, from the report', async () => {
+    bucket.put('incoming/prod/main.json', inboundFlow('Main'));
+    await importS3Object(s3Record('incoming/prod/main.json'), {
+      ...importDeps(withS3Editor(kit), bucket, logs, fake),
+      reportLink: (env, flowKey, version) =>
+        `https://flowgate.example/r/${env}/${encodeURIComponent(flowKey)}/${version}`,
+    });
+
+    const [report] = fake.messages();
+    expect(JSON.stringify(report?.blocks)).toContain('https://flowgate.example/r/prod/flow%3AMain/1');
+    expect(kit.files.objects.has('reports/prod/flow%3AMain/1.html')).toBe(true);
+  });
+
   it("posts a refusal to the environment's channel when the object is not a flow", async () => {
     bucket.put('incoming/prod/notes.json', 'not json at all');
     await importS3Object(

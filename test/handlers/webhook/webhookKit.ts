@@ -1,10 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InProcessJobQueue } from '../../../adapters/local/InProcessJobQueue.js';
 import type { ServiceDeps } from '../../../core/service/deps.js';
+import type { ReportLink } from '../../../handlers/reports/reportLinks.js';
 import { createWebhookHandler, type WebhookLimits } from '../../../handlers/webhook/handler.js';
 import { signWebhook } from '../../../handlers/webhook/signature.js';
 import { webhookJobHandlers } from '../../../handlers/webhook/webhookImport.js';
-import { makeDeps, type ServiceKit } from '../../fakes/serviceKit.js';
+import { makeDeps, type ServiceKit, type ServiceKitOptions } from '../../fakes/serviceKit.js';
 import { loadFixture } from '../../fixtures.js';
 
 /** The secrets of the kit's environments (prod and test take webhooks; shared does not). */
@@ -28,22 +29,31 @@ export interface WebhookKitOptions {
   /** When false, the webhook actors are not editors. Default true. */
   readonly webhookEditors?: boolean;
   readonly limits?: Partial<WebhookLimits>;
+  /** Approval overrides per environment (e.g. `{ prod: { autoPublish: true } }`). */
+  readonly approval?: ServiceKitOptions['approval'];
+  /** Links reports in answers. */
+  readonly reportLink?: ReportLink;
 }
 
 /** The handler over `makeDeps()`, with `webhook:prod` and `webhook:test` as editors. */
 export function makeWebhookKit(options: WebhookKitOptions = {}): WebhookKit {
-  const kit = makeDeps();
+  const kit = makeDeps(options.approval === undefined ? {} : { approval: options.approval });
   const { roles } = kit.deps.config;
   const editors =
     options.webhookEditors === false ? roles.editors : [...roles.editors, 'webhook:prod', 'webhook:test'];
   const service: ServiceDeps = { ...kit.deps, config: { ...kit.deps.config, roles: { ...roles, editors } } };
-  const queue = new InProcessJobQueue({ ...webhookJobHandlers(service), sleep: async () => {} });
+  const reportLink = options.reportLink ?? null;
+  const queue = new InProcessJobQueue({
+    ...webhookJobHandlers(service, { reportLink, log: () => {} }),
+    sleep: async () => {},
+  });
   const handler = createWebhookHandler({
     service,
     secretOf: (env) => SECRETS[env] ?? null,
     queue,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     log: () => {},
+    reportLink,
   });
   return { kit, handler, queue };
 }

@@ -64,6 +64,15 @@ describe('processSlackJob (import-file)', () => {
     });
   });
 
+  it("keeps the version's HTML report with it when the file is imported", async () => {
+    const fileId = shareFixture(fake, 'worker/support-line.json');
+
+    await processSlackJob(importJob(fileId, 'prod'), workerDeps(fake, kit));
+
+    const kept = await kit.files.get('reports/prod/flow%3ASupport%20line/1.html');
+    expect(new TextDecoder().decode(kept ?? new Uint8Array())).toContain('<h1>Support line</h1>');
+  });
+
   it('asks which environment with one button each when the channel is bound to none', async () => {
     const fileId = shareFixture(fake, 'worker/support-line.json');
 

@@ -1,14 +1,14 @@
-import type { Actor } from '../../core/config.js';
-import { ServiceError } from '../../core/errors.js';
-import { environmentOf } from '../../core/service/authorize.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
-import type { ImportResult } from '../../core/service/importFlows.js';
-import type { PublishOutcome } from '../../core/service/publishOutcome.js';
-import { publishRequests } from '../../core/service/publishRequests.js';
-import { requestPublish } from '../../core/service/requestPublish.js';
-import type { PublishRequest } from '../../core/versions/types.js';
+import type { Actor } from '../config.js';
+import { ServiceError } from '../errors.js';
+import type { PublishRequest } from '../versions/types.js';
+import { environmentOf } from './authorize.js';
+import type { ServiceDeps } from './deps.js';
+import type { ImportResult } from './importFlows.js';
+import type { PublishOutcome } from './publishOutcome.js';
+import { publishRequests } from './publishRequests.js';
+import { requestPublish } from './requestPublish.js';
 
-/** What auto-publishing a drop did. */
+/** What auto-publishing an import (an S3 drop, a webhook) did. */
 export interface AutoPublishResult {
   /** The requests made, one per version the drop created. */
   readonly requests: readonly PublishRequest[];
@@ -19,8 +19,8 @@ export interface AutoPublishResult {
 }
 
 /**
- * Where the environment says `approval.autoPublish`, requests publishing of every version the
- * drop created, as the drop's actor (an editor), and publishes the approved ones as one batch
+ * Where the environment says `approval.autoPublish`, requests publishing of every version an
+ * unattended import (an S3 drop, a CI webhook) created, as its actor (an editor), and publishes the approved ones as one batch
  * (dependencies first). It never bypasses four eyes: where approval is required the requests
  * stay pending for a publisher. Returns null where `autoPublish` is off. A flow that cannot be
  * published (errors, unresolved required references) is named in `problems`, not thrown.
