@@ -65,6 +65,8 @@ export interface VersionStore {
 
   /** Records an idempotency key; false when it was already recorded and has not expired. */
   claimOnce(key: string, expiresAt: string): Promise<boolean>;
+  /** Forgets a claim (a lease whose work is done), so it can be claimed again at once. */
+  releaseClaim(key: string): Promise<void>;
 }
 
 /** Files: dropped flow files, large version content (by hash), export files and reports. */

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -369,6 +370,12 @@ export class DynamoVersionStore implements VersionStore {
           ExpressionAttributeValues: { ':now': this.#now() },
         }),
       ),
+    );
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    await this.#run('release idempotency key', () =>
+      this.#doc.send(new DeleteCommand({ TableName: this.#table, Key: idempotencyKey(key) })),
     );
   }
 

@@ -36,7 +36,8 @@ export interface ApproveResult {
  * reviewed: a version imported after the request, a changed content or resolution hash, or a
  * remembered mapping chosen since for one of the version's references makes it stale. Of two
  * concurrent approvals exactly one wins (a conditional transition); the other gets
- * `invalid-state`.
+ * `invalid-state`. The approver approving again a request that is approved but not yet
+ * published resumes its publishing (see {@link resumeApproved}).
  *
  * @throws ServiceError `not-found`, `forbidden`, `invalid-state` (decided, expired or lost the
  *   race: says what happened and who), `self-approval`, `stale-request`, and whatever
@@ -47,6 +48,8 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   requireRole(deps.config, actor, 'publisher', 'approve publish requests');
   const request = await loadRequest(deps, input.id);
   const policy = environmentOf(deps.config, request.env).approval;
+  if (request.state === 'approved' && request.decidedBy === actor.id)
+    return resumeApproved(deps, request, actor);
   if (request.state !== 'pending') throw invalidState(request, 'approve');
   if (request.requester === actor.id && !policy.allowSelfApproval) {
     throw new ServiceError(
@@ -85,6 +88,23 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   if (batch.waitingFor.length > 0) return { request: approved, outcome: null, waitingFor: batch.waitingFor };
   const outcome = await publishRequests(deps, { ids: batch.ids, actor });
   return { request: (await deps.store.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
+}
+
+/**
+ * The approver approving again a request they approved that is not published yet: the run that
+ * approved it stopped before publishing (a crash, a timeout, a queue's redelivery of the same
+ * click), or a batch stopped part-way before it. Publishing resumes; the approval stands as it
+ * was (no second approval is recorded), and publishing checks content and drift again.
+ */
+async function resumeApproved(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  actor: Actor,
+): Promise<ApproveResult> {
+  const batch = await readyBatch(deps, request);
+  if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
+  const outcome = await publishRequests(deps, { ids: batch.ids, actor });
+  return { request: (await deps.store.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
 }
 
 /** Why the request no longer matches the flow, or null when it still does. */

@@ -49,11 +49,51 @@ export async function publishRequests(
 ): Promise<PublishOutcome> {
   const { actor } = input;
   requireRole(deps.config, actor, 'editor', 'publish');
-  const requests = await approvedRequests(deps, input.ids);
-  const env = requests[0]?.env;
-  if (env === undefined)
-    return { env: '', ok: true, flows: [], calls: 0, writes: 0, summary: 'Nothing to publish.' };
-  environmentOf(deps.config, env);
+  // Leased before the states are read: a run that reads them afterwards sees what this one did.
+  const leased = await leaseRequests(deps, input.ids);
+  try {
+    const requests = await approvedRequests(deps, input.ids);
+    const env = requests[0]?.env;
+    if (env === undefined)
+      return { env: '', ok: true, flows: [], calls: 0, writes: 0, summary: 'Nothing to publish.' };
+    environmentOf(deps.config, env);
+    return await publishLeased(deps, env, requests, actor);
+  } finally {
+    await Promise.all(leased.map((key) => deps.store.releaseClaim(key)));
+  }
+}
+
+/** How long a publish holds its requests: longer than any run lasts (the worker stops at 5 minutes). */
+export const PUBLISH_LEASE_MS = 10 * 60_000;
+
+/**
+ * Holds every request of the batch for this run, so two runs (a queue's duplicate delivery, a
+ * retry racing the first try) never write the same flows twice. A run that crashes keeps its
+ * lease until it expires; then approving again resumes the publish.
+ */
+async function leaseRequests(deps: ServiceDeps, ids: readonly string[]): Promise<string[]> {
+  const until = new Date(deps.clock.now().getTime() + PUBLISH_LEASE_MS).toISOString();
+  const leased: string[] = [];
+  for (const id of ids) {
+    const key = `publish:${id}`;
+    if (!(await deps.store.claimOnce(key, until))) {
+      await Promise.all(leased.map((k) => deps.store.releaseClaim(k)));
+      throw new ServiceError(
+        'conflict',
+        `Request ${id} is being published right now; the outcome is posted when it is done. If none comes within ${PUBLISH_LEASE_MS / 60_000} minutes, approve it again to resume.`,
+      );
+    }
+    leased.push(key);
+  }
+  return leased;
+}
+
+async function publishLeased(
+  deps: ServiceDeps,
+  env: string,
+  requests: readonly PublishRequest[],
+  actor: Actor,
+): Promise<PublishOutcome> {
   const reader = new TargetReader(deps, env);
   const members = await loadMembers(deps, reader, requests);
   const plan = planPublish(members, await deps.store.listHeads(env));

@@ -544,6 +544,15 @@ export function describeVersionStoreContract(name: string, make: MakeVersionStor
         expect(await store.claimOnce('slack:Ev1', '2026-11-21T12:00:00.000Z')).toBe(true);
       });
 
+      it('frees a released key at once', async () => {
+        const { store } = await setup();
+        await store.claimOnce('publish:r1', later);
+
+        await store.releaseClaim('publish:r1');
+
+        expect(await store.claimOnce('publish:r1', later)).toBe(true);
+      });
+
       it('lets exactly one of concurrent claims win', async () => {
         const { store } = await setup();
 

@@ -155,6 +155,11 @@ export class MemoryVersionStore implements VersionStore {
     return true;
   }
 
+  async releaseClaim(key: string): Promise<void> {
+    await tick();
+    this.#claims.delete(key);
+  }
+
   /** A pending request past its expiry reads as expired (expiry is checked on read). */
   #expired(request: PublishRequest): PublishRequest {
     return request.state === 'pending' && request.expiresAt <= this.#now()
