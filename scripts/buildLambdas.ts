@@ -11,24 +11,29 @@ import { lambdaBuildOptions } from './lambdaBuild.js';
 
 /**
  * Packages a function needs beside its bundle (native modules and the files they load), as
- * `node_modules/<path>` entries of its zip. The worker draws flow pictures with resvg, a native
- * module for Lambda's linux-x64, and the DejaVu fonts it renders text with.
+ * `node_modules/<path>` entries of its zip. The worker and the S3 import draw flow pictures with
+ * resvg, a native module for Lambda's linux-x64, and the DejaVu fonts it renders text with.
  */
+const RESVG_AND_FONTS = [
+  '@resvg/resvg-js/package.json',
+  '@resvg/resvg-js/index.js',
+  '@resvg/resvg-js/js-binding.js',
+  '@resvg/resvg-js-linux-x64-gnu/package.json',
+  '@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node',
+  'dejavu-fonts-ttf/package.json',
+  'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+];
 const SHIPPED: Readonly<Record<string, readonly string[]>> = {
-  worker: [
-    '@resvg/resvg-js/package.json',
-    '@resvg/resvg-js/index.js',
-    '@resvg/resvg-js/js-binding.js',
-    '@resvg/resvg-js-linux-x64-gnu/package.json',
-    '@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node',
-    'dejavu-fonts-ttf/package.json',
-    'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-    'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-  ],
+  worker: RESVG_AND_FONTS,
+  s3Import: RESVG_AND_FONTS,
 };
 
 /** Packages left out of a function's bundle because they are shipped as files. */
-const EXTERNAL: Readonly<Record<string, readonly string[]>> = { worker: ['@resvg/resvg-js'] };
+const EXTERNAL: Readonly<Record<string, readonly string[]>> = {
+  worker: ['@resvg/resvg-js'],
+  s3Import: ['@resvg/resvg-js'],
+};
 
 /** Function name → its entry point (the names serverless.yml uses). */
 export const LAMBDAS: Readonly<Record<string, string>> = {
@@ -38,6 +43,11 @@ export const LAMBDAS: Readonly<Record<string, string>> = {
   webhook: 'handlers/webhook/lambda.ts',
   reports: 'handlers/reports/lambda.ts',
 };
+
+/** True when the function's zip ships resvg and its fonts (its pictures need checking). */
+export function shipsPictures(name: string): boolean {
+  return (SHIPPED[name] ?? []).length > 0;
+}
 
 /** Builds every function into `<root>/.build/`; returns each zip's path and bundle size. */
 export async function buildLambdas(root: string): Promise<{ name: string; zip: string; bytes: number }[]> {

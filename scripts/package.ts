@@ -8,13 +8,24 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildLambdas } from './buildLambdas.js';
+import { buildLambdas, shipsPictures } from './buildLambdas.js';
+import { shippedProblem } from './shippedCheck.js';
 import { templateProblems, templateSchema } from './templateChecks.js';
 
 const root = process.cwd();
-for (const fn of await buildLambdas(root)) {
+const built = await buildLambdas(root);
+for (const fn of built) {
   process.stdout.write(`bundled ${fn.name.padEnd(9)} ${(fn.bytes / 1024 / 1024).toFixed(2)} MB\n`);
 }
+const unshipped = built.filter((fn) => shipsPictures(fn.name)).flatMap((fn) => shippedProblem(fn.zip) ?? []);
+for (const problem of unshipped) process.stderr.write(`${problem}\n`);
+if (unshipped.length > 0) process.exit(1);
+process.stdout.write(
+  `pictures drawn from the zips of ${built
+    .filter((fn) => shipsPictures(fn.name))
+    .map((fn) => fn.name)
+    .join(', ')}\n`,
+);
 const serverless = createRequire(import.meta.url).resolve('osls/bin/serverless.js');
 const result = spawnSync(
   process.execPath,

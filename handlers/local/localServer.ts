@@ -122,6 +122,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           slack: worker.messenger,
           log,
           reportLink,
+          picture: renderVersionPng,
         });
   const drain = async () => {
     await Promise.all([queue.drain(), webhookQueue.drain(), watcher?.idle()]);

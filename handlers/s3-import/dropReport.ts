@@ -9,6 +9,7 @@ import type { AutoPublishResult } from '../../core/service/autoPublish.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import type { ImportResult } from '../../core/service/importFlows.js';
 import type { ReportLink } from '../reports/reportLinks.js';
+import { type FlowPicture, postFlowPictures } from '../worker/flowPicture.js';
 import { buildNotice, buildProblem } from '../worker/messages.js';
 import { saveReport } from '../worker/reportRecord.js';
 import { importReportView, publishRequestView, reportContentOf } from '../worker/views.js';
@@ -23,6 +24,8 @@ export interface DropReportDeps {
   readonly log: (message: string, error?: unknown) => void;
   /** Links each version's HTML report; null: no links. */
   readonly reportLink?: ReportLink | null;
+  /** Draws each stored flow for the report's thread, where the runtime can. */
+  readonly picture?: FlowPicture;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function postDropReport(
       title: `Import of ${object} into ${result.env}: full report`,
       content: buildFullReportText(view),
     });
+    await postFlowPictures(slack, deps.picture, channel, report.ts, result);
     if (published === null) return;
     const note = publishNote(published);
     if (note !== null) await slack.post(channel, buildNotice(note), report.ts);

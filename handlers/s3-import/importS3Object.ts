@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../../core/service/deps.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
 import type { ReportLink } from '../reports/reportLinks.js';
 import { storeImportReports } from '../reports/versionReport.js';
+import type { FlowPicture } from '../worker/flowPicture.js';
 import { type DropReportDeps, postDropProblem, postDropReport, type ReportPoster } from './dropReport.js';
 import type { S3ObjectReader } from './readS3Object.js';
 import {
@@ -39,6 +40,8 @@ export interface S3ImportDeps {
   readonly claimHours?: number;
   /** Links each version's HTML report from the Slack report, where the deployment serves reports. */
   readonly reportLink?: ReportLink | null;
+  /** Draws each stored flow for the report's thread, where the runtime can. */
+  readonly picture?: FlowPicture;
 }
 
 /** What became of one event record. */
@@ -198,7 +201,13 @@ async function refuse(
 }
 
 function reportDeps(deps: S3ImportDeps): DropReportDeps {
-  return { service: deps.service, slack: deps.slack, log: deps.log, reportLink: deps.reportLink ?? null };
+  return {
+    service: deps.service,
+    slack: deps.slack,
+    log: deps.log,
+    reportLink: deps.reportLink ?? null,
+    ...(deps.picture === undefined ? {} : { picture: deps.picture }),
+  };
 }
 
 /** A zip (by its magic number or name) is unpacked; anything else is one flow file. */

@@ -18,6 +18,7 @@ import type { ServiceDeps } from '../../core/service/deps.js';
 import { connectCenters } from '../connectCenters.js';
 import { readLambdaEnvironment } from '../lambdaEnvironment.js';
 import { reportLinker } from '../reports/reportLinks.js';
+import { renderVersionPng } from '../worker/flowPicture.js';
 import { withoutImportNotices } from './dropReport.js';
 import { importS3Object, type S3ImportDeps } from './importS3Object.js';
 import { s3ObjectReader } from './readS3Object.js';
@@ -56,6 +57,7 @@ function importDeps(): S3ImportDeps {
     slack: messenger,
     log: (message: string, error?: unknown) => console.error(message, error ?? ''),
     reportLink,
+    picture: renderVersionPng,
   };
 }
 

@@ -1,4 +1,6 @@
+import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { parseFlowContent } from '../../core/formats/parseFlowContent.js';
+import type { ImportResult } from '../../core/service/importFlows.js';
 import type { FlowVersion } from '../../core/versions/types.js';
 import { renderFlowPng } from '../../render/flowPng.js';
 import { renderFlowSvg } from '../../render/flowSvg.js';
@@ -14,4 +16,38 @@ export function renderVersionPng(version: FlowVersion): Uint8Array | null {
     title: `${version.name} v${version.number}`,
   });
   return renderFlowPng(svg);
+}
+
+/** Draws a stored version as a PNG (where the runtime can: resvg is a native module). */
+export type FlowPicture = (version: FlowVersion) => Uint8Array | null;
+
+/** How many flow pictures one import posts (a zip of many flows gets the first few). */
+const MAX_PICTURES = 5;
+
+/**
+ * A picture of each flow an import stored, in the report's thread; nothing where no `picture`
+ * is given (a runtime without resvg).
+ */
+export async function postFlowPictures(
+  messenger: Pick<SlackMessenger, 'uploadFile'>,
+  picture: FlowPicture | undefined,
+  channel: string,
+  threadTs: string,
+  result: ImportResult,
+): Promise<void> {
+  if (picture === undefined) return;
+  const versions = result.flows
+    .flatMap((f) => (f.version === null ? [] : [f.version]))
+    .slice(0, MAX_PICTURES);
+  for (const version of versions) {
+    const png = picture(version);
+    if (png === null) continue;
+    await messenger.uploadFile({
+      channel,
+      threadTs,
+      filename: `${version.name.replace(/[^\w.-]+/g, '_')}-v${version.number}.png`,
+      title: `${version.name} v${version.number}`,
+      content: png,
+    });
+  }
 }

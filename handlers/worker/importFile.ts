@@ -11,6 +11,7 @@ import { requireRole } from '../../core/service/authorize.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
 import { storeImportReports } from '../reports/versionReport.js';
 import type { ImportFileJob, InteractionJob } from '../slack/jobs.js';
+import { postFlowPictures } from './flowPicture.js';
 import { buildProblem } from './messages.js';
 import { threadOf } from './replies.js';
 import { saveReport } from './reportRecord.js';
@@ -86,35 +87,7 @@ export async function importSharedFile(
     title: `Import of ${file.name} into ${place.env}: full report`,
     content: buildFullReportText(view),
   });
-  await postPictures(ctx, report.channel, threadOf(ctx) ?? report.ts, result);
-}
-
-/** How many flow pictures one import posts (a zip of many flows gets the first few). */
-const MAX_PICTURES = 5;
-
-/** A picture of each stored flow in the report's thread, when the runtime can draw one. */
-async function postPictures(
-  ctx: JobContext<ImportFileJob | InteractionJob>,
-  channel: string,
-  threadTs: string,
-  result: ImportResult,
-): Promise<void> {
-  const { picture } = ctx.deps;
-  if (picture === undefined) return;
-  const versions = result.flows
-    .flatMap((f) => (f.version === null ? [] : [f.version]))
-    .slice(0, MAX_PICTURES);
-  for (const version of versions) {
-    const png = picture(version);
-    if (png === null) continue;
-    await ctx.deps.messenger.uploadFile({
-      channel,
-      threadTs,
-      filename: `${version.name.replace(/[^\w.-]+/g, '_')}-v${version.number}.png`,
-      title: `${version.name} v${version.number}`,
-      content: png,
-    });
-  }
+  await postFlowPictures(messenger, ctx.deps.picture, report.channel, threadOf(ctx) ?? report.ts, result);
 }
 
 /** The file, or null after telling the channel why it cannot be imported. */

@@ -3,9 +3,9 @@ import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackApiError } from '../../adapters/slack/slackErrors.js';
 import type { Actor, FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
-import type { FlowVersion } from '../../core/versions/types.js';
 import type { ReportLink } from '../reports/reportLinks.js';
 import type { SlackJob } from '../slack/jobs.js';
+import type { FlowPicture } from './flowPicture.js';
 
 /** What the worker runs on: the use cases' ports, the bot's Slack calls and a log. */
 export interface WorkerDeps {
@@ -19,7 +19,7 @@ export interface WorkerDeps {
    * A version as a PNG for the report's thread, where the runtime can render one (resvg is a
    * native module: injected, so a bundle that cannot carry it still builds).
    */
-  readonly picture?: (version: FlowVersion) => Uint8Array | null;
+  readonly picture?: FlowPicture;
 }
 
 /** One job being worked on: its deps and the acting Slack user, looked up once. */

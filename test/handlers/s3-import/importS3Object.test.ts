@@ -2,6 +2,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../../core/formats/readFlow.js';
 import { importS3Object } from '../../../handlers/s3-import/importS3Object.js';
+import { renderVersionPng } from '../../../handlers/worker/flowPicture.js';
 import { inboundFlow } from '../../core/service/publishKit.js';
 import { makeDeps, type ServiceKit } from '../../fakes/serviceKit.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../integration/fakeSlackApi.js';
@@ -239,6 +240,23 @@ describe('importS3Object reports', () => {
     const [report] = fake.messages();
     expect(JSON.stringify(report?.blocks)).toContain('https://flowgate.example/r/prod/flow%3AMain/1');
     expect(kit.files.objects.has('reports/prod/flow%3AMain/1.html')).toBe(true);
+  });
+
+  it("posts a picture of each stored flow in the report's thread", async () => {
+    bucket.put('incoming/prod/main.json', inboundFlow('Main'));
+    await importS3Object(s3Record('incoming/prod/main.json'), {
+      ...importDeps(withS3Editor(kit), bucket, logs, fake),
+      picture: renderVersionPng,
+    });
+
+    const [report] = fake.messages();
+    const png = fake.uploads().find((u) => u.filename === 'Main-v1.png');
+    expect(png?.threadTs).toBe(report?.ts);
+    expect(
+      Buffer.from(png?.bytes ?? [])
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
   });
 
   it("posts a refusal to the environment's channel when the object is not a flow", async () => {
