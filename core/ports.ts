@@ -67,6 +67,8 @@ export interface VersionStore {
   claimOnce(key: string, expiresAt: string): Promise<boolean>;
   /** Forgets a claim (a lease whose work is done), so it can be claimed again at once. */
   releaseClaim(key: string): Promise<void>;
+  /** True when the key is claimed and the claim has not expired. */
+  hasClaim(key: string): Promise<boolean>;
 }
 
 /** Files: dropped flow files, large version content (by hash), export files and reports. */

@@ -373,6 +373,16 @@ export class DynamoVersionStore implements VersionStore {
     );
   }
 
+  async hasClaim(key: string): Promise<boolean> {
+    const result = await this.#run('read idempotency key', () =>
+      this.#doc.send(
+        new GetCommand({ TableName: this.#table, Key: idempotencyKey(key), ConsistentRead: true }),
+      ),
+    );
+    const until = result.Item?.until;
+    return typeof until === 'string' && until > this.#now();
+  }
+
   async releaseClaim(key: string): Promise<void> {
     await this.#run('release idempotency key', () =>
       this.#doc.send(new DeleteCommand({ TableName: this.#table, Key: idempotencyKey(key) })),

@@ -21,6 +21,7 @@ import { searchCandidates } from '../slack/replacementCandidates.js';
 import { createWebhookHandler } from '../webhook/handler.js';
 import { webhookJobHandlers } from '../webhook/webhookImport.js';
 import { renderVersionPng } from '../worker/flowPicture.js';
+import { runJobOnce } from '../worker/jobOnce.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
 
@@ -96,7 +97,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     picture: renderVersionPng,
   };
   const queue = new InProcessJobQueue({
-    handler: (job) => processSlackJob(parseSlackJob(job.payload), worker),
+    // As in Lambda: a job runs once to completion, whatever delivers it again.
+    handler: async (job) => {
+      await runJobOnce(options.deps.store, options.deps.clock, job, () =>
+        processSlackJob(parseSlackJob(job.payload), worker),
+      );
+    },
     onFailure: (job, error) => reportJobFailure(parseSlackJob(job.payload), error, worker),
     logError: log,
   });

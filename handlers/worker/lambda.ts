@@ -1,7 +1,8 @@
 /**
  * The worker Lambda: consumes Slack jobs from SQS. A job that fails is left to SQS to redeliver
  * (reported as a batch item failure); on its last delivery the failure is told to the user
- * before SQS moves it to the dead-letter queue, so nothing is dropped silently.
+ * before SQS moves it to the dead-letter queue, so nothing is dropped silently. A job SQS
+ * delivers twice runs once (`runJobOnce`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -22,6 +23,7 @@ import { reportLinker } from '../reports/reportLinks.js';
 import { parseSlackJob } from '../slack/jobs.js';
 import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../webhook/webhookImport.js';
 import { renderVersionPng } from './flowPicture.js';
+import { runJobOnce } from './jobOnce.js';
 import { processSlackJob, reportJobFailure } from './processJob.js';
 import type { WorkerDeps } from './workerDeps.js';
 
@@ -71,15 +73,19 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     const job = parseJobMessage(record.body);
     const last = Number(record.attributes.ApproximateReceiveCount) >= env.maxReceives;
     try {
-      if (job.kind === WEBHOOK_IMPORT_JOB)
-        await webhookJobHandlers(deps.service, { reportLink }).handler(job);
-      else await processSlackJob(parseSlackJob(job.payload), deps);
+      const run = await runJobOnce(deps.service.store, clock, job, () => processJob(job, deps));
+      if (run !== 'ran') console.error(`job ${job.kind} ${job.key} skipped: ${run}`);
     } catch (error) {
       if (last) await reportFailure(job, error, deps).catch(() => {});
       failures.push({ itemIdentifier: record.messageId });
     }
   }
   return { batchItemFailures: failures };
+}
+
+async function processJob(job: Job, deps: WorkerDeps): Promise<void> {
+  if (job.kind === WEBHOOK_IMPORT_JOB) await webhookJobHandlers(deps.service, { reportLink }).handler(job);
+  else await processSlackJob(parseSlackJob(job.payload), deps);
 }
 
 /** On a job's last delivery: the user (Slack) or the status URL (webhook) learns it failed. */

@@ -544,6 +544,16 @@ export function describeVersionStoreContract(name: string, make: MakeVersionStor
         expect(await store.claimOnce('slack:Ev1', '2026-11-21T12:00:00.000Z')).toBe(true);
       });
 
+      it('says whether a key is claimed, until its claim expires', async () => {
+        const { store, clock } = await setup();
+        await store.claimOnce('job-done:file:F1', later);
+
+        const claimed = [await store.hasClaim('job-done:file:F1'), await store.hasClaim('job-done:file:F2')];
+        clock.advance(HOUR);
+
+        expect([...claimed, await store.hasClaim('job-done:file:F1')]).toEqual([true, false, false]);
+      });
+
       it('frees a released key at once', async () => {
         const { store } = await setup();
         await store.claimOnce('publish:r1', later);

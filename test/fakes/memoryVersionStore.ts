@@ -155,6 +155,12 @@ export class MemoryVersionStore implements VersionStore {
     return true;
   }
 
+  async hasClaim(key: string): Promise<boolean> {
+    await tick();
+    const existing = this.#claims.get(key);
+    return existing !== undefined && existing > this.#now();
+  }
+
   async releaseClaim(key: string): Promise<void> {
     await tick();
     this.#claims.delete(key);
