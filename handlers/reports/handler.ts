@@ -34,8 +34,8 @@ export function createReportHandler(deps: ReportDeps): ReportHttpHandler {
   return async (event) => {
     const method = event.requestContext.http.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Reports are read with GET.');
-    if (!event.rawPath.startsWith(REPORT_PREFIX)) return plain(404, 'Not found.');
-    const token = event.rawPath.slice(REPORT_PREFIX.length);
+    const token = tokenOf(event);
+    if (token === null) return plain(404, 'Not found.');
     const reading = readReportToken(deps.secret, token, deps.service.clock.now());
     if (reading.kind === 'expired')
       return plain(
@@ -55,6 +55,17 @@ export function createReportHandler(deps: ReportDeps): ReportHttpHandler {
       return plain(500, 'flowgate could not show this report right now. Try again in a minute.');
     }
   };
+}
+
+/**
+ * The token: API Gateway's path parameter (right behind a custom domain's base path too), else
+ * what follows `/reports/` in the path (`npm start`).
+ */
+function tokenOf(event: APIGatewayProxyEventV2): string | null {
+  const fromRoute = event.pathParameters?.token;
+  if (fromRoute !== undefined) return fromRoute;
+  const at = event.rawPath.indexOf(REPORT_PREFIX);
+  return at === -1 ? null : event.rawPath.slice(at + REPORT_PREFIX.length);
 }
 
 function plain(statusCode: number, message: string): APIGatewayProxyStructuredResultV2 {

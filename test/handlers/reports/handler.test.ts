@@ -75,6 +75,19 @@ describe('the HTML report of a version', () => {
     expect(response.body).toContain('data-testid="diagram"');
   });
 
+  it('is served behind a custom domain base path, from the route parameter API Gateway passes', async () => {
+    const version = await importMain();
+    const token = new URL(link('prod', version.flowKey, version.number)).pathname.split('/').at(-1) ?? '';
+    const event = {
+      ...get(`https://flowgate.example/flowgate/reports/${token}`),
+      pathParameters: { token },
+    } as APIGatewayProxyEventV2;
+
+    const response = await handler()(event);
+
+    expect(response.statusCode).toBe(200);
+  });
+
   it('is the page kept at import, showing the import as it was', async () => {
     const version = await importMain();
     const key = reportKey('prod', version.flowKey, version.number);
