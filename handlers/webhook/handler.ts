@@ -80,7 +80,9 @@ export function createWebhookHandler(deps: WebhookDeps): WebhookHttpHandler {
 
 async function route(deps: WebhookDeps, limits: WebhookLimits, event: APIGatewayProxyEventV2) {
   const method = event.requestContext.http.method.toUpperCase();
-  const path = event.rawPath;
+  // Behind a custom domain's base path the raw path has a prefix: the route starts at /webhooks/.
+  const at = event.rawPath.indexOf(FLOWS_PATH);
+  const path = at === -1 ? event.rawPath : event.rawPath.slice(at);
   if (path === FLOWS_PATH)
     return method === 'POST' ? acceptFlows(deps, limits, event) : notAllowed(method, path);
   if (path.startsWith(STATUS_PREFIX))

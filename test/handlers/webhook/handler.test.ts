@@ -47,6 +47,14 @@ describe('createWebhookHandler', () => {
     expect(report.versions).toMatchObject([{ flowKey: 'flow:CI greeting', number: 1, created: true }]);
   });
 
+  it('answers behind a custom domain base path too', async () => {
+    const { handler } = makeWebhookKit();
+
+    const response = await handler(webhookEvent({ body: greetingText(), path: '/flowgate/webhooks/flows' }));
+
+    expect(response.statusCode).toBe(200);
+  });
+
   it('stores the version as the webhook actor on the webhook channel when the request is accepted', async () => {
     const { handler, kit } = makeWebhookKit();
 
