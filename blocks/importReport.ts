@@ -16,6 +16,7 @@ import {
   type SlackMessage,
   section,
 } from './limits.js';
+import { reportButton } from './reportButton.js';
 import type { FlowReportView, ImportReportView, ReferenceView } from './types.js';
 
 /** What an import comes to, for its first line: errors win, then choices still to make. */
@@ -227,18 +228,7 @@ function buttons(env: string, flow: FlowReportView, flowKey: string, version: nu
       value: encodeActionValue(ACTION_IDS.showDiff, { env, flow: flowKey, from: flow.previous, to: version }),
     });
   }
-  if (
-    flow.reportUrl !== undefined &&
-    flow.reportUrl !== null &&
-    flow.reportUrl.length <= SLACK_LIMITS.buttonUrl
-  ) {
-    elements.push({
-      type: 'button',
-      action_id: ACTION_IDS.viewReport,
-      text: plain('Full report', SLACK_LIMITS.buttonText),
-      url: flow.reportUrl,
-    });
-  }
+  elements.push(...reportButton(flow.reportUrl));
   elements.push({
     type: 'button',
     action_id: ACTION_IDS.discardImport,

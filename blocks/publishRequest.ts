@@ -16,6 +16,7 @@ import {
   type SlackMessage,
   section,
 } from './limits.js';
+import { reportButton } from './reportButton.js';
 import type { PublishRequestView } from './types.js';
 
 /** How many changed blocks the diff summary names. */
@@ -60,6 +61,7 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
             'danger',
           ),
         },
+        ...reportButton(view.reportUrl),
       ],
     },
     context(

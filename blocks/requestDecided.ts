@@ -16,6 +16,7 @@ import {
   section,
 } from './limits.js';
 import { requestSummary } from './publishRequest.js';
+import { reportButton } from './reportButton.js';
 import type { RequestDecidedView } from './types.js';
 
 /** How many of a failed flow's own diagnostics (from the contact center) are listed. */
@@ -31,11 +32,11 @@ export function buildRequestDecided(view: RequestDecidedView): SlackMessage {
   const decision = decisionLine(view);
   const blocks: KnownBlock[] = [...requestSummary(view), section(decision)];
   if (view.outcome !== null) blocks.push(section(outcomeText(view)));
-  const rollbacks = rollbackButtons(view);
-  blocks.push(...actionsBlocks(rollbacks));
+  const buttons = [...rollbackButtons(view), ...reportButton(view.reportUrl)];
+  blocks.push(...actionsBlocks(buttons));
   return fitMessage(
     { text: `${plainDecision(view)} ${view.outcome?.summary.split('\n')[0] ?? ''}`.trim(), blocks },
-    { keepLast: Math.ceil(rollbacks.length / SLACK_LIMITS.actionsElements) },
+    { keepLast: Math.ceil(buttons.length / SLACK_LIMITS.actionsElements) },
   );
 }
 

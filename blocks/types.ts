@@ -88,6 +88,8 @@ export interface PublishRequestView {
   readonly replaces: number | null;
   /** The change against `replaces` (or the previous version); null when there is nothing to compare. */
   readonly diff: { readonly from: number; readonly to: number; readonly changes: FlowDiff } | null;
+  /** An expiring link to the version's HTML report (diagram, findings, changes), where reports are served. */
+  readonly reportUrl?: string | null;
 }
 
 /** The same request after its decision (or expiry), with what publishing did. */

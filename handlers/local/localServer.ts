@@ -157,7 +157,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   if (options.slack.appToken !== undefined) {
     const app = createSlackApp({
       ...base,
-      receiver: new SocketModeReceiver({ appToken: options.slack.appToken }),
+      // The Socket Mode client opens its connection with its own WebClient (apps.connections.open):
+      // it must use the same Slack API URL as the bot, or it goes to slack.com whatever SLACK_API_URL says.
+      receiver: new SocketModeReceiver({
+        appToken: options.slack.appToken,
+        ...(slackApiUrl === undefined ? {} : { installerOptions: { clientOptions: { slackApiUrl } } }),
+      }),
     });
     await app.start();
     socketApp = app;

@@ -64,7 +64,13 @@ export async function postDropReport(
     if (note !== null) await slack.post(channel, buildNotice(note), report.ts);
     for (const request of published.requests.filter((r) => r.state === 'pending')) {
       const head = await service.store.getHead(request.env, request.flowKey);
-      const pending = await publishRequestView(service, request, actor, head?.published ?? null);
+      const pending = await publishRequestView(
+        service,
+        request,
+        actor,
+        head?.published ?? null,
+        deps.reportLink ?? null,
+      );
       await slack.post(channel, buildPublishRequest(pending));
     }
   } catch (error) {

@@ -21,11 +21,11 @@ export async function announceRequest(
   const head = await service.store.getHead(request.env, request.flowKey);
   const replaces = head?.published ?? null;
   if (request.state !== 'approved') {
-    const view = await publishRequestView(service, request, actor, replaces);
+    const view = await publishRequestView(service, request, actor, replaces, ctx.deps.reportLink ?? null);
     return messenger.post(ctx.job.channel, buildPublishRequest(view));
   }
   const outcome = await publishRequests(service, { ids: [request.id], actor });
   const after = (await service.store.getRequest(request.id)) ?? request;
-  const view = await publishRequestView(service, after, actor, replaces);
+  const view = await publishRequestView(service, after, actor, replaces, ctx.deps.reportLink ?? null);
   return messenger.post(ctx.job.channel, buildRequestDecided(requestDecidedView(view, after, outcome)));
 }

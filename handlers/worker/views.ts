@@ -178,6 +178,7 @@ export async function publishRequestView(
   request: PublishRequest,
   actor: Actor,
   replaces: number | null,
+  reportLink: ReportLink | null = null,
 ): Promise<PublishRequestView> {
   const head = await service.store.getHead(request.env, request.flowKey);
   const from = replaces !== null && replaces !== request.version ? replaces : request.version - 1;
@@ -202,6 +203,7 @@ export async function publishRequestView(
     expiresAt: request.expiresAt,
     replaces,
     diff: diff === null ? null : { from: diff.from, to: diff.to, changes: diff.diff },
+    reportUrl: reportLink === null ? null : reportLink(request.env, request.flowKey, request.version),
   };
 }
 

@@ -77,6 +77,27 @@ describe('buildPublishRequest', () => {
     expect([approve?.confirm, reject?.confirm].every((c) => c !== undefined)).toBe(true);
   });
 
+  it('links the version’s full report after the decision buttons when reports are served', () => {
+    const url = 'https://flowgate.example/reports/abc.def';
+    const buttons = buttonsOf(buildPublishRequest(requestView({ reportUrl: url })).blocks);
+
+    expect(buttons.map((b) => [b.action_id, b.url])).toEqual([
+      [ACTION_IDS.approve, undefined],
+      [ACTION_IDS.reject, undefined],
+      [ACTION_IDS.viewReport, url],
+    ]);
+    expect(buttonsOf(buildPublishRequest(requestView()).blocks)).toHaveLength(2);
+  });
+
+  it('leaves the report link out when it is longer than Slack takes', () => {
+    const url = `https://flowgate.example/reports/${'a'.repeat(3000)}`;
+
+    const message = buildPublishRequest(requestView({ reportUrl: url }));
+
+    expect(buttonsOf(message.blocks)).toHaveLength(2);
+    expect(checkMessage(message)).toEqual([]);
+  });
+
   it('lists a few changes and counts the rest when the diff is large', () => {
     const added = Array.from({ length: 300 }, (_, i) => ({ action: `n${i}`, type: 'Wait', block: 'Wait' }));
     const message = buildPublishRequest(

@@ -94,6 +94,15 @@ describe('buildRequestDecided', () => {
     expect(ids.every((id) => actionIdPattern(ACTION_IDS.rollback).test(id))).toBe(true);
   });
 
+  it('keeps the link to the full report after the decision', () => {
+    const url = 'https://flowgate.example/reports/abc.def';
+
+    const buttons = buttonsOf(buildRequestDecided(decidedView({ reportUrl: url })).blocks);
+
+    expect(buttons.map((b) => b.action_id)).toEqual([ACTION_IDS.rollback, ACTION_IDS.viewReport]);
+    expect(buttons.at(-1)?.url).toBe(url);
+  });
+
   it('shows the rejection and its reason with no buttons when rejected', () => {
     const message = buildRequestDecided(
       decidedView({ state: 'rejected', outcome: null, reason: 'Wrong queue <prod>' }),

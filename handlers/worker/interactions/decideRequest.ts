@@ -19,7 +19,13 @@ export async function approve(ctx: JobContext<InteractionJob>): Promise<void> {
   const actor = await ctx.actor();
   const replaces = await publishedBefore(service, id);
   const result = await approveRequest(service, { id, actor });
-  const view = await publishRequestView(service, result.request, actor, replaces);
+  const view = await publishRequestView(
+    service,
+    result.request,
+    actor,
+    replaces,
+    ctx.deps.reportLink ?? null,
+  );
   const decided = requestDecidedView(view, result.request, result.outcome, result.waitingFor);
   await replaceMessage(ctx, buildRequestDecided(decided));
 }
@@ -32,7 +38,7 @@ export async function reject(ctx: JobContext<InteractionJob>): Promise<void> {
   const replaces = await publishedBefore(service, id);
   // A button carries no reason; the empty one shows as none.
   const rejected = await rejectRequest(service, { id, actor, reason: '' });
-  const view = await publishRequestView(service, rejected, actor, replaces);
+  const view = await publishRequestView(service, rejected, actor, replaces, ctx.deps.reportLink ?? null);
   await replaceMessage(ctx, buildRequestDecided(requestDecidedView(view, rejected, null)));
 }
 
