@@ -23,6 +23,8 @@ export interface Runtime {
   readonly mode: 'local' | 'aws';
   /** The embedded local stack (`local` mode), whose bucket `flowgate start` watches for S3 drops. */
   readonly localStack: LocalStack | null;
+  /** Where local state lives (`.flowgate/`, or FLOWGATE_HOME), in either mode. */
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function openRuntime(
       actor,
       mode: 'aws',
       localStack: null,
+      dataDir,
       close: async () => {},
     };
   }
@@ -83,6 +86,7 @@ export async function openRuntime(
     actor,
     mode: 'local',
     localStack: stack,
+    dataDir,
     close: () => stack.stop(),
   };
 }

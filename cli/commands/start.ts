@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import {
   generatedSigningSecret,
@@ -12,7 +15,9 @@ import { openRuntime } from '../runtime.js';
  * `flowgate start [--port N]` (`npm start`): the bot on loopback against the local default (or
  * AWS, as the other store commands), until interrupted. Slack settings come from the environment:
  * SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode),
- * SLACK_BOT_ID and SLACK_BOT_USER_ID (else asked of Slack once with auth.test).
+ * SLACK_BOT_ID and SLACK_BOT_USER_ID (else asked of Slack once with auth.test). Report links are
+ * signed with FLOWGATE_REPORT_SECRET (else a secret kept in the data folder) and point at
+ * FLOWGATE_PUBLIC_URL when set (a tunnel), else at the server itself.
  */
 export async function runStart(
   port: number,
@@ -29,6 +34,8 @@ export async function runStart(
     port,
     log: (m, e) => io.stderr(`${m}${e === undefined ? '' : ` ${String(e)}`}\n`),
     webhookSecrets: webhookSecretsFrom(env),
+    reportSecret: env.FLOWGATE_REPORT_SECRET ?? keptReportSecret(rt.dataDir),
+    ...(env.FLOWGATE_PUBLIC_URL === undefined ? {} : { publicUrl: env.FLOWGATE_PUBLIC_URL }),
     ...(stack === null ? {} : { bucket: { onS3Event: stack.onS3Event, client: stack.s3Client } }),
   });
   io.stdout(
@@ -43,6 +50,22 @@ export async function runStart(
   await server.stop();
   await rt.close();
   return 0;
+}
+
+/**
+ * The local server's report-link secret, kept under the data folder (readable by its owner only)
+ * so links posted in Slack still open after a restart.
+ */
+export function keptReportSecret(dataDir: string): string {
+  const path = join(dataDir, 'report-secret');
+  if (existsSync(path)) {
+    const kept = readFileSync(path, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  }
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function slackSettings(env: NodeJS.ProcessEnv, io: CliIo): Promise<LocalSlackSettings> {

@@ -50,6 +50,8 @@ export interface LocalServerOptions {
   readonly webhookSecrets?: (env: string) => string | null;
   /** Signs report links (`reportUrl`); a random one per run when not given. */
   readonly reportSecret?: string;
+  /** The base URL report links use (a tunnel's, for people on other machines); default: where the server listens. */
+  readonly publicUrl?: string;
   /** The local stack's bucket: objects put under `incoming/<env>/` are imported like S3 drops. */
   readonly bucket?: { readonly onS3Event: LocalStack['onS3Event']; readonly client: S3Client };
 }
@@ -83,7 +85,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // Known once the server listens; reports are only linked from messages posted after that.
   let baseUrl = 'http://127.0.0.1';
   const reportLink = reportLinker({
-    baseUrl: () => baseUrl,
+    baseUrl: () => options.publicUrl ?? baseUrl,
     secret: reportSecret,
     clock: options.deps.clock,
   });
