@@ -88,6 +88,6 @@ function flowLine(f: FlowPublishResult): string {
     case 'failed':
       return `${what}: FAILED, not written${f.arn === null ? '' : ` (${f.arn} keeps its previous content)`}`;
     case 'skipped':
-      return `${what}: not written (still approved: publish it again once the failure is fixed)`;
+      return `${what}: not written (its request ${f.requestId} stays approved: once the failure is fixed, its approver approves it again to publish it, or, where no approval is needed, request publishing again)`;
   }
 }
