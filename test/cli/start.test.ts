@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { keptReportSecret } from '../../cli/commands/start.js';
 import { startLocalServer } from '../../handlers/local/localServer.js';
 import { makeDeps } from '../fakes/serviceKit.js';
+import { UNREACHABLE_SLACK } from '../integration/slackPayloads.js';
 
 describe('keptReportSecret', () => {
   it('keeps one secret across restarts, readable by its owner only', () => {
@@ -33,13 +34,7 @@ describe('the local server’s report links', () => {
   it('point at the public URL when one is given (a tunnel for people on other machines)', async () => {
     const server = await startLocalServer({
       deps: makeDeps().deps,
-      slack: {
-        signingSecret: 's',
-        botToken: 'xoxb-t',
-        apiUrl: 'http://127.0.0.1:9/api/',
-        botId: 'B',
-        botUserId: 'U',
-      },
+      slack: UNREACHABLE_SLACK,
       port: 0,
       log: () => {},
       publicUrl: 'https://flowgate-dev.example.net',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { UNREACHABLE_SLACK } from './slackPayloads.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -26,13 +27,7 @@ beforeAll(async () => {
   kit = makeDeps();
   server = await startLocalServer({
     deps: kit.deps,
-    slack: {
-      signingSecret: 's',
-      botToken: 'xoxb-t',
-      apiUrl: 'http://127.0.0.1:9/api/',
-      botId: 'B',
-      botUserId: 'U',
-    },
+    slack: UNREACHABLE_SLACK,
     port: 0,
     log: () => {},
   });

@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
-import type { FlowgateConfig } from '../../core/config.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
+import { fileSharedEvent, withChannel } from './slackPayloads.js';
 
 const SECRET = 'e2e-signing-secret';
 const TOKEN = 'xoxb-e2e';
@@ -25,16 +24,6 @@ let kit: ServiceKit;
 let server: LocalServer;
 
 /** The kit's use cases, with prod bound to a channel. */
-function withChannel(deps: ServiceDeps): ServiceDeps {
-  const prod = deps.config.environments.prod;
-  if (prod === undefined) throw new Error('the service kit has no prod');
-  const config: FlowgateConfig = {
-    ...deps.config,
-    environments: { ...deps.config.environments, prod: { ...prod, channels: [CHANNEL] } },
-  };
-  return { ...deps, config };
-}
-
 beforeAll(async () => {
   fake = await startFakeSlackApi({ tokens: [TOKEN] });
 });
@@ -48,7 +37,7 @@ beforeEach(async () => {
   fake.reset();
   kit = makeDeps();
   server = await startLocalServer({
-    deps: withChannel(kit.deps),
+    deps: withChannel(kit.deps, CHANNEL),
     slack: {
       signingSecret: SECRET,
       botToken: TOKEN,
@@ -81,22 +70,7 @@ async function post(
 }
 
 function fileShared(fileId: string, user: string, eventId: string): string {
-  return JSON.stringify({
-    token: 'legacy',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1,
-    event: {
-      type: 'file_shared',
-      file_id: fileId,
-      user_id: user,
-      channel_id: CHANNEL,
-      file: { id: fileId },
-      event_ts: '1.1',
-    },
-  });
+  return JSON.stringify(fileSharedEvent(fileId, user, eventId, CHANNEL));
 }
 
 /** The first button or select in `message` whose action id starts with `prefix`. */

@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlowgateConfig } from '../../core/config.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fakeSlackApi.js';
 import { type FakeSocketMode, startFakeSocketMode } from './fakeSocketMode.js';
+import { fileSharedEvent, withChannel } from './slackPayloads.js';
 
 const TOKEN = 'xoxb-socket';
 const APP_TOKEN = 'xapp-1-A0FAKEAPP1-socket';
@@ -28,17 +27,6 @@ let stopped: boolean;
 let logged: string[];
 /** What kept the event loop alive just before the bot started. */
 let resourcesBefore: string[];
-
-/** The kit's use cases, with prod bound to a channel. */
-function withChannel(deps: ServiceDeps): ServiceDeps {
-  const prod = deps.config.environments.prod;
-  if (prod === undefined) throw new Error('the service kit has no prod');
-  const config: FlowgateConfig = {
-    ...deps.config,
-    environments: { ...deps.config.environments, prod: { ...prod, channels: [CHANNEL] } },
-  };
-  return { ...deps, config };
-}
 
 async function stopServer(): Promise<void> {
   if (stopped) return;
@@ -64,7 +52,7 @@ beforeEach(async () => {
   logged = [];
   resourcesBefore = process.getActiveResourcesInfo();
   server = await startLocalServer({
-    deps: withChannel(kit.deps),
+    deps: withChannel(kit.deps, CHANNEL),
     slack: {
       signingSecret: 'unused-in-socket-mode',
       botToken: TOKEN,
@@ -107,22 +95,7 @@ function slashCommand(text: string, triggerId: string): Record<string, unknown> 
 }
 
 function fileShared(fileId: string, user: string, eventId: string): Record<string, unknown> {
-  return {
-    token: 'legacy',
-    team_id: 'T1',
-    api_app_id: 'A0FAKEAPP1',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: 1,
-    event: {
-      type: 'file_shared',
-      file_id: fileId,
-      user_id: user,
-      channel_id: CHANNEL,
-      file: { id: fileId },
-      event_ts: '1.1',
-    },
-  };
+  return fileSharedEvent(fileId, user, eventId, CHANNEL);
 }
 
 describe('the Slack bot over Socket Mode', () => {

@@ -10,6 +10,7 @@ import { type LocalServer, startLocalServer } from '../../handlers/local/localSe
 import { signWebhook } from '../../handlers/webhook/signature.js';
 import type { WebhookReport } from '../../handlers/webhook/webhookImport.js';
 import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { UNREACHABLE_SLACK } from './slackPayloads.js';
 
 const SECRET = 'prod-webhook-secret-0123456789';
 const root = join(import.meta.dirname, '..', '..');
@@ -25,13 +26,7 @@ beforeAll(async () => {
       ...kit.deps,
       config: { ...kit.deps.config, roles: { ...roles, editors: [...roles.editors, 'webhook:prod'] } },
     },
-    slack: {
-      signingSecret: 's',
-      botToken: 'xoxb-t',
-      apiUrl: 'http://127.0.0.1:9/api/',
-      botId: 'B',
-      botUserId: 'U',
-    },
+    slack: UNREACHABLE_SLACK,
     port: 0,
     log: () => {},
     webhookSecrets: (env) => (env === 'prod' ? SECRET : null),
