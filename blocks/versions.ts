@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { VersionList } from '../core/service/listVersions.js';
+import { isSnapshot } from '../core/versions/requests.js';
 import type { VersionSummary } from '../core/versions/types.js';
 import { code, mention, plural, slackDate } from './format.js';
 import {
@@ -37,7 +38,7 @@ export function buildVersions(list: VersionList, reportUrl: VersionReportUrl | n
     ),
     section(joinLines(lines.length === 0 ? ['No versions.'] : lines, SLACK_LIMITS.sectionText, 'version')),
   ];
-  if (reportUrl !== null && list.versions.length > 0) blocks.push(context(reportLinks(head, reportUrl)));
+  if (reportUrl !== null && list.versions.length > 0) blocks.push(context(reportLinks(list, reportUrl)));
   if (head.target !== null) blocks.push(context(`Target: ${code(head.target.arn)}`));
   return fitMessage({ text: first, blocks });
 }
@@ -55,11 +56,16 @@ function versionLine(v: VersionSummary, published: number | null): string {
   return `• v${v.number} · ${slackDate(v.createdAt)} · ${mention(v.author)} · ${v.source.channel}${marks.length === 0 ? '' : ` · ${marks.join(' · ')}`}`;
 }
 
-/** `Reports: v5 (latest) · v3 (published)`, each a link; links last a week, so each listing makes new ones. */
-function reportLinks(head: VersionList['head'], reportUrl: VersionReportUrl): string {
+/**
+ * `Reports: v5 (latest) · v3 (published)`, each a link; links last a week, so each listing makes
+ * new ones. The latest is the newest version that is not a publish snapshot (that one holds what
+ * a publish replaced, not what anyone is working on).
+ */
+function reportLinks(list: VersionList, reportUrl: VersionReportUrl): string {
+  const { head } = list;
+  const latest = list.versions.find((v) => !isSnapshot(v))?.number ?? head.latest;
   const link = (n: number, label: string) => `<${reportUrl(n)}|v${n} (${label})>`;
-  const links = [link(head.latest, 'latest')];
-  if (head.published !== null && head.published !== head.latest)
-    links.push(link(head.published, 'published'));
+  const links = [link(latest, 'latest')];
+  if (head.published !== null && head.published !== latest) links.push(link(head.published, 'published'));
   return `Reports: ${links.join(' · ')}`;
 }

@@ -4,6 +4,7 @@ import { flowKindLabel } from '../flowTypes.js';
 import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
 import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
+import { isSnapshot } from '../versions/requests.js';
 import type { FlowHead, FlowKey, FlowVersion, VersionSource } from '../versions/types.js';
 import { environmentOf, requireRole } from './authorize.js';
 import type { ServiceDeps } from './deps.js';
@@ -45,6 +46,30 @@ export interface ImportResult {
   readonly flows: readonly ImportedFlow[];
   /** Files in publish order (modules first, referenced flows before those that reference them). */
   readonly order: readonly string[];
+}
+
+/** How far back past publish snapshots a re-import is recognised (one publish leaves one snapshot). */
+const SNAPSHOTS_LOOKED_PAST = 2;
+
+/**
+ * The version that already holds `contentHash` when only publish snapshots came after it: the
+ * file that was imported and published, sent again (CI re-sends its flows on every push), stores
+ * nothing new. The store's own check compares with the newest version only, and publishing
+ * appends the content it replaced as a snapshot after the published one.
+ */
+async function importedBeforeSnapshots(
+  deps: ServiceDeps,
+  head: FlowHead | null,
+  contentHash: string,
+): Promise<FlowVersion | null> {
+  // A snapshot is appended only by a publish, after the version it published.
+  if (head === null || head.published === null || head.latest <= head.published) return null;
+  for (let n = head.latest; n >= 1 && n >= head.latest - SNAPSHOTS_LOOKED_PAST; n--) {
+    const version = await deps.store.getVersion(head.env, head.flowKey, n);
+    if (version === null) return null;
+    if (!isSnapshot(version)) return n < head.latest && version.contentHash === contentHash ? version : null;
+  }
+  return null;
 }
 
 /** Plan codes that make a file's version meaningless: which of two same-named files is "the" flow? */
@@ -115,6 +140,9 @@ async function storeFlow(
     sourceHash: sha256(file.bytes),
   });
   if (draft === null) return { file: file.name, flowKey, version: null, created: false, analysis: planned };
+  const imported = await importedBeforeSnapshots(deps, heads.get(flowKey) ?? null, draft.contentHash);
+  if (imported !== null)
+    return { file: file.name, flowKey, version: imported, created: false, analysis: planned };
   const { version, created } = await deps.store.appendVersion(draft);
   if (created) await auditImport(deps, input, version);
   return { file: file.name, flowKey, version, created, analysis: planned };

@@ -75,6 +75,21 @@ describe('buildVersions', () => {
     expect(allText(buildVersions({ head, versions: [summary(3)] }).blocks)).not.toContain('Reports:');
   });
 
+  it('links the newest imported version as the latest, not the snapshot a publish appended', () => {
+    const snapshot = {
+      ...summary(4),
+      source: { channel: 'snapshot', ref: 'arn:aws:connect:…' },
+    } as VersionSummary;
+
+    const message = buildVersions(
+      { head: { ...head, latest: 4, published: 3 }, versions: [snapshot, summary(3), summary(2)] },
+      (n) => `https://flowgate.example/reports/t${n}`,
+    );
+
+    expect(allText(message.blocks)).toContain('Reports: <https://flowgate.example/reports/t3|v3 (latest)>');
+    expect(allText(message.blocks)).not.toContain('t4|');
+  });
+
   it('lists 20 and counts the older ones when there are 150 versions', () => {
     const versions = Array.from({ length: 150 }, (_, i) => summary(150 - i));
     const message = buildVersions({ head: { ...head, latest: 150 }, versions });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../core/errors.js';
 import { type ImportFile, importFlows } from '../../../core/service/importFlows.js';
+import { publishRequests } from '../../../core/service/publishRequests.js';
+import { requestPublish } from '../../../core/service/requestPublish.js';
 import { sha256 } from '../../../core/versions/hash.js';
 import { exampleFlowFiles, jsonFile, makeDeps, users } from '../../fakes/serviceKit.js';
 import { loadFixture } from '../../fixtures.js';
+import { existingFlow, importTexts, inboundFlow, prodKit } from './publishKit.js';
 
 type SupportLine = {
   Metadata: Record<string, unknown>;
@@ -227,5 +230,48 @@ describe('importFlows', () => {
     const numbers = results.map((r) => r.flows[0]?.version?.number ?? 0).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect((await store.getHead('test', 'flow:Support line'))?.latest).toBe(50);
+  });
+});
+
+describe('importing again the file that was published', () => {
+  it('stores nothing new although the publish snapshot came after it', async () => {
+    const kit = prodKit([existingFlow('Main', inboundFlow('Main', { say: 'Made by hand.' }))], {
+      approval: { prod: { required: false } },
+    });
+    await importTexts(kit, 'prod', { main: inboundFlow('Main') });
+    const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
+    await publishRequests(kit.deps, { ids: [request.id], actor: users.alice });
+    const afterPublish = (await kit.store.listVersions('prod', 'flow:Main')).map((v) => v.source.channel);
+
+    const again = await importFlows(kit.deps, {
+      env: 'prod',
+      files: [{ name: 'main.json', bytes: new TextEncoder().encode(inboundFlow('Main')) }],
+      actor: users.alice,
+      channel: 'webhook',
+    });
+
+    expect(afterPublish).toEqual(['snapshot', 'cli']);
+    expect(again.flows.map((f) => [f.version?.number, f.created])).toEqual([[1, false]]);
+    expect(await kit.store.listVersions('prod', 'flow:Main')).toHaveLength(2);
+  });
+
+  it('stores a new version when the file differs from the published one', async () => {
+    const kit = prodKit([existingFlow('Main', inboundFlow('Main', { say: 'Made by hand.' }))], {
+      approval: { prod: { required: false } },
+    });
+    await importTexts(kit, 'prod', { main: inboundFlow('Main') });
+    const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
+    await publishRequests(kit.deps, { ids: [request.id], actor: users.alice });
+
+    const changed = await importFlows(kit.deps, {
+      env: 'prod',
+      files: [
+        { name: 'main.json', bytes: new TextEncoder().encode(inboundFlow('Main', { say: 'New words.' })) },
+      ],
+      actor: users.alice,
+      channel: 'webhook',
+    });
+
+    expect(changed.flows.map((f) => [f.version?.number, f.created])).toEqual([[3, true]]);
   });
 });
