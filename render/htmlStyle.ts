@@ -38,6 +38,8 @@ th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom:
 th { background: var(--soft); font-weight: 600; white-space: nowrap; }
 td { overflow-wrap: anywhere; }
 td:first-child { white-space: nowrap; }
+/* A finding's code is one kebab-case word: broken anywhere it reads as two codes. */
+tr[data-severity] td:nth-child(2) { white-space: nowrap; }
 tr[data-severity="error"] td:first-child { color: var(--error); font-weight: 600; }
 tr[data-severity="warning"] td:first-child { color: var(--warning); font-weight: 600; }
 tr[data-severity="error"] { background: var(--error-bg); }
