@@ -8,7 +8,13 @@ import { defaultLocalConfig } from '../adapters/config/defaultLocalConfig.js';
 import { loadConfig } from '../adapters/config/loadConfig.js';
 import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { LocalContactCenter } from '../adapters/local/LocalContactCenter.js';
-import { type LocalStack, startLocalStack } from '../adapters/local/localStack.js';
+import {
+  type LocalStack,
+  localDynamoClient,
+  localS3Client,
+  startLocalStack,
+} from '../adapters/local/localStack.js';
+import { findRunningStack, type RunningStackInfo } from '../adapters/local/stackLock.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
 import type { Actor, FlowgateConfig } from '../core/config.js';
 import type { Clock, ContactCenter } from '../core/ports.js';
@@ -34,6 +40,11 @@ export interface RuntimeOptions {
   readonly as: string | null;
   /** `--config`: a YAML or JSON file (default: FLOWGATE_CONFIG, else ./flowgate.yml|yaml|json, else the built-in local config). */
   readonly config: string | null;
+  /**
+   * Whether to use the local stack another process runs on the data folder (`npm start` in
+   * another terminal) rather than refuse. Default true; `flowgate start` needs its own stack.
+   */
+  readonly attach?: boolean;
 }
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -73,6 +84,8 @@ export async function openRuntime(
       close: async () => {},
     };
   }
+  const running = options.attach === false ? null : await findRunningStack(dataDir);
+  if (running !== null) return attachedRuntime(running, { config, centers, actor, dataDir });
   const stack = await startLocalStack({ dataDir });
   const files = new S3FileStore({ client: stack.s3Client, bucket: stack.bucket });
   const store = new DynamoVersionStore({
@@ -88,6 +101,38 @@ export async function openRuntime(
     localStack: stack,
     dataDir,
     close: () => stack.stop(),
+  };
+}
+
+/** A runtime on the local stack another process runs (the CLI beside `npm start`). */
+function attachedRuntime(
+  running: RunningStackInfo,
+  context: {
+    config: FlowgateConfig;
+    centers: ServiceDeps['centers'];
+    actor: Actor;
+    dataDir: string;
+  },
+): Runtime {
+  const dynamoClient = localDynamoClient(running.dynamoEndpoint);
+  const s3Client = localS3Client(running.s3Endpoint);
+  const files = new S3FileStore({ client: s3Client, bucket: running.bucket });
+  const store = new DynamoVersionStore({
+    client: dynamoClient,
+    tableName: running.tableName,
+    files,
+    clock: SYSTEM_CLOCK,
+  });
+  return {
+    deps: deps(context.config, store, files, context.centers),
+    actor: context.actor,
+    mode: 'local',
+    localStack: null,
+    dataDir: context.dataDir,
+    close: async () => {
+      dynamoClient.destroy();
+      s3Client.destroy();
+    },
   };
 }
 

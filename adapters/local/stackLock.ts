@@ -54,7 +54,7 @@ export async function claimDataDir(dataDir: string, names: { tableName: string; 
       const who = held.pid === process.pid ? 'this process' : `process ${held.pid}`;
       throw new FlowgateError(
         'local-stack-running',
-        `The local stack on ${dataDir} is already running in ${who}: stop it first, or connect to it (findRunningStack).`,
+        `The local stack on ${dataDir} is already running in ${who} (flowgate start): stop it first (Ctrl-C where it runs); flowgate commands in another terminal use it as it runs.`,
       );
     }
     await releaseDataDir(dataDir);

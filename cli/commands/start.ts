@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalStack } from '../../adapters/local/localStack.js';
 import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import {
   generatedSigningSecret,
@@ -25,7 +26,8 @@ export async function runStart(
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const rt = await openRuntime({ as: null, config }, io.cwd, env);
+  // The S3 drop watcher needs the stack's own event stream: start never attaches to another's.
+  const rt = await openRuntime({ as: null, config, attach: false }, io.cwd, env);
   const slack = await slackSettings(env, io);
   const stack = rt.localStack;
   const server = await startLocalServer({
@@ -43,6 +45,7 @@ export async function runStart(
       ? `flowgate is connected to Slack in Socket Mode; webhooks and reports on ${server.url}. Ctrl-C stops it.\n`
       : `flowgate is listening: POST ${server.url}/slack/events (Slack request URL), GET ${server.url}/healthz. Ctrl-C stops it.\n`,
   );
+  if (stack !== null) io.stdout(dropHint(stack));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -50,6 +53,16 @@ export async function runStart(
   await server.stop();
   await rt.close();
   return 0;
+}
+
+/** How to drop a file into the local bucket (its port changes every run). */
+function dropHint(stack: LocalStack): string {
+  const { accessKeyId, secretAccessKey } = LOCAL_CREDENTIALS;
+  return [
+    `S3 drops: put flow files under s3://${stack.bucket}/incoming/<env>/ at ${stack.s3Endpoint}, e.g.`,
+    `  AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} AWS_REGION=${LOCAL_REGION} aws --endpoint-url ${stack.s3Endpoint} s3 cp flow.json s3://${stack.bucket}/incoming/test/`,
+    '',
+  ].join('\n');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { S3EventListener } from '../../adapters/local/protocolServers.js';
 import { importS3Object, type S3ImportDeps } from './importS3Object.js';
-import { encodeS3Key, s3EventRecords } from './s3EventRecord.js';
+import { encodeS3Key, INCOMING_PREFIX, s3EventRecords } from './s3EventRecord.js';
 
 /** A running watcher of the local bucket. */
 export interface LocalBucketWatcher {
@@ -23,7 +23,9 @@ export function watchLocalBucket(
 ): LocalBucketWatcher {
   let queue: Promise<void> = Promise.resolve();
   const unsubscribe = onS3Event((event) => {
-    for (const record of s3EventRecords(event)) {
+    // As the bucket notification's prefix filter does in AWS: flowgate's own objects (version
+    // bodies, reports, webhook files) are never drops, and need not be logged as ignored.
+    for (const record of s3EventRecords(event).filter(isIncoming)) {
       const encoded = withEncodedKey(record);
       queue = queue.then(async () => {
         try {
@@ -35,6 +37,13 @@ export function watchLocalBucket(
     }
   });
   return { idle: () => queue, stop: unsubscribe };
+}
+
+/** True for records of keys under `incoming/` (records of another shape pass, to be reported). */
+function isIncoming(record: unknown): boolean {
+  if (!isObject(record) || !isObject(record.s3) || !isObject(record.s3.object)) return true;
+  const { key } = record.s3.object;
+  return typeof key !== 'string' || key.startsWith(INCOMING_PREFIX);
 }
 
 /** The record with its key encoded as S3 sends it (records of another shape pass as they are). */

@@ -103,12 +103,13 @@ export interface DropTarget {
   readonly path: string;
 }
 
-const INCOMING = 'incoming/';
+/** Where drops are put (the bucket notification's prefix in serverless.yml). */
+export const INCOMING_PREFIX = 'incoming/';
 
 /** The environment and path of a key under `incoming/<env>/`, or null for any other key (or a folder marker). */
 export function dropTargetOf(key: string): DropTarget | null {
-  if (!key.startsWith(INCOMING)) return null;
-  const rest = key.slice(INCOMING.length);
+  if (!key.startsWith(INCOMING_PREFIX)) return null;
+  const rest = key.slice(INCOMING_PREFIX.length);
   const slash = rest.indexOf('/');
   if (slash <= 0) return null;
   const path = rest.slice(slash + 1);

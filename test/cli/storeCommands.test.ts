@@ -6,6 +6,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
+import { startLocalStack } from '../../adapters/local/localStack.js';
+import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import type { CliIo } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
 
@@ -138,6 +141,25 @@ describe('flowgate store commands on the local default', () => {
     expect(readFileSync(join(dir, 'out', 'Main_IVR_v1.html'), 'utf8')).toContain('<h1>Main IVR</h1>');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('has no version 7; it has version 1');
+  });
+
+  it('uses the local stack another process runs on the folder (npm start in another terminal)', async () => {
+    const dir = workspace();
+    const stack = await startLocalStack({ dataDir: join(dir, '.flowgate') });
+    try {
+      const imported = await flowgate(dir, 'import', 'flows/billing.json', '--env', 'test', '--as', 'alice');
+      const store = new DynamoVersionStore({
+        client: stack.dynamoClient,
+        tableName: stack.tableName,
+        files: new S3FileStore({ client: stack.s3Client, bucket: stack.bucket }),
+        clock: { now: () => new Date() },
+      });
+
+      expect(imported.code).toBe(0);
+      expect((await store.listVersions('test', 'flow:Billing')).map((v) => v.number)).toEqual([1]);
+    } finally {
+      await stack.stop();
+    }
   });
 
   it('exits 2 without --env, before starting anything', async () => {
