@@ -10,6 +10,7 @@ import { z } from 'zod';
 const resource = z.object({
   Type: z.string(),
   Properties: z.record(z.string(), z.unknown()).optional(),
+  DeletionPolicy: z.string().optional(),
 });
 
 /** The part of a template these checks read. */
@@ -144,6 +145,7 @@ function storageProblems(template: Template): string[] {
       problems.push('the table has no point-in-time recovery');
     if (!JSON.stringify(t.TimeToLiveSpecification ?? {}).includes('"Enabled":true'))
       problems.push('the table has no TTL');
+    if (table.DeletionPolicy !== 'Retain') problems.push('deleting the stack would delete the table');
   }
   const queues = Object.values(template.Resources).filter((r) => r.Type === 'AWS::SQS::Queue');
   if (!queues.some((q) => q.Properties?.RedrivePolicy !== undefined))
@@ -152,8 +154,11 @@ function storageProblems(template: Template): string[] {
     (r) => r.Type === 'AWS::S3::Bucket' && r.Properties?.NotificationConfiguration !== undefined,
   );
   if (bucket === undefined) problems.push('no bucket notifies the S3 import function');
-  else if (!JSON.stringify(bucket.Properties?.LifecycleConfiguration ?? {}).includes('flowgate/webhook/'))
-    problems.push('the bucket does not expire webhook status files');
+  else {
+    if (!JSON.stringify(bucket.Properties?.LifecycleConfiguration ?? {}).includes('flowgate/webhook/'))
+      problems.push('the bucket does not expire webhook status files');
+    if (bucket.DeletionPolicy !== 'Retain') problems.push('deleting the stack would delete the bucket');
+  }
   return problems;
 }
 

@@ -42,6 +42,7 @@ function goodTemplate(): Template {
     JobsQueue: { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { maxReceiveCount: 3 } } },
     VersionTable: {
       Type: 'AWS::DynamoDB::Table',
+      DeletionPolicy: 'Retain',
       Properties: {
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -50,6 +51,7 @@ function goodTemplate(): Template {
     },
     Files: {
       Type: 'AWS::S3::Bucket',
+      DeletionPolicy: 'Retain',
       Properties: {
         NotificationConfiguration: { LambdaConfigurations: [] },
         LifecycleConfiguration: { Rules: [{ Prefix: 'flowgate/webhook/', ExpirationInDays: 7 }] },
@@ -131,7 +133,9 @@ describe('templateProblems', () => {
       'the table is not on-demand',
       'the table has no point-in-time recovery',
       'the table has no TTL',
+      'deleting the stack would delete the table',
       'the bucket does not expire webhook status files',
+      'deleting the stack would delete the bucket',
     ]);
   });
 });
