@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FileStore } from '../../core/ports.js';
+import { getJson, putJson } from '../jsonFiles.js';
 
 /** A deferred import's record: pending until the work is done, then the answer it would have given. */
 export type WebhookStatus =
@@ -53,20 +54,10 @@ export function statusPath(id: string): string {
 
 /** Stores a deferred import's status (replacing the previous one). */
 export async function saveStatus(files: FileStore, status: WebhookStatus): Promise<void> {
-  const bytes = new TextEncoder().encode(JSON.stringify(status));
-  await files.put(statusKey(status.id), bytes, 'application/json');
+  await putJson(files, statusKey(status.id), status);
 }
 
 /** A deferred import's status, or null when there is none (or what is stored is not one). */
 export async function loadStatus(files: FileStore, id: string): Promise<WebhookStatus | null> {
-  const bytes = await files.get(statusKey(id));
-  if (bytes === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return null;
-  }
-  const parsed = statusSchema.safeParse(json);
-  return parsed.success ? (parsed.data as WebhookStatus) : null;
+  return getJson<WebhookStatus>(files, statusKey(id), statusSchema);
 }

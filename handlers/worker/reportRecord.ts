@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { diagnosticSchema } from '../../adapters/dynamo/itemSchemas.js';
 import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
 import type { FileStore } from '../../core/ports.js';
+import { getJson, putJson } from '../jsonFiles.js';
 import type { ReportContent } from './views.js';
 
 /**
@@ -8,15 +10,6 @@ import type { ReportContent } from './views.js';
  * ts: a choice made in the message, or a Discard, rebuilds the whole message (every flow of a
  * zip, not only the one clicked) without reading Slack's history.
  */
-
-const diagnosticSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  action: z.string().nullable(),
-  block: z.string().nullable(),
-  message: z.string(),
-  hint: z.string(),
-});
 
 const contentSchema = z.object({
   env: z.string().min(1),
@@ -43,19 +36,10 @@ export async function saveReport(
   message: SlackMessageRef,
   content: ReportContent,
 ): Promise<void> {
-  await files.put(keyOf(message), new TextEncoder().encode(JSON.stringify(content)), 'application/json');
+  await putJson(files, keyOf(message), content);
 }
 
 /** What the report message at `message` shows, or null when it was not recorded (or is unreadable). */
 export async function loadReport(files: FileStore, message: SlackMessageRef): Promise<ReportContent | null> {
-  const bytes = await files.get(keyOf(message));
-  if (bytes === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return null;
-  }
-  const parsed = contentSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return getJson(files, keyOf(message), contentSchema);
 }
