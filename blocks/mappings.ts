@@ -1,16 +1,7 @@
-import type { KnownBlock } from '@slack/types';
 import type { RememberedMapping } from '../core/versions/types.js';
 import { code, mention, plural, slackDate } from './format.js';
-import {
-  capItems,
-  escapeMrkdwn,
-  fitMessage,
-  joinLines,
-  moreLine,
-  SLACK_LIMITS,
-  type SlackMessage,
-  section,
-} from './limits.js';
+import type { SlackMessage } from './limits.js';
+import { buildListMessage } from './listMessage.js';
 
 /** Remembered resolutions of an environment (`/flow map`). */
 export interface MappingsView {
@@ -30,13 +21,12 @@ export function buildMappings(view: MappingsView): SlackMessage {
   const sorted = [...view.mappings].sort(
     (a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source),
   );
-  const { shown, hidden } = capItems(sorted, SHOWN_MAPPINGS);
-  const lines = shown.map(
+  return buildListMessage(
+    first,
+    sorted,
+    SHOWN_MAPPINGS,
     (m) =>
-      `• ${m.kind} ${code(m.source)} → ${code(m.target)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
+      `${m.kind} ${code(m.source)} → ${code(m.target)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
+    'replacement',
   );
-  if (hidden > 0) lines.push(moreLine(hidden, 'replacement'));
-  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`)];
-  if (lines.length > 0) blocks.push(section(joinLines(lines, SLACK_LIMITS.sectionText, 'replacement')));
-  return fitMessage({ text: first, blocks });
 }
