@@ -1,12 +1,17 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { z } from 'zod';
 import { createWebClient } from '../../../adapters/slack/createWebClient.js';
 import { SlackFileSource } from '../../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../../adapters/slack/SlackMessenger.js';
 import type { CommandJob, ImportFileJob, InteractionJob } from '../../../handlers/slack/jobs.js';
 import type { WorkerDeps } from '../../../handlers/worker/workerDeps.js';
-import type { ServiceKit } from '../../fakes/serviceKit.js';
+import { makeDeps, type ServiceKit } from '../../fakes/serviceKit.js';
 import { loadFixtureText } from '../../fixtures.js';
-import type { FakeSlackApi, FakeSlackMessage } from '../../integration/fakeSlackApi.js';
+import {
+  type FakeSlackApi,
+  type FakeSlackMessage,
+  startFakeSlackApi,
+} from '../../integration/fakeSlackApi.js';
 
 /** The bot token the fake accepts. */
 export const TOKEN = 'xoxb-worker-test';
@@ -28,6 +33,35 @@ export function workerDeps(fake: FakeSlackApi, kit: ServiceKit, logs: string[] =
     files: new SlackFileSource({ client, maxBytes: MAX_BYTES }),
     log: (message) => logs.push(message),
   };
+}
+
+/** What a worker test works on; fresh use cases and worker deps for every test. */
+export interface WorkerSuite {
+  /** The fake Slack API, started once for the file and emptied before each test. */
+  fake: FakeSlackApi;
+  kit: ServiceKit;
+  deps: WorkerDeps;
+}
+
+/**
+ * Registers the hooks every worker test file needs: the fake Slack API for the file, and before
+ * each test a reset fake, new in-memory use cases and worker deps over both. Read the fields in
+ * tests and hooks, not at module level (they are set by the hooks).
+ */
+export function workerSuite(): WorkerSuite {
+  const suite = {} as WorkerSuite;
+  beforeAll(async () => {
+    suite.fake = await startFakeSlackApi({ tokens: [TOKEN] });
+  });
+  afterAll(async () => {
+    await suite.fake.stop();
+  });
+  beforeEach(() => {
+    suite.fake.reset();
+    suite.kit = makeDeps();
+    suite.deps = workerDeps(suite.fake, suite.kit);
+  });
+  return suite;
 }
 
 /** Shares a fixture flow file in the fake Slack; returns its file id. */

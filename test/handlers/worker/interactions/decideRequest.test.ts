@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processSlackJob } from '../../../../handlers/worker/processJob.js';
 import type { WorkerDeps } from '../../../../handlers/worker/workerDeps.js';
-import { makeDeps, type ServiceKit } from '../../../fakes/serviceKit.js';
-import {
-  type FakeSlackApi,
-  type FakeSlackMessage,
-  startFakeSlackApi,
-} from '../../../integration/fakeSlackApi.js';
+import type { FakeSlackMessage } from '../../../integration/fakeSlackApi.js';
 import {
   allText,
   button,
@@ -16,35 +11,20 @@ import {
   ephemeralTo,
   importJob,
   shareFixture,
-  TOKEN,
-  workerDeps,
+  workerSuite,
 } from '../workerKit.js';
 
 describe('processSlackJob (approve and reject)', () => {
-  let fake: FakeSlackApi;
-  let kit: ServiceKit;
-  let deps: WorkerDeps;
-
-  beforeAll(async () => {
-    fake = await startFakeSlackApi({ tokens: [TOKEN] });
-  });
-  afterAll(async () => {
-    await fake.stop();
-  });
-  beforeEach(() => {
-    fake.reset();
-    kit = makeDeps();
-    deps = workerDeps(fake, kit);
-  });
+  const t = workerSuite();
 
   /** Imports billing-line.json into prod and clicks Request publish as `requester`; returns the request message. */
-  async function requested(requester: string, workers: WorkerDeps = deps): Promise<FakeSlackMessage> {
-    const fileId = shareFixture(fake, 'worker/billing-line.json', 'billing-line.json');
+  async function requested(requester: string, workers: WorkerDeps = t.deps): Promise<FakeSlackMessage> {
+    const fileId = shareFixture(t.fake, 'worker/billing-line.json', 'billing-line.json');
     await processSlackJob(importJob(fileId, 'prod', { user: requester }), workers);
-    const [report] = fake.messages();
+    const [report] = t.fake.messages();
     if (report === undefined) throw new Error('no report');
     await processSlackJob(clickJob(report, button(report, 'flowgate.request_publish'), requester), workers);
-    const request = fake.messages().find((m) => m.text.includes('asks to publish'));
+    const request = t.fake.messages().find((m) => m.text.includes('asks to publish'));
     if (request === undefined) throw new Error('no request message');
     return request;
   }
@@ -52,9 +32,9 @@ describe('processSlackJob (approve and reject)', () => {
   it('updates the request message with who approved and the outcome when another publisher approves', async () => {
     const request = await requested('alice');
 
-    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
 
-    const decided = fake.message(request.channel, request.ts);
+    const decided = t.fake.message(request.channel, request.ts);
     expect(decided?.text).toBe(
       'Billing line v1 for prod: approved and published by bob. Published 1 flow to prod.',
     );
@@ -65,10 +45,10 @@ describe('processSlackJob (approve and reject)', () => {
   it('writes the re-targeted content to the target when another publisher approves', async () => {
     const request = await requested('alice');
 
-    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
 
-    const head = await kit.store.getHead('prod', 'flow:Billing line');
-    const written = kit.center.flow(head?.target?.id ?? '');
+    const head = await t.kit.store.getHead('prod', 'flow:Billing line');
+    const written = t.kit.center.flow(head?.target?.id ?? '');
     expect(written?.content).toContain('queue/537e3d26-3043-48f5-b44e-79fb143289d2');
     expect(written?.content).not.toContain('123456789012');
   });
@@ -76,25 +56,25 @@ describe('processSlackJob (approve and reject)', () => {
   it('refuses privately and leaves the message when the requester approves their own request', async () => {
     const request = await requested('bob');
 
-    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
 
-    expect(ephemeralTo(fake, 'bob').join('\n')).toContain(
+    expect(ephemeralTo(t.fake, 'bob').join('\n')).toContain(
       'may not also approve it in prod: ask another publisher',
     );
-    expect(fake.message(request.channel, request.ts)?.updates).toBe(0);
-    expect(kit.center.writes()).toBe(0);
+    expect(t.fake.message(request.channel, request.ts)?.updates).toBe(0);
+    expect(t.kit.center.writes()).toBe(0);
   });
 
   it('tells the second approver privately that it was already approved when two publishers click', async () => {
     const request = await requested('alice');
-    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), deps);
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
 
-    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'carol'), deps);
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'carol'), t.deps);
 
-    expect(ephemeralTo(fake, 'carol').join('\n')).toContain('was approved by bob');
+    expect(ephemeralTo(t.fake, 'carol').join('\n')).toContain('was approved by bob');
     expect({
-      updates: fake.message(request.channel, request.ts)?.updates,
-      writes: kit.center.writes(),
+      updates: t.fake.message(request.channel, request.ts)?.updates,
+      writes: t.kit.center.writes(),
     }).toEqual({
       updates: 1,
       writes: 1,
@@ -104,30 +84,30 @@ describe('processSlackJob (approve and reject)', () => {
   it('shows who rejected it and publishes nothing when a publisher rejects', async () => {
     const request = await requested('alice');
 
-    await processSlackJob(clickJob(request, button(request, 'flowgate.reject'), 'carol'), deps);
+    await processSlackJob(clickJob(request, button(request, 'flowgate.reject'), 'carol'), t.deps);
 
-    expect(fake.message(request.channel, request.ts)?.text).toBe(
+    expect(t.fake.message(request.channel, request.ts)?.text).toBe(
       'Billing line v1 for prod: rejected by carol.',
     );
-    expect(kit.center.writes()).toBe(0);
+    expect(t.kit.center.writes()).toBe(0);
   });
 
   it('lets a member of a publisher user group approve when the roles name the group', async () => {
-    fake.setUsergroup('S0APPROVERS', ['U0DAVE']);
-    const { config } = kit.deps;
+    t.fake.setUsergroup('S0APPROVERS', ['U0DAVE']);
+    const { config } = t.kit.deps;
     const service = {
-      ...kit.deps,
+      ...t.kit.deps,
       config: {
         ...config,
         roles: { ...config.roles, publishers: [...config.roles.publishers, 'S0APPROVERS'] },
       },
     };
-    const grouped: WorkerDeps = { ...deps, service };
+    const grouped: WorkerDeps = { ...t.deps, service };
     const request = await requested('alice', grouped);
 
     await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'U0DAVE'), grouped);
 
-    expect(fake.message(request.channel, request.ts)?.text).toBe(
+    expect(t.fake.message(request.channel, request.ts)?.text).toBe(
       'Billing line v1 for prod: approved and published by U0DAVE. Published 1 flow to prod.',
     );
   });

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processSlackJob } from '../../../../handlers/worker/processJob.js';
-import type { WorkerDeps } from '../../../../handlers/worker/workerDeps.js';
-import { makeDeps, type ServiceKit } from '../../../fakes/serviceKit.js';
-import {
-  type FakeSlackApi,
-  type FakeSlackMessage,
-  startFakeSlackApi,
-} from '../../../integration/fakeSlackApi.js';
+import { makeDeps } from '../../../fakes/serviceKit.js';
+import type { FakeSlackMessage } from '../../../integration/fakeSlackApi.js';
 import {
   button,
   buttons,
@@ -16,46 +11,32 @@ import {
   importJob,
   onlyTopLevel,
   shareFixture,
-  TOKEN,
   workerDeps,
+  workerSuite,
 } from '../workerKit.js';
 
 describe('processSlackJob (request publish and roll back)', () => {
-  let fake: FakeSlackApi;
-  let kit: ServiceKit;
-  let deps: WorkerDeps;
-
-  beforeAll(async () => {
-    fake = await startFakeSlackApi({ tokens: [TOKEN] });
-  });
-  afterAll(async () => {
-    await fake.stop();
-  });
-  beforeEach(() => {
-    fake.reset();
-    kit = makeDeps();
-    deps = workerDeps(fake, kit);
-  });
+  const t = workerSuite();
 
   async function report(): Promise<FakeSlackMessage> {
-    const fileId = shareFixture(fake, 'worker/billing-line.json', 'billing-line.json');
-    await processSlackJob(importJob(fileId, 'prod'), deps);
-    return onlyTopLevel(fake, CHANNELS.prod);
+    const fileId = shareFixture(t.fake, 'worker/billing-line.json', 'billing-line.json');
+    await processSlackJob(importJob(fileId, 'prod'), t.deps);
+    return onlyTopLevel(t.fake, CHANNELS.prod);
   }
 
   /** prod publishing without approval. */
   function withoutApproval(): void {
-    kit = makeDeps({ approval: { prod: { required: false, allowSelfApproval: true } } });
-    deps = workerDeps(fake, kit);
+    t.kit = makeDeps({ approval: { prod: { required: false, allowSelfApproval: true } } });
+    t.deps = workerDeps(t.fake, t.kit);
   }
 
   it('refuses a viewer privately and creates no request when a viewer clicks Request publish', async () => {
     const shown = await report();
 
-    await processSlackJob(clickJob(shown, button(shown, 'flowgate.request_publish'), 'victor'), deps);
+    await processSlackJob(clickJob(shown, button(shown, 'flowgate.request_publish'), 'victor'), t.deps);
 
-    expect(ephemeralTo(fake, 'victor').join('\n')).toContain('victor may not request publishing');
-    expect({ requests: await kit.store.listRequests('prod'), messages: fake.messages().length }).toEqual({
+    expect(ephemeralTo(t.fake, 'victor').join('\n')).toContain('victor may not request publishing');
+    expect({ requests: await t.kit.store.listRequests('prod'), messages: t.fake.messages().length }).toEqual({
       requests: [],
       messages: 1,
     });
@@ -65,37 +46,37 @@ describe('processSlackJob (request publish and roll back)', () => {
     withoutApproval();
     const shown = await report();
 
-    await processSlackJob(clickJob(shown, button(shown, 'flowgate.request_publish'), 'alice'), deps);
+    await processSlackJob(clickJob(shown, button(shown, 'flowgate.request_publish'), 'alice'), t.deps);
 
-    const outcome = fake.messages().find((m) => m.ts !== shown.ts);
+    const outcome = t.fake.messages().find((m) => m.ts !== shown.ts);
     expect(outcome?.text).toBe(
       'Billing line v1 for prod: approved and published by alice. Published 1 flow to prod.',
     );
-    expect(kit.center.writes()).toBe(1);
+    expect(t.kit.center.writes()).toBe(1);
   });
 
   it('posts a request for the restoring version when Roll back is clicked', async () => {
     withoutApproval();
     const first = await report();
-    await processSlackJob(clickJob(first, button(first, 'flowgate.request_publish'), 'alice'), deps);
-    const changed = fake.registerFile(
-      (await kit.store.getVersion('prod', 'flow:Billing line', 1))?.original.replace(
+    await processSlackJob(clickJob(first, button(first, 'flowgate.request_publish'), 'alice'), t.deps);
+    const changed = t.fake.registerFile(
+      (await t.kit.store.getVersion('prod', 'flow:Billing line', 1))?.original.replace(
         'You reached billing.',
         'Billing, hello.',
       ) ?? '',
       { name: 'billing-line.json', mimetype: 'application/json' },
     ).id;
-    await processSlackJob(importJob(changed, 'prod'), deps);
-    const second = fake.messages().at(-1);
+    await processSlackJob(importJob(changed, 'prod'), t.deps);
+    const second = t.fake.messages().at(-1);
     if (second === undefined) throw new Error('no second report');
-    await processSlackJob(clickJob(second, button(second, 'flowgate.request_publish'), 'alice'), deps);
-    const decided = fake.messages().at(-1);
+    await processSlackJob(clickJob(second, button(second, 'flowgate.request_publish'), 'alice'), t.deps);
+    const decided = t.fake.messages().at(-1);
     if (decided === undefined) throw new Error('no outcome');
 
-    await processSlackJob(clickJob(decided, button(decided, 'flowgate.rollback'), 'alice'), deps);
+    await processSlackJob(clickJob(decided, button(decided, 'flowgate.rollback'), 'alice'), t.deps);
 
-    const head = await kit.store.getHead('prod', 'flow:Billing line');
-    const latest = await kit.store.getVersion('prod', 'flow:Billing line', head?.latest ?? 0);
+    const head = await t.kit.store.getHead('prod', 'flow:Billing line');
+    const latest = await t.kit.store.getVersion('prod', 'flow:Billing line', head?.latest ?? 0);
     expect({ restores: latest?.restores, published: head?.published }).toEqual({
       restores: 1,
       published: head?.latest,
