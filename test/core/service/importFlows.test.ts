@@ -4,7 +4,7 @@ import { type ImportFile, importFlows } from '../../../core/service/importFlows.
 import { publishRequests } from '../../../core/service/publishRequests.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { sha256 } from '../../../core/versions/hash.js';
-import { exampleFlowFiles, jsonFile, makeDeps, users } from '../../fakes/serviceKit.js';
+import { exampleFlowFiles, jsonFile, makeDeps, type ServiceKit, users } from '../../fakes/serviceKit.js';
 import { loadFixture } from '../../fixtures.js';
 import { existingFlow, importTexts, inboundFlow, prodKit } from './publishKit.js';
 
@@ -234,21 +234,31 @@ describe('importFlows', () => {
 });
 
 describe('importing again the file that was published', () => {
-  it('stores nothing new although the publish snapshot came after it', async () => {
+  /** prod where a hand-made Main was replaced by the imported one (v1), leaving its snapshot (v2). */
+  async function publishedOverHandMade() {
     const kit = prodKit([existingFlow('Main', inboundFlow('Main', { say: 'Made by hand.' }))], {
       approval: { prod: { required: false } },
     });
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
     await publishRequests(kit.deps, { ids: [request.id], actor: users.alice });
-    const afterPublish = (await kit.store.listVersions('prod', 'flow:Main')).map((v) => v.source.channel);
+    return kit;
+  }
 
-    const again = await importFlows(kit.deps, {
+  function importMain(kit: ServiceKit, text: string) {
+    return importFlows(kit.deps, {
       env: 'prod',
-      files: [{ name: 'main.json', bytes: new TextEncoder().encode(inboundFlow('Main')) }],
+      files: [{ name: 'main.json', bytes: new TextEncoder().encode(text) }],
       actor: users.alice,
       channel: 'webhook',
     });
+  }
+
+  it('stores nothing new although the publish snapshot came after it', async () => {
+    const kit = await publishedOverHandMade();
+    const afterPublish = (await kit.store.listVersions('prod', 'flow:Main')).map((v) => v.source.channel);
+
+    const again = await importMain(kit, inboundFlow('Main'));
 
     expect(afterPublish).toEqual(['snapshot', 'cli']);
     expect(again.flows.map((f) => [f.version?.number, f.created])).toEqual([[1, false]]);
@@ -256,21 +266,9 @@ describe('importing again the file that was published', () => {
   });
 
   it('stores a new version when the file differs from the published one', async () => {
-    const kit = prodKit([existingFlow('Main', inboundFlow('Main', { say: 'Made by hand.' }))], {
-      approval: { prod: { required: false } },
-    });
-    await importTexts(kit, 'prod', { main: inboundFlow('Main') });
-    const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
-    await publishRequests(kit.deps, { ids: [request.id], actor: users.alice });
+    const kit = await publishedOverHandMade();
 
-    const changed = await importFlows(kit.deps, {
-      env: 'prod',
-      files: [
-        { name: 'main.json', bytes: new TextEncoder().encode(inboundFlow('Main', { say: 'New words.' })) },
-      ],
-      actor: users.alice,
-      channel: 'webhook',
-    });
+    const changed = await importMain(kit, inboundFlow('Main', { say: 'New words.' }));
 
     expect(changed.flows.map((f) => [f.version?.number, f.created])).toEqual([[3, true]]);
   });
