@@ -9,9 +9,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { startLocalStack } from '../adapters/local/localStack.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
+import { s3ObjectReader } from '../adapters/s3/S3ObjectReader.js';
 import { MAX_INPUT_BYTES } from '../core/formats/readFlow.js';
-import { watchLocalBucket } from '../handlers/s3-import/localWatcher.js';
-import { s3ObjectReader } from '../handlers/s3-import/readS3Object.js';
+import { watchLocalBucket } from '../handlers/local/localWatcher.js';
 import { makeDeps } from '../test/fakes/serviceKit.js';
 import { withS3Editor } from '../test/handlers/s3-import/s3Kit.js';
 

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { storeImportReports } from '../../app/versionReport.js';
 import type { ResourceKind } from '../../core/references/types.js';
 import { RESOURCE_KINDS } from '../../core/references/types.js';
 import { diffVersions } from '../../core/service/diffVersions.js';
@@ -8,7 +9,6 @@ import { importFlows } from '../../core/service/importFlows.js';
 import { listAudit } from '../../core/service/listAudit.js';
 import { listVersions } from '../../core/service/listVersions.js';
 import { rememberResolution } from '../../core/service/rememberResolution.js';
-import { storeImportReports } from '../../handlers/reports/versionReport.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { renderAudit, renderDiff, renderImport, renderVersions } from '../renderStore.js';
 import type { Runtime } from '../runtime.js';

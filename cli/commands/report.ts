@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadVersionReport } from '../../app/versionReport.js';
 import { lookupVersion } from '../../core/service/findFlow.js';
 import { listVersions } from '../../core/service/listVersions.js';
-import { loadVersionReport } from '../../handlers/reports/versionReport.js';
 import { type CliIo, EXIT } from '../io.js';
 import type { Runtime } from '../runtime.js';
 import type { OutputOptions } from './history.js';

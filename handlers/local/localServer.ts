@@ -5,25 +5,25 @@ import { AwsLambdaReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InProcessJobQueue } from '../../adapters/local/InProcessJobQueue.js';
 import type { LocalStack } from '../../adapters/local/localStack.js';
+import { s3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
 import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import { renderVersionPng } from '../../app/flowPicture.js';
+import { runJobOnce } from '../../app/jobOnce.js';
+import { parseSlackJob } from '../../app/jobs.js';
+import { searchCandidates } from '../../app/replacementCandidates.js';
+import { REPORT_PREFIX, reportLinker } from '../../app/reportLinks.js';
+import { webhookJobHandlers } from '../../app/webhookImport.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { createReportHandler } from '../reports/handler.js';
-import { REPORT_PREFIX, reportLinker } from '../reports/reportLinks.js';
 import { withoutImportNotices } from '../s3-import/dropReport.js';
-import { watchLocalBucket } from '../s3-import/localWatcher.js';
-import { s3ObjectReader } from '../s3-import/readS3Object.js';
 import { createSlackApp } from '../slack/app.js';
-import { parseSlackJob } from '../slack/jobs.js';
-import { searchCandidates } from '../slack/replacementCandidates.js';
 import { createWebhookHandler } from '../webhook/handler.js';
-import { webhookJobHandlers } from '../webhook/webhookImport.js';
-import { renderVersionPng } from '../worker/flowPicture.js';
-import { runJobOnce } from '../worker/jobOnce.js';
 import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
+import { watchLocalBucket } from './localWatcher.js';
 
 /** The Slack side of the local server, from the environment (SLACK_*). */
 export interface LocalSlackSettings {

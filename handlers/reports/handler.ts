@@ -4,9 +4,9 @@
  * handler runs in Lambda and under `npm start`.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { REPORT_PREFIX, readReportToken } from '../../app/reportLinks.js';
+import { loadVersionReport } from '../../app/versionReport.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
-import { REPORT_PREFIX, readReportToken } from './reportLinks.js';
-import { loadVersionReport } from './versionReport.js';
 
 /** A Lambda handler of API Gateway HTTP API (payload v2) events. */
 export type ReportHttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
-import { readReportsEnvironment } from '../lambdaEnvironment.js';
+import { readReportsEnvironment } from '../../app/environment.js';
 import { createReportHandler } from './handler.js';
 
 const env = readReportsEnvironment(process.env);

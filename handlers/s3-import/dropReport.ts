@@ -1,6 +1,11 @@
 import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import { type FlowPicture, postFlowPictures } from '../../app/flowPicture.js';
+import type { ReportLink } from '../../app/reportLinks.js';
+import { saveReport } from '../../app/reportRecord.js';
+import { importReportView, publishRequestView, reportContentOf } from '../../app/views.js';
 import { buildFullReportText } from '../../blocks/fullReportText.js';
 import { buildImportReport, outcomeLine } from '../../blocks/importReport.js';
+import { buildNotice, buildProblem } from '../../blocks/messages.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import type { Actor } from '../../core/config.js';
 import type { Notifier } from '../../core/ports.js';
@@ -8,11 +13,6 @@ import { environmentOf } from '../../core/service/authorize.js';
 import type { AutoPublishResult } from '../../core/service/autoPublish.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import type { ImportResult } from '../../core/service/importFlows.js';
-import type { ReportLink } from '../reports/reportLinks.js';
-import { type FlowPicture, postFlowPictures } from '../worker/flowPicture.js';
-import { buildNotice, buildProblem } from '../worker/messages.js';
-import { saveReport } from '../worker/reportRecord.js';
-import { importReportView, publishRequestView, reportContentOf } from '../worker/views.js';
 
 /** The Slack calls a drop's report needs (a `SlackMessenger`; the fake Slack API in tests). */
 export type ReportPoster = Pick<SlackMessenger, 'post' | 'uploadFile'>;

@@ -1,15 +1,15 @@
+import type { S3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
 import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
+import type { FlowPicture } from '../../app/flowPicture.js';
+import type { ReportLink } from '../../app/reportLinks.js';
+import { storeImportReports } from '../../app/versionReport.js';
 import type { Actor } from '../../core/config.js';
 import { FlowFileError, FlowgateError, ServiceError } from '../../core/errors.js';
 import { MAX_INPUT_BYTES, readFlow } from '../../core/formats/readFlow.js';
 import { type AutoPublishResult, autoPublish } from '../../core/service/autoPublish.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
-import type { ReportLink } from '../reports/reportLinks.js';
-import { storeImportReports } from '../reports/versionReport.js';
-import type { FlowPicture } from '../worker/flowPicture.js';
 import { type DropReportDeps, postDropProblem, postDropReport, type ReportPoster } from './dropReport.js';
-import type { S3ObjectReader } from './readS3Object.js';
 import {
   type DropTarget,
   decodeS3Key,

@@ -6,17 +6,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AwsLambdaReceiver } from '@slack/bolt';
+import { LazyConnectContactCenter } from '../../adapters/connect/LazyConnectContactCenter.js';
 import { TokenBucketRateLimiter } from '../../adapters/connect/rateLimiter.js';
 import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
+import { readLambdaEnvironment } from '../../app/environment.js';
+import { searchCandidates } from '../../app/replacementCandidates.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ContactCenter, FileStore } from '../../core/ports.js';
 import { environmentOf } from '../../core/service/authorize.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
-import { readLambdaEnvironment } from '../lambdaEnvironment.js';
 import { createSlackApp } from './app.js';
-import { LazyConnectContactCenter } from './lazyContactCenter.js';
-import { searchCandidates } from './replacementCandidates.js';
 
 const env = readLambdaEnvironment(process.env);
 const clock = { now: () => new Date() };

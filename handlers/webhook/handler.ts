@@ -7,12 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import type { JobQueue } from '../../core/ports.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
-import type { ImportFile } from '../../core/service/importFlows.js';
-import type { ReportLink } from '../reports/reportLinks.js';
-import { fileNameOf, mediaTypeOf, readWebhookBody } from './requestBody.js';
-import { type SignatureProblem, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from './signature.js';
+import type { ReportLink } from '../../app/reportLinks.js';
+import { fileNameOf, mediaTypeOf, readWebhookBody } from '../../app/requestBody.js';
 import {
   errorAnswer,
   importAnswer,
@@ -20,8 +16,12 @@ import {
   type WebhookAnswer,
   type WebhookImportJob,
   webhookImportJob,
-} from './webhookImport.js';
-import { inputKey, isStatusId, loadStatus, saveStatus, statusPath } from './webhookStatus.js';
+} from '../../app/webhookImport.js';
+import { inputKey, isStatusId, loadStatus, saveStatus, statusPath } from '../../app/webhookStatus.js';
+import type { JobQueue } from '../../core/ports.js';
+import type { ServiceDeps } from '../../core/service/deps.js';
+import type { ImportFile } from '../../core/service/importFlows.js';
+import { type SignatureProblem, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from './signature.js';
 
 /** A Lambda handler of API Gateway HTTP API (payload v2) events. */
 export type WebhookHttpHandler = (

@@ -12,10 +12,10 @@ import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackNotifier } from '../../adapters/slack/SlackNotifier.js';
 import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
+import { connectCenters } from '../../app/contactCenters.js';
+import { readLambdaEnvironment } from '../../app/environment.js';
+import { reportLinker } from '../../app/reportLinks.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
-import { connectCenters } from '../connectCenters.js';
-import { readLambdaEnvironment } from '../lambdaEnvironment.js';
-import { reportLinker } from '../reports/reportLinks.js';
 import { createWebhookHandler } from './handler.js';
 import { webhookSecretsFrom } from './webhookSecrets.js';
 

@@ -1,10 +1,10 @@
 import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
+import { publishRequestView, requestDecidedView } from '../../app/views.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import { buildRequestDecided } from '../../blocks/requestDecided.js';
 import type { Actor } from '../../core/config.js';
 import { publishRequests } from '../../core/service/publishRequests.js';
 import type { PublishRequest } from '../../core/versions/types.js';
-import { publishRequestView, requestDecidedView } from './views.js';
 import type { JobContext } from './workerDeps.js';
 
 /**

@@ -1,13 +1,13 @@
+import type { CommandJob } from '../../app/jobs.js';
 import { fitMessage } from '../../blocks/limits.js';
+import { buildProblem } from '../../blocks/messages.js';
 import { buildUsage } from '../../blocks/usage.js';
-import type { CommandJob } from '../slack/jobs.js';
 import { parseCommandArgs } from './commandArgs.js';
 import { runDiff } from './commands/diff.js';
 import { runExport } from './commands/export.js';
 import { runMap, runStatus, runVersions } from './commands/listings.js';
 import { runPlan } from './commands/plan.js';
 import { runPublish, runRollback } from './commands/publish.js';
-import { buildProblem } from './messages.js';
 import { WorkerRefusal } from './refusal.js';
 import { tellUser } from './replies.js';
 import type { JobContext } from './workerDeps.js';

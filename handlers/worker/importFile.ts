@@ -2,20 +2,20 @@ import type { SlackFile } from '../../adapters/slack/SlackFileSource.js';
 import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
 import { SlackFileError } from '../../adapters/slack/slackErrors.js';
 import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
+import { postFlowPictures } from '../../app/flowPicture.js';
+import type { ImportFileJob, InteractionJob } from '../../app/jobs.js';
+import { saveReport } from '../../app/reportRecord.js';
+import { storeImportReports } from '../../app/versionReport.js';
+import { importReportView, reportContentOf } from '../../app/views.js';
 import { buildEnvironmentPicker } from '../../blocks/environmentPicker.js';
 import { buildFullReportText } from '../../blocks/fullReportText.js';
 import { buildImportReport } from '../../blocks/importReport.js';
 import type { SlackMessage } from '../../blocks/limits.js';
+import { buildProblem } from '../../blocks/messages.js';
 import { FlowFileError } from '../../core/errors.js';
 import { requireRole } from '../../core/service/authorize.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
-import { storeImportReports } from '../reports/versionReport.js';
-import type { ImportFileJob, InteractionJob } from '../slack/jobs.js';
-import { postFlowPictures } from './flowPicture.js';
-import { buildProblem } from './messages.js';
 import { threadOf } from './replies.js';
-import { saveReport } from './reportRecord.js';
-import { importReportView, reportContentOf } from './views.js';
 import type { JobContext } from './workerDeps.js';
 
 /** Where an import's report goes: a new message, or in place of the message the choice came from. */

@@ -1,5 +1,5 @@
+import type { InteractionJob } from '../../app/jobs.js';
 import { ACTION_IDS, type ActionId, isActionId } from '../../blocks/actionIds.js';
-import type { InteractionJob } from '../slack/jobs.js';
 import { chooseEnvironment } from './interactions/chooseEnvironment.js';
 import { approve, reject } from './interactions/decideRequest.js';
 import { discardImport } from './interactions/discardImport.js';

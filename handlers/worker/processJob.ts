@@ -1,8 +1,8 @@
-import type { SlackJob } from '../slack/jobs.js';
+import type { SlackJob } from '../../app/jobs.js';
+import { buildProblem } from '../../blocks/messages.js';
 import { processCommand } from './command.js';
 import { processImportFile } from './importFile.js';
 import { processInteraction } from './interaction.js';
-import { buildProblem } from './messages.js';
 import { isRefusal, refusalText } from './refusal.js';
 import { tellUser } from './replies.js';
 import { jobContext, type WorkerDeps } from './workerDeps.js';

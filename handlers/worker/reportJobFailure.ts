@@ -1,6 +1,6 @@
+import type { SlackJob } from '../../app/jobs.js';
+import { buildProblem } from '../../blocks/messages.js';
 import { FlowgateError } from '../../core/errors.js';
-import type { SlackJob } from '../slack/jobs.js';
-import { buildProblem } from './messages.js';
 import { tellUser } from './replies.js';
 import { jobContext, type WorkerDeps } from './workerDeps.js';
 

@@ -1,11 +1,11 @@
 import type { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackApiError } from '../../adapters/slack/slackErrors.js';
+import type { FlowPicture } from '../../app/flowPicture.js';
+import type { SlackJob } from '../../app/jobs.js';
+import type { ReportLink } from '../../app/reportLinks.js';
 import type { Actor, FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
-import type { ReportLink } from '../reports/reportLinks.js';
-import type { SlackJob } from '../slack/jobs.js';
-import type { FlowPicture } from './flowPicture.js';
 
 /** What the worker runs on: the use cases' ports, the bot's Slack calls and a log. */
 export interface WorkerDeps {

@@ -7,11 +7,11 @@ import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js'
 import { type LocalStack, startLocalStack } from '../../adapters/local/localStack.js';
 import type { S3EventListener } from '../../adapters/local/protocolServers.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
+import { s3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import type { ServiceDeps } from '../../core/service/deps.js';
+import { watchLocalBucket } from '../../handlers/local/localWatcher.js';
 import type { S3ImportDeps } from '../../handlers/s3-import/importS3Object.js';
-import { watchLocalBucket } from '../../handlers/s3-import/localWatcher.js';
-import { s3ObjectReader } from '../../handlers/s3-import/readS3Object.js';
 import { inboundFlow } from '../core/service/publishKit.js';
 import { makeDeps } from '../fakes/serviceKit.js';
 import { withS3Editor } from '../handlers/s3-import/s3Kit.js';

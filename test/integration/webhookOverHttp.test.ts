@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebhookReport } from '../../app/webhookImport.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { signWebhook } from '../../handlers/webhook/signature.js';
-import type { WebhookReport } from '../../handlers/webhook/webhookImport.js';
 import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { UNREACHABLE_SLACK } from './slackPayloads.js';
 

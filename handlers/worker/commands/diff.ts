@@ -1,7 +1,7 @@
+import type { CommandJob } from '../../../app/jobs.js';
+import { buildDiffMessage } from '../../../blocks/messages.js';
 import { diffVersions } from '../../../core/service/diffVersions.js';
-import type { CommandJob } from '../../slack/jobs.js';
 import { type CommandArgs, commandEnv, flowName, trailingVersions } from '../commandArgs.js';
-import { buildDiffMessage } from '../messages.js';
 import { WorkerRefusal } from '../refusal.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';

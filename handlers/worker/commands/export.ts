@@ -1,8 +1,8 @@
+import type { CommandJob } from '../../../app/jobs.js';
+import { buildExportNote, buildNotice } from '../../../blocks/messages.js';
 import { exportVersion } from '../../../core/service/exportVersion.js';
 import { parseFlowKey } from '../../../core/versions/flowKey.js';
-import type { CommandJob } from '../../slack/jobs.js';
 import { type CommandArgs, commandEnv, flowName, trailingVersions } from '../commandArgs.js';
-import { buildExportNote, buildNotice } from '../messages.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';
 

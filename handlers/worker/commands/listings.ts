@@ -1,9 +1,9 @@
+import type { CommandJob } from '../../../app/jobs.js';
 import { buildMappings } from '../../../blocks/mappings.js';
 import { buildStatus } from '../../../blocks/status.js';
 import { buildVersions } from '../../../blocks/versions.js';
 import { environmentOf, requireRole } from '../../../core/service/authorize.js';
 import { listVersions } from '../../../core/service/listVersions.js';
-import type { CommandJob } from '../../slack/jobs.js';
 import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';

@@ -1,9 +1,9 @@
+import type { CommandJob } from '../../../app/jobs.js';
+import { buildPlanMessage } from '../../../blocks/messages.js';
 import { analyzeFlow, planFlows } from '../../../core/pipeline.js';
 import { findFlow } from '../../../core/service/findFlow.js';
 import { loadTarget } from '../../../core/service/loadTarget.js';
-import type { CommandJob } from '../../slack/jobs.js';
 import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
-import { buildPlanMessage } from '../messages.js';
 import { WorkerRefusal } from '../refusal.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';

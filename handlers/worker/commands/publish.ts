@@ -1,9 +1,9 @@
+import type { CommandJob } from '../../../app/jobs.js';
+import { buildNotice } from '../../../blocks/messages.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
-import type { CommandJob } from '../../slack/jobs.js';
 import { announceRequest } from '../announceRequest.js';
 import { type CommandArgs, commandEnv, flowName, trailingVersions } from '../commandArgs.js';
-import { buildNotice } from '../messages.js';
 import { WorkerRefusal } from '../refusal.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';

@@ -1,5 +1,5 @@
+import type { InteractionJob } from '../../../app/jobs.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
-import type { InteractionJob } from '../../slack/jobs.js';
 import { importSharedFile } from '../importFile.js';
 import type { JobContext } from '../workerDeps.js';
 import { messageOf } from './message.js';

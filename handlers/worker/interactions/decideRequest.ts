@@ -1,10 +1,10 @@
+import type { InteractionJob } from '../../../app/jobs.js';
+import { publishRequestView, requestDecidedView } from '../../../app/views.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { buildRequestDecided } from '../../../blocks/requestDecided.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import type { ServiceDeps } from '../../../core/service/deps.js';
 import { rejectRequest } from '../../../core/service/rejectRequest.js';
-import type { InteractionJob } from '../../slack/jobs.js';
-import { publishRequestView, requestDecidedView } from '../views.js';
 import type { JobContext } from '../workerDeps.js';
 import { replaceMessage } from './message.js';
 

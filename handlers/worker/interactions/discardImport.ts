@@ -1,11 +1,11 @@
+import type { InteractionJob } from '../../../app/jobs.js';
+import { loadReport, saveReport } from '../../../app/reportRecord.js';
+import { importReportView } from '../../../app/views.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { buildImportReport } from '../../../blocks/importReport.js';
+import { buildDiscardedMessage, buildNotice } from '../../../blocks/messages.js';
 import { requireRole } from '../../../core/service/authorize.js';
 import { parseFlowKey } from '../../../core/versions/flowKey.js';
-import type { InteractionJob } from '../../slack/jobs.js';
-import { buildDiscardedMessage, buildNotice } from '../messages.js';
-import { loadReport, saveReport } from '../reportRecord.js';
-import { importReportView } from '../views.js';
 import type { JobContext } from '../workerDeps.js';
 import { messageOf, replaceMessage } from './message.js';
 

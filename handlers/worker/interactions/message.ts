@@ -1,6 +1,6 @@
 import type { SlackMessageRef } from '../../../adapters/slack/SlackMessenger.js';
+import type { InteractionJob } from '../../../app/jobs.js';
 import type { SlackMessage } from '../../../blocks/limits.js';
-import type { InteractionJob } from '../../slack/jobs.js';
 import type { JobContext } from '../workerDeps.js';
 
 /** The message the interaction came from, when Slack said which (not for ephemeral messages). */

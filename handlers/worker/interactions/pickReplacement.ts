@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { InteractionJob } from '../../../app/jobs.js';
+import { loadReport, saveReport } from '../../../app/reportRecord.js';
+import { importReportView, type ReportContent } from '../../../app/views.js';
 import {
   ACTION_IDS,
   decodeActionValue,
@@ -9,10 +12,7 @@ import { buildImportReport } from '../../../blocks/importReport.js';
 import type { Reference } from '../../../core/references/types.js';
 import { type RememberedResolution, rememberResolution } from '../../../core/service/rememberResolution.js';
 import type { FlowVersion } from '../../../core/versions/types.js';
-import type { InteractionJob } from '../../slack/jobs.js';
 import { WorkerRefusal } from '../refusal.js';
-import { loadReport, saveReport } from '../reportRecord.js';
-import { importReportView, type ReportContent } from '../views.js';
 import type { JobContext } from '../workerDeps.js';
 import { messageOf } from './message.js';
 

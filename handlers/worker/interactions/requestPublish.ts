@@ -1,7 +1,7 @@
+import type { InteractionJob } from '../../../app/jobs.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
-import type { InteractionJob } from '../../slack/jobs.js';
 import { announceRequest } from '../announceRequest.js';
 import type { JobContext } from '../workerDeps.js';
 

@@ -1,7 +1,7 @@
+import type { InteractionJob } from '../../../app/jobs.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
+import { buildDiffMessage } from '../../../blocks/messages.js';
 import { diffVersions } from '../../../core/service/diffVersions.js';
-import type { InteractionJob } from '../../slack/jobs.js';
-import { buildDiffMessage } from '../messages.js';
 import type { JobContext } from '../workerDeps.js';
 
 /** Diff (import report): the change from the previous version, posted in the report's thread. */

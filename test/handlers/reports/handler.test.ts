@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { REPORT_LINK_SECONDS, reportLinker } from '../../../app/reportLinks.js';
+import { reportKey, storeImportReports } from '../../../app/versionReport.js';
 import { importFlows } from '../../../core/service/importFlows.js';
 import type { FlowVersion } from '../../../core/versions/types.js';
 import { createReportHandler } from '../../../handlers/reports/handler.js';
-import { REPORT_LINK_SECONDS, reportLinker } from '../../../handlers/reports/reportLinks.js';
-import { reportKey, storeImportReports } from '../../../handlers/reports/versionReport.js';
 import { exampleFlowFiles, makeDeps, type ServiceKit, users } from '../../fakes/serviceKit.js';
 
 const SECRET = 'report-secret-0123456789abcdef0123456789';

@@ -1,8 +1,8 @@
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderVersionPng } from '../../../app/flowPicture.js';
 import { MAX_INPUT_BYTES } from '../../../core/formats/readFlow.js';
 import { importS3Object } from '../../../handlers/s3-import/importS3Object.js';
-import { renderVersionPng } from '../../../handlers/worker/flowPicture.js';
 import { inboundFlow } from '../../core/service/publishKit.js';
 import { makeDeps, type ServiceKit } from '../../fakes/serviceKit.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../integration/fakeSlackApi.js';

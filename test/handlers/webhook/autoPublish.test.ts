@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { WebhookReport } from '../../../app/webhookImport.js';
 import { ContactCenterError } from '../../../core/errors.js';
-import type { WebhookReport } from '../../../handlers/webhook/webhookImport.js';
 import { greetingText, jsonBody, makeWebhookKit, webhookEvent } from './webhookKit.js';
 
 const autoPublishing = { prod: { autoPublish: true, required: false } };

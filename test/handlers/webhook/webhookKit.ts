@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { InProcessJobQueue } from '../../../adapters/local/InProcessJobQueue.js';
+import type { ReportLink } from '../../../app/reportLinks.js';
+import { webhookJobHandlers } from '../../../app/webhookImport.js';
 import type { ServiceDeps } from '../../../core/service/deps.js';
-import type { ReportLink } from '../../../handlers/reports/reportLinks.js';
 import { createWebhookHandler, type WebhookLimits } from '../../../handlers/webhook/handler.js';
 import { signWebhook } from '../../../handlers/webhook/signature.js';
-import { webhookJobHandlers } from '../../../handlers/webhook/webhookImport.js';
 import { makeDeps, type ServiceKit, type ServiceKitOptions } from '../../fakes/serviceKit.js';
 import { loadFixture } from '../../fixtures.js';
 

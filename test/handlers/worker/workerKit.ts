@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createWebClient } from '../../../adapters/slack/createWebClient.js';
 import { SlackFileSource } from '../../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../../adapters/slack/SlackMessenger.js';
-import type { CommandJob, ImportFileJob, InteractionJob } from '../../../handlers/slack/jobs.js';
+import type { CommandJob, ImportFileJob, InteractionJob } from '../../../app/jobs.js';
 import type { WorkerDeps } from '../../../handlers/worker/workerDeps.js';
 import { makeDeps, type ServiceKit } from '../../fakes/serviceKit.js';
 import { loadFixtureText } from '../../fixtures.js';

@@ -1,8 +1,8 @@
 import type { App, RespondArguments } from '@slack/bolt';
+import type { CommandJob } from '../../../../app/jobs.js';
 import type { SlackMessage } from '../../../../blocks/limits.js';
 import type { Role } from '../../../../core/config.js';
 import { enqueue, type ListenerContext, mayAct } from '../../context.js';
-import type { CommandJob } from '../../jobs.js';
 import { slackMessage } from '../../slackMessage.js';
 
 /** The role each subcommand needs (the use case checks again, with the user's groups). */

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  REPORT_LINK_SECONDS,
-  readReportToken,
-  reportLinker,
-  reportToken,
-} from '../../../handlers/reports/reportLinks.js';
-import { FixedClock } from '../../fakes/fixedClock.js';
+import { REPORT_LINK_SECONDS, readReportToken, reportLinker, reportToken } from '../../app/reportLinks.js';
+import { FixedClock } from '../fakes/fixedClock.js';
 
 const SECRET = 'report-secret-0123456789abcdef0123456789';
 const target = { env: 'prod', flowKey: 'flow:Menú / Sales & "VIP"?', version: 3 };

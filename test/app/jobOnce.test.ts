@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../core/ports.js';
-import { JOB_LEASE_MS, runJobOnce } from '../../../handlers/worker/jobOnce.js';
-import { FixedClock } from '../../fakes/fixedClock.js';
-import { MemoryVersionStore } from '../../fakes/memoryVersionStore.js';
+import { JOB_LEASE_MS, runJobOnce } from '../../app/jobOnce.js';
+import type { Job } from '../../core/ports.js';
+import { FixedClock } from '../fakes/fixedClock.js';
+import { MemoryVersionStore } from '../fakes/memoryVersionStore.js';
 
 const job: Job = { kind: 'import-file', key: 'file:F1:C1', payload: {} };
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { diagnosticSchema } from '../../adapters/dynamo/itemSchemas.js';
-import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
-import type { FileStore } from '../../core/ports.js';
-import { getJson, putJson } from '../jsonFiles.js';
+import { diagnosticSchema } from '../adapters/dynamo/itemSchemas.js';
+import type { SlackMessageRef } from '../adapters/slack/SlackMessenger.js';
+import type { FileStore } from '../core/ports.js';
+import { getJson, putJson } from './jsonFiles.js';
 import type { ReportContent } from './views.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { CandidateOption } from '../blocks/types.js';
 import type { Reference } from '../core/references/types.js';
 import type { Catalog } from '../core/resolve/catalog.js';
+import type { CandidateOption } from './types.js';
 
 /**
  * The resources that could replace `ref`: of its kind (for a flow, of the type it needs or of

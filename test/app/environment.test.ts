@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readLambdaEnvironment, readReportsEnvironment } from '../../app/environment.js';
 import { ConfigError } from '../../core/errors.js';
-import { readLambdaEnvironment, readReportsEnvironment } from '../../handlers/lambdaEnvironment.js';
 
 const complete = {
   FLOWGATE_TABLE: 'flowgate',

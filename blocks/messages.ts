@@ -1,7 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import { diffCounts, diffItems } from '../../blocks/diffSummary.js';
-import { buildError } from '../../blocks/error.js';
-import { code, mention, plural } from '../../blocks/format.js';
+import type { PlannedFlow } from '../core/pipeline.js';
+import type { VersionDiff } from '../core/service/diffVersions.js';
+import type { FlowVersion } from '../core/versions/types.js';
+import { diffCounts, diffItems } from './diffSummary.js';
+import { buildError } from './error.js';
+import { code, mention, plural } from './format.js';
 import {
   capItems,
   context,
@@ -12,10 +15,7 @@ import {
   SLACK_LIMITS,
   type SlackMessage,
   section,
-} from '../../blocks/limits.js';
-import type { PlannedFlow } from '../../core/pipeline.js';
-import type { VersionDiff } from '../../core/service/diffVersions.js';
-import type { FlowVersion } from '../../core/versions/types.js';
+} from './limits.js';
 
 /**
  * Messages blocks/ has no builder for yet (a diff on its own, a plan, a discarded report, an

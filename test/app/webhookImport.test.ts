@@ -3,9 +3,9 @@ import {
   processWebhookImport,
   reportWebhookFailure,
   type WebhookImportJob,
-} from '../../../handlers/webhook/webhookImport.js';
-import { inputKey, loadStatus, saveStatus } from '../../../handlers/webhook/webhookStatus.js';
-import { makeDeps } from '../../fakes/serviceKit.js';
+} from '../../app/webhookImport.js';
+import { inputKey, loadStatus, saveStatus } from '../../app/webhookStatus.js';
+import { makeDeps } from '../fakes/serviceKit.js';
 
 const job: WebhookImportJob = {
   id: '3f1c2b9e-5d6a-4c7b-8e9f-0a1b2c3d4e5f',

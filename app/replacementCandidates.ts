@@ -1,8 +1,8 @@
-import type { PickerBlock } from '../../blocks/actionIds.js';
-import type { CandidateOption } from '../../blocks/types.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
-import { loadTarget } from '../../core/service/loadTarget.js';
-import { candidatesFor } from '../candidates.js';
+import type { PickerBlock } from '../blocks/actionIds.js';
+import { candidatesFor } from '../blocks/candidates.js';
+import type { CandidateOption } from '../blocks/types.js';
+import type { ServiceDeps } from '../core/service/deps.js';
+import { loadTarget } from '../core/service/loadTarget.js';
 
 /** Replacements for one picker's reference whose name contains `query` (type-ahead). */
 export type CandidateSearch = (picker: PickerBlock, query: string) => Promise<CandidateOption[]>;

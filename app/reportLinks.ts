@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../../core/ports.js';
+import type { Clock } from '../core/ports.js';
 
 /** How long a report link works: a week, so a link in yesterday's Slack thread still opens. */
 export const REPORT_LINK_SECONDS = 7 * 24 * 3600;

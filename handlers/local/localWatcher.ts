@@ -1,6 +1,6 @@
 import type { S3EventListener } from '../../adapters/local/protocolServers.js';
-import { importS3Object, type S3ImportDeps } from './importS3Object.js';
-import { encodeS3Key, INCOMING_PREFIX, s3EventRecords } from './s3EventRecord.js';
+import { importS3Object, type S3ImportDeps } from '../s3-import/importS3Object.js';
+import { encodeS3Key, INCOMING_PREFIX, s3EventRecords } from '../s3-import/s3EventRecord.js';
 
 /** A running watcher of the local bucket. */
 export interface LocalBucketWatcher {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FileStore } from '../../core/ports.js';
-import { getJson, putJson } from '../jsonFiles.js';
+import type { FileStore } from '../core/ports.js';
+import { getJson, putJson } from './jsonFiles.js';
 
 /** A deferred import's record: pending until the work is done, then the answer it would have given. */
 export type WebhookStatus =

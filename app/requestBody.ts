@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
-import { FlowFileError, FlowgateError } from '../../core/errors.js';
-import { decodeText, parseJsonText } from '../../core/formats/jsonText.js';
-import type { ImportFile } from '../../core/service/importFlows.js';
+import { unzipFlows } from '../adapters/zip/unzipFlows.js';
+import { FlowFileError, FlowgateError } from '../core/errors.js';
+import { decodeText, parseJsonText } from '../core/formats/jsonText.js';
+import type { ImportFile } from '../core/service/importFlows.js';
 
 /** What the sender said about the body, besides its bytes. */
 export interface BodyHints {

@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readWebhookBody, WebhookBodyError } from '../../../handlers/webhook/requestBody.js';
+import { readWebhookBody, WebhookBodyError } from '../../app/requestBody.js';
 
 const encoder = new TextEncoder();
 const hints = { contentType: 'application/json', fileName: 'main.json' };

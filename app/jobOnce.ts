@@ -1,4 +1,4 @@
-import type { Clock, Job, VersionStore } from '../../core/ports.js';
+import type { Clock, Job, VersionStore } from '../core/ports.js';
 
 /** How long a run holds its job: longer than the worker runs (5 minutes), shorter than SQS's visibility timeout (30). */
 export const JOB_LEASE_MS = 10 * 60_000;

@@ -1,6 +1,6 @@
-import type { RateLimiter } from '../../adapters/connect/rateLimiter.js';
 import type { ContactCenter, ContactCenterFlow, CreateFlowInput, UpdateFlowInput } from '../../core/ports.js';
 import type { CatalogData } from '../../core/resolve/types.js';
+import type { RateLimiter } from './rateLimiter.js';
 
 /**
  * An Amazon Connect contact center whose SDK is loaded on first use. The Slack receiver needs one
@@ -56,8 +56,8 @@ export class LazyConnectContactCenter implements ContactCenter {
   #load(): Promise<ContactCenter> {
     this.#center ??= (async () => {
       const [{ ConnectContactCenter }, { createConnectClient }] = await Promise.all([
-        import('../../adapters/connect/ConnectContactCenter.js'),
-        import('../../adapters/connect/createConnectClient.js'),
+        import('./ConnectContactCenter.js'),
+        import('./createConnectClient.js'),
       ]);
       return new ConnectContactCenter({
         client: createConnectClient(this.#region),

@@ -1,10 +1,10 @@
-import type { FlowContent } from '../../core/flow.js';
-import { parseFlowContent } from '../../core/formats/parseFlowContent.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
-import type { ImportResult } from '../../core/service/importFlows.js';
-import { diffFlows } from '../../core/versions/diff.js';
-import type { FlowVersion } from '../../core/versions/types.js';
-import { renderHtmlReport } from '../../render/htmlReport.js';
+import type { FlowContent } from '../core/flow.js';
+import { parseFlowContent } from '../core/formats/parseFlowContent.js';
+import type { ServiceDeps } from '../core/service/deps.js';
+import type { ImportResult } from '../core/service/importFlows.js';
+import { diffFlows } from '../core/versions/diff.js';
+import type { FlowVersion } from '../core/versions/types.js';
+import { renderHtmlReport } from '../render/htmlReport.js';
 
 /** What a report needs: the store to read versions and the files to keep the page in. */
 type ReportDeps = Pick<ServiceDeps, 'store' | 'files' | 'clock'>;

@@ -5,8 +5,8 @@ import {
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LazyConnectContactCenter } from '../../../adapters/connect/LazyConnectContactCenter.js';
 import { UNLIMITED } from '../../../adapters/connect/rateLimiter.js';
-import { LazyConnectContactCenter } from '../../../handlers/slack/lazyContactCenter.js';
 
 const INSTANCE = 'arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77';
 const connect = mockClient(ConnectClient);

@@ -1,9 +1,9 @@
-import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
-import { parseFlowContent } from '../../core/formats/parseFlowContent.js';
-import type { ImportResult } from '../../core/service/importFlows.js';
-import type { FlowVersion } from '../../core/versions/types.js';
-import { renderFlowPng } from '../../render/flowPng.js';
-import { renderFlowSvg } from '../../render/flowSvg.js';
+import type { SlackMessenger } from '../adapters/slack/SlackMessenger.js';
+import { parseFlowContent } from '../core/formats/parseFlowContent.js';
+import type { ImportResult } from '../core/service/importFlows.js';
+import type { FlowVersion } from '../core/versions/types.js';
+import { renderFlowPng } from '../render/flowPng.js';
+import { renderFlowSvg } from '../render/flowSvg.js';
 
 /**
  * A stored version as a PNG picture for the report's thread: the designer's layout, problem
