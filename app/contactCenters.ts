@@ -1,10 +1,10 @@
 import { ConnectContactCenter } from '../adapters/connect/ConnectContactCenter.js';
 import { createConnectClient } from '../adapters/connect/createConnectClient.js';
 import { TokenBucketRateLimiter } from '../adapters/connect/rateLimiter.js';
+import { environmentOf } from '../core/access.js';
 import type { FlowgateConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import type { ContactCenter } from '../core/ports.js';
-import { environmentOf } from '../core/service/authorize.js';
 
 /** Builds the contact center of a `local` environment (the CLI's embedded default). */
 export type LocalCenterFactory = (env: string, seed: string | null) => ContactCenter;

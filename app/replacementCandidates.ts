@@ -1,7 +1,7 @@
 import type { PickerBlock } from '../blocks/actionIds.js';
 import { candidatesFor } from '../blocks/candidates.js';
 import type { CandidateOption } from '../blocks/types.js';
-import type { ServiceDeps } from '../core/service/deps.js';
+import type { ServiceDeps } from '../core/deps.js';
 import { loadTarget } from '../core/service/loadTarget.js';
 
 /** Replacements for one picker's reference whose name contains `query` (type-ahead). */

@@ -1,6 +1,6 @@
+import type { ServiceDeps } from '../core/deps.js';
 import type { FlowContent } from '../core/flow.js';
 import { parseFlowContent } from '../core/formats/parseFlowContent.js';
-import type { ServiceDeps } from '../core/service/deps.js';
 import type { ImportResult } from '../core/service/importFlows.js';
 import { diffFlows } from '../core/versions/diff.js';
 import type { FlowVersion } from '../core/versions/types.js';

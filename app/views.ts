@@ -9,16 +9,16 @@ import type {
 } from '../blocks/types.js';
 import { blockName } from '../core/actions.js';
 import type { Actor } from '../core/config.js';
+import type { ServiceDeps } from '../core/deps.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { FlowgateError } from '../core/errors.js';
+import type { PublishOutcome } from '../core/publish/publishOutcome.js';
 import type { Reference } from '../core/references/types.js';
 import type { Catalog } from '../core/resolve/catalog.js';
 import type { Resolution } from '../core/resolve/types.js';
-import type { ServiceDeps } from '../core/service/deps.js';
 import { diffVersions } from '../core/service/diffVersions.js';
 import type { ImportResult } from '../core/service/importFlows.js';
 import { loadTarget } from '../core/service/loadTarget.js';
-import type { PublishOutcome } from '../core/service/publishOutcome.js';
 import { parseFlowKey } from '../core/versions/flowKey.js';
 import { isPublishable } from '../core/versions/requests.js';
 import type { FlowHead, FlowVersion, PublishRequest } from '../core/versions/types.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Actor } from '../core/config.js';
+import type { ServiceDeps } from '../core/deps.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { FlowgateError, ServiceError } from '../core/errors.js';
 import type { Job } from '../core/ports.js';
 import { type JsonReport, planReport } from '../core/report.js';
 import { type AutoPublishResult, autoPublish } from '../core/service/autoPublish.js';
-import type { ServiceDeps } from '../core/service/deps.js';
 import { type ImportFile, type ImportResult, importFlows } from '../core/service/importFlows.js';
 import type { ReportLink } from './reportLinks.js';
 import { readWebhookBody, WebhookBodyError } from './requestBody.js';

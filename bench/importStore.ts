@@ -10,7 +10,7 @@ import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { LocalContactCenter } from '../adapters/local/LocalContactCenter.js';
 import { startLocalStack } from '../adapters/local/localStack.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
-import type { ServiceDeps } from '../core/service/deps.js';
+import type { ServiceDeps } from '../core/deps.js';
 import { importFlows } from '../core/service/importFlows.js';
 
 /** p50 and p99 of `imports` sequential imports, each of new content into the same flow. */

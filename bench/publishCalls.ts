@@ -29,10 +29,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConnectContactCenter } from '../adapters/connect/ConnectContactCenter.js';
 import { UNLIMITED } from '../adapters/connect/rateLimiter.js';
+import type { ServiceDeps } from '../core/deps.js';
 import type { ContactCenter } from '../core/ports.js';
-import type { ServiceDeps } from '../core/service/deps.js';
 import { importFlows } from '../core/service/importFlows.js';
-import { publishRequests } from '../core/service/publishRequests.js';
+import { publishApproved } from '../core/service/publishApproved.js';
 import { requestPublish } from '../core/service/requestPublish.js';
 import { makeDeps, users } from '../test/fakes/serviceKit.js';
 
@@ -186,7 +186,7 @@ export async function measurePublishCalls(): Promise<PublishCallFigures> {
     for (const n of names)
       ids.push((await requestPublish(deps, { env: ENV, flow: n, actor: users.alice })).id);
     const before = connect.calls();
-    const outcome = await publishRequests(job(), { ids, actor: users.alice });
+    const outcome = await publishApproved(job(), { ids, actor: users.alice });
     if (!outcome.ok) throw new Error(`the bench publish failed:\n${outcome.summary}`);
     return (connect.calls() - before) / BATCH;
   };

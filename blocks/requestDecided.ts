@@ -1,5 +1,5 @@
 import type { Button, KnownBlock } from '@slack/types';
-import type { FlowPublishResult } from '../core/service/publishOutcome.js';
+import type { FlowPublishResult } from '../core/publish/publishOutcome.js';
 import { ACTION_IDS, encodeActionValue } from './actionIds.js';
 import { code, diagnosticLine, mention, plural, slackDate } from './format.js';
 import {

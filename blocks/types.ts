@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { PublishOutcome } from '../core/publish/publishOutcome.js';
 import type { ResourceKind } from '../core/references/types.js';
 import type { ResolutionStep } from '../core/resolve/types.js';
-import type { PublishOutcome } from '../core/service/publishOutcome.js';
 import type { FlowDiff } from '../core/versions/diff.js';
 import type { FlowKey, RequestState } from '../core/versions/types.js';
 

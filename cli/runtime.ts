@@ -18,8 +18,8 @@ import { findRunningStack, type RunningStackInfo } from '../adapters/local/stack
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
 import { connectCenters } from '../app/contactCenters.js';
 import type { Actor, FlowgateConfig } from '../core/config.js';
+import type { ServiceDeps } from '../core/deps.js';
 import type { Clock, ContactCenter } from '../core/ports.js';
-import type { ServiceDeps } from '../core/service/deps.js';
 
 /** The use cases' dependencies for one CLI run, and who is acting. */
 export interface Runtime {

@@ -1,6 +1,6 @@
+import type { PublishOutcome } from '../../core/publish/publishOutcome.js';
 import { approveRequest } from '../../core/service/approveRequest.js';
-import type { PublishOutcome } from '../../core/service/publishOutcome.js';
-import { publishRequests } from '../../core/service/publishRequests.js';
+import { publishApproved } from '../../core/service/publishApproved.js';
 import { rejectRequest } from '../../core/service/rejectRequest.js';
 import { requestPublish } from '../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../core/service/rollbackFlow.js';
@@ -46,7 +46,7 @@ export async function runPublish(
     print(io, options, { request, outcome: null }, requestLine(request));
     return EXIT.ok;
   }
-  const outcome = await publishRequests(rt.deps, { ids: [request.id], actor: rt.actor });
+  const outcome = await publishApproved(rt.deps, { ids: [request.id], actor: rt.actor });
   print(io, options, { request, outcome }, outcome.summary);
   return outcomeCode(outcome);
 }
@@ -92,7 +92,7 @@ export async function runRollback(
     ? `Version ${result.version.number} restores version ${args.to} of ${result.version.name}.`
     : `Version ${result.version.number} already holds version ${args.to}'s content.`;
   if (result.request.state === 'approved') {
-    const outcome = await publishRequests(rt.deps, { ids: [result.request.id], actor: rt.actor });
+    const outcome = await publishApproved(rt.deps, { ids: [result.request.id], actor: rt.actor });
     print(io, options, { ...result, outcome }, `${made}\n${outcome.summary}`);
     return outcomeCode(outcome);
   }

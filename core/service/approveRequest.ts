@@ -1,16 +1,16 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { readyBatch } from '../publish/publishBatch.js';
+import type { PublishOutcome } from '../publish/publishOutcome.js';
+import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { Reference } from '../references/types.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot, resolutionHash } from '../versions/requests.js';
 import type { PublishRequest } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
-import { readyBatch } from './publishBatch.js';
-import type { PublishOutcome } from './publishOutcome.js';
-import { publishRequests } from './publishRequests.js';
-import { recordEvent } from './recordEvent.js';
-import { invalidState, loadRequest, lostTransition } from './requests.js';
+import { publishApproved } from './publishApproved.js';
 
 /** Input of {@link approveRequest}. */
 export interface ApproveRequestInput {
@@ -41,7 +41,7 @@ export interface ApproveResult {
  *
  * @throws ServiceError `not-found`, `forbidden`, `invalid-state` (decided, expired or lost the
  *   race: says what happened and who), `self-approval`, `stale-request`, and whatever
- *   `publishRequests` refuses with before writing (`drift`, `not-publishable`).
+ *   `publishApproved` refuses with before writing (`drift`, `not-publishable`).
  */
 export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInput): Promise<ApproveResult> {
   const { actor } = input;
@@ -86,7 +86,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     },
   });
   if (batch.waitingFor.length > 0) return { request: approved, outcome: null, waitingFor: batch.waitingFor };
-  const outcome = await publishRequests(deps, { ids: batch.ids, actor });
+  const outcome = await publishApproved(deps, { ids: batch.ids, actor });
   return { request: (await deps.store.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
 }
 
@@ -103,7 +103,7 @@ async function resumeApproved(
 ): Promise<ApproveResult> {
   const batch = await readyBatch(deps, request);
   if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
-  const outcome = await publishRequests(deps, { ids: batch.ids, actor });
+  const outcome = await publishApproved(deps, { ids: batch.ids, actor });
   return { request: (await deps.store.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
 }
 

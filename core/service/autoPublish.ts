@@ -1,11 +1,11 @@
+import { environmentOf } from '../access.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import type { PublishOutcome } from '../publish/publishOutcome.js';
 import type { PublishRequest } from '../versions/types.js';
-import { environmentOf } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import type { ImportResult } from './importFlows.js';
-import type { PublishOutcome } from './publishOutcome.js';
-import { publishRequests } from './publishRequests.js';
+import { publishApproved } from './publishApproved.js';
 import { requestPublish } from './requestPublish.js';
 
 /** What auto-publishing an import (an S3 drop, a webhook) did. */
@@ -52,7 +52,7 @@ export async function autoPublish(
   const approved = requests.filter((r) => r.state === 'approved').map((r) => r.id);
   if (approved.length === 0) return { requests, outcome: null, problems };
   try {
-    const outcome = await publishRequests(service, { ids: approved, actor });
+    const outcome = await publishApproved(service, { ids: approved, actor });
     return { requests, outcome, problems };
   } catch (error) {
     return { requests, outcome: null, problems: [...problems, refusal(error)] };

@@ -1,11 +1,11 @@
+import { environmentOf, requireRole } from '../access.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { FlowgateError } from '../errors.js';
 import type { FlowContent } from '../flow.js';
 import { parseFlowContent } from '../formats/parseFlowContent.js';
 import { diffFlows, type FlowDiff } from '../versions/diff.js';
 import type { FlowKey, FlowVersion } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import { lookupHead, lookupVersion } from './findFlow.js';
 
 /** Input of {@link diffVersions}: a flow by name or key and two of its version numbers. */

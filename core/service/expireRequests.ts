@@ -1,8 +1,8 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import type { PublishRequest } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
-import { recordEvent } from './recordEvent.js';
 
 /** Input of {@link expireRequests}. */
 export interface ExpireRequestsInput {

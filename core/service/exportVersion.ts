@@ -1,7 +1,7 @@
+import { environmentOf, requireRole } from '../access.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { exportFileName } from '../versions/exportName.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import { lookupHead, lookupVersion } from './findFlow.js';
 
 /** Input of {@link exportVersion}: a flow by name or key; the latest version unless `version` is given. */

@@ -1,11 +1,11 @@
+import { environmentOf, requireRole } from '../access.js';
+import { closeNames, quoteList } from '../closeNames.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import type { VersionStore } from '../ports.js';
 import { parseFlowKey } from '../versions/flowKey.js';
 import type { FlowHead, FlowVersion } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import { closeNames, quoteList } from './closeNames.js';
-import type { ServiceDeps } from './deps.js';
 
 /** Input of {@link findFlow}: a flow's name (`Main IVR`) or key (`flow:Main IVR`, `module:Auth`). */
 export interface FindFlowInput {

@@ -1,16 +1,16 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { flowKindLabel } from '../flowTypes.js';
 import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
+import { draftOf } from '../versions/draft.js';
 import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot } from '../versions/requests.js';
 import type { FlowHead, FlowKey, FlowVersion, VersionSource } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import { loadTarget } from './loadTarget.js';
-import { recordEvent } from './recordEvent.js';
-import { draftOf } from './versionDraft.js';
 
 /** One delivered file. */
 export interface ImportFile {

@@ -1,8 +1,8 @@
+import { environmentOf, requireRole } from '../access.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { FlowgateError } from '../errors.js';
 import type { AuditEvent } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 
 /** Input of {@link listAudit}: `since` is a date or date-time (`2026-11-01`, `2026-11-21T10:00:00Z`). */
 export interface ListAuditInput {

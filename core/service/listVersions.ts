@@ -1,7 +1,7 @@
+import { environmentOf, requireRole } from '../access.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import type { FlowHead, VersionSummary } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import { lookupHead } from './findFlow.js';
 
 /** Input of {@link listVersions}: a flow by name or key. */

@@ -1,9 +1,9 @@
+import { environmentOf } from '../access.js';
+import type { ServiceDeps } from '../deps.js';
 import { ConfigError } from '../errors.js';
 import { Catalog } from '../resolve/catalog.js';
 import type { CatalogData, CatalogMapping } from '../resolve/types.js';
 import type { RememberedMapping } from '../versions/types.js';
-import { environmentOf } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 
 /**
  * Catalogs already loaded during one use case call (one job), by environment: each contact

@@ -1,9 +1,9 @@
+import { requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
+import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { PublishRequest } from '../versions/types.js';
-import { requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
-import { recordEvent } from './recordEvent.js';
-import { invalidState, loadRequest, lostTransition } from './requests.js';
 
 /** Input of {@link rejectRequest}. */
 export interface RejectRequestInput {

@@ -1,19 +1,19 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
+import { closeNames, quoteList } from '../closeNames.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { flowKindLabel } from '../flowTypes.js';
 import { type AnalyzedFlow, analyzeFlow, planFlows } from '../pipeline.js';
 import type { Reference, ResourceKind } from '../references/types.js';
 import { idOf, parseArn } from '../resolve/arn.js';
 import type { Catalog, CatalogHit } from '../resolve/catalog.js';
+import { draftOf } from '../versions/draft.js';
 import { flowKeyOf } from '../versions/flowKey.js';
 import type { FlowHead, FlowVersion, RememberedMapping } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import { closeNames, quoteList } from './closeNames.js';
-import type { ServiceDeps } from './deps.js';
 import { lookupHead, lookupVersion } from './findFlow.js';
 import { loadTarget, withMapping } from './loadTarget.js';
-import { recordEvent } from './recordEvent.js';
-import { draftOf } from './versionDraft.js';
 
 /** Input of {@link rememberResolution}. */
 export interface RememberResolutionInput {

@@ -1,5 +1,10 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { TargetReader } from '../publish/publishTarget.js';
+import { lostTransition } from '../publish/requestState.js';
 import {
   driftHashOf,
   expiryAfter,
@@ -8,12 +13,7 @@ import {
   resolutionHash,
 } from '../versions/requests.js';
 import type { AuditEvent, FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import { lookupHead } from './findFlow.js';
-import { TargetReader } from './publishTarget.js';
-import { recordEvent } from './recordEvent.js';
-import { lostTransition } from './requests.js';
 
 /** Input of {@link requestPublish}. */
 export interface RequestPublishInput {
@@ -32,7 +32,7 @@ const SHOWN_PROBLEMS = 3;
  * Asks to publish one version of a flow (editor). The request binds the version's content and
  * resolutions and the target's current content (the drift guard), and expires after the
  * environment's `expiresAfterHours`. Where the environment requires no approval it is approved
- * at once, by the requester, and both steps are audited. Publishing itself is `publishRequests`.
+ * at once, by the requester, and both steps are audited. Publishing itself is `publishApproved`.
  *
  * @throws ServiceError `not-found` (no such flow or version), `conflict` (a name both a flow and a module have), `not-publishable` (error diagnostics
  *   or unresolved required references, the first ones named), `forbidden`, `unknown-environment`.

@@ -1,10 +1,10 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import type { FlowVersion, PublishRequest } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import type { ServiceDeps } from './deps.js';
 import { lookupHead } from './findFlow.js';
-import { recordEvent } from './recordEvent.js';
 import { requestPublish } from './requestPublish.js';
 
 /** Input of {@link rollbackFlow}. */

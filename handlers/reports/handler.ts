@@ -6,7 +6,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { REPORT_PREFIX, readReportToken } from '../../app/reportLinks.js';
 import { loadVersionReport } from '../../app/versionReport.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
+import type { ServiceDeps } from '../../core/deps.js';
 
 /** A Lambda handler of API Gateway HTTP API (payload v2) events. */
 export type ReportHttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;

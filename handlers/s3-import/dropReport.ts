@@ -7,11 +7,11 @@ import { buildFullReportText } from '../../blocks/fullReportText.js';
 import { buildImportReport, outcomeLine } from '../../blocks/importReport.js';
 import { buildNotice, buildProblem } from '../../blocks/messages.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
+import { environmentOf } from '../../core/access.js';
 import type { Actor } from '../../core/config.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import type { Notifier } from '../../core/ports.js';
-import { environmentOf } from '../../core/service/authorize.js';
 import type { AutoPublishResult } from '../../core/service/autoPublish.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import type { ImportResult } from '../../core/service/importFlows.js';
 
 /** The Slack calls a drop's report needs (a `SlackMessenger`; the fake Slack API in tests). */

@@ -4,10 +4,10 @@ import type { FlowPicture } from '../../app/flowPicture.js';
 import type { ReportLink } from '../../app/reportLinks.js';
 import { storeImportReports } from '../../app/versionReport.js';
 import type { Actor } from '../../core/config.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { FlowFileError, FlowgateError, ServiceError } from '../../core/errors.js';
 import { MAX_INPUT_BYTES, readFlow } from '../../core/formats/readFlow.js';
 import { type AutoPublishResult, autoPublish } from '../../core/service/autoPublish.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
 import { type DropReportDeps, postDropProblem, postDropReport, type ReportPoster } from './dropReport.js';
 import {

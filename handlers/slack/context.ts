@@ -1,8 +1,8 @@
 import type { SlackJob } from '../../app/jobs.js';
 import type { CandidateSearch } from '../../app/replacementCandidates.js';
+import { hasRole } from '../../core/access.js';
 import type { Actor, FlowgateConfig, Role } from '../../core/config.js';
 import type { Clock, JobQueue, VersionStore } from '../../core/ports.js';
-import { hasRole } from '../../core/service/authorize.js';
 
 /** What every listener needs: nothing slow, nothing that can take more than a few milliseconds. */
 export interface ListenerContext {

@@ -12,10 +12,10 @@ import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js'
 import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
 import { readLambdaEnvironment } from '../../app/environment.js';
 import { searchCandidates } from '../../app/replacementCandidates.js';
+import { environmentOf } from '../../core/access.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ContactCenter, FileStore } from '../../core/ports.js';
-import { environmentOf } from '../../core/service/authorize.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { createSlackApp } from './app.js';
 
 const env = readLambdaEnvironment(process.env);

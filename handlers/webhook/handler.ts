@@ -18,8 +18,8 @@ import {
   webhookImportJob,
 } from '../../app/webhookImport.js';
 import { inputKey, isStatusId, loadStatus, saveStatus, statusPath } from '../../app/webhookStatus.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import type { JobQueue } from '../../core/ports.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import type { ImportFile } from '../../core/service/importFlows.js';
 import { type SignatureProblem, verifyWebhookSignature, WEBHOOK_TOLERANCE_SECONDS } from './signature.js';
 

@@ -15,7 +15,7 @@ import { SqsJobQueue } from '../../adapters/sqs/SqsJobQueue.js';
 import { connectCenters } from '../../app/contactCenters.js';
 import { readLambdaEnvironment } from '../../app/environment.js';
 import { reportLinker } from '../../app/reportLinks.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { createWebhookHandler } from './handler.js';
 import { webhookSecretsFrom } from './webhookSecrets.js';
 

@@ -3,7 +3,7 @@ import { publishRequestView, requestDecidedView } from '../../app/views.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import { buildRequestDecided } from '../../blocks/requestDecided.js';
 import type { Actor } from '../../core/config.js';
-import { publishRequests } from '../../core/service/publishRequests.js';
+import { publishApproved } from '../../core/service/publishApproved.js';
 import type { PublishRequest } from '../../core/versions/types.js';
 import type { JobContext } from './workerDeps.js';
 
@@ -24,7 +24,7 @@ export async function announceRequest(
     const view = await publishRequestView(service, request, actor, replaces, ctx.deps.reportLink ?? null);
     return messenger.post(ctx.job.channel, buildPublishRequest(view));
   }
-  const outcome = await publishRequests(service, { ids: [request.id], actor });
+  const outcome = await publishApproved(service, { ids: [request.id], actor });
   const after = (await service.store.getRequest(request.id)) ?? request;
   const view = await publishRequestView(service, after, actor, replaces, ctx.deps.reportLink ?? null);
   return messenger.post(ctx.job.channel, buildRequestDecided(requestDecidedView(view, after, outcome)));

@@ -4,7 +4,7 @@ import { chooseEnvironment } from './interactions/chooseEnvironment.js';
 import { approve, reject } from './interactions/decideRequest.js';
 import { discardImport } from './interactions/discardImport.js';
 import { pickReplacement } from './interactions/pickReplacement.js';
-import { requestPublishing, rollBack } from './interactions/requestPublish.js';
+import { requestPublishing, rollBack } from './interactions/publishButtons.js';
 import { showDiff } from './interactions/showDiff.js';
 import { WorkerRefusal } from './refusal.js';
 import type { JobContext } from './workerDeps.js';

@@ -22,8 +22,8 @@ import { runJobOnce } from '../../app/jobOnce.js';
 import { parseSlackJob } from '../../app/jobs.js';
 import { reportLinker } from '../../app/reportLinks.js';
 import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../../app/webhookImport.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import type { Job } from '../../core/ports.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { processSlackJob, reportJobFailure } from './processJob.js';
 import type { WorkerDeps } from './workerDeps.js';
 

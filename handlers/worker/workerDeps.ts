@@ -5,7 +5,7 @@ import type { FlowPicture } from '../../app/flowPicture.js';
 import type { SlackJob } from '../../app/jobs.js';
 import type { ReportLink } from '../../app/reportLinks.js';
 import type { Actor, FlowgateConfig } from '../../core/config.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
+import type { ServiceDeps } from '../../core/deps.js';
 
 /** What the worker runs on: the use cases' ports, the bot's Slack calls and a log. */
 export interface WorkerDeps {

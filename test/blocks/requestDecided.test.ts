@@ -3,7 +3,7 @@ import { ACTION_IDS, actionIdPattern, decodeActionValue } from '../../blocks/act
 import { checkMessage } from '../../blocks/limits.js';
 import { buildRequestDecided } from '../../blocks/requestDecided.js';
 import type { RequestDecidedView } from '../../blocks/types.js';
-import type { FlowPublishResult, PublishOutcome } from '../../core/service/publishOutcome.js';
+import type { FlowPublishResult, PublishOutcome } from '../../core/publish/publishOutcome.js';
 import { allText, buttonsOf } from './views.js';
 
 function published(overrides: Partial<FlowPublishResult> = {}): FlowPublishResult {

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVersionTable, DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { ServiceError } from '../../core/errors.js';
 import { approveRequest } from '../../core/service/approveRequest.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { importFlows } from '../../core/service/importFlows.js';
 import { requestPublish } from '../../core/service/requestPublish.js';
 import { exampleFlowFiles, jsonFile, makeDeps, users } from '../fakes/serviceKit.js';

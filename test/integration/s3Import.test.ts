@@ -8,8 +8,8 @@ import { type LocalStack, startLocalStack } from '../../adapters/local/localStac
 import type { S3EventListener } from '../../adapters/local/protocolServers.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import { s3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
 import { watchLocalBucket } from '../../handlers/local/localWatcher.js';
 import type { S3ImportDeps } from '../../handlers/s3-import/importS3Object.js';
 import { inboundFlow } from '../core/service/publishKit.js';

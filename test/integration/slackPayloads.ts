@@ -1,5 +1,5 @@
 import type { FlowgateConfig } from '../../core/config.js';
-import type { ServiceDeps } from '../../core/service/deps.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import type { LocalSlackSettings } from '../../handlers/local/localServer.js';
 
 /** Slack settings for a local server whose tests never reach Slack (nothing listens on port 9). */

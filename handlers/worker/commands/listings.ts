@@ -2,7 +2,7 @@ import type { CommandJob } from '../../../app/jobs.js';
 import { buildMappings } from '../../../blocks/mappings.js';
 import { buildStatus } from '../../../blocks/status.js';
 import { buildVersions } from '../../../blocks/versions.js';
-import { environmentOf, requireRole } from '../../../core/service/authorize.js';
+import { environmentOf, requireRole } from '../../../core/access.js';
 import { listVersions } from '../../../core/service/listVersions.js';
 import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
 import { tellUser } from '../replies.js';

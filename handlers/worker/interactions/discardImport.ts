@@ -4,7 +4,7 @@ import { importReportView } from '../../../app/views.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { buildImportReport } from '../../../blocks/importReport.js';
 import { buildDiscardedMessage, buildNotice } from '../../../blocks/messages.js';
-import { requireRole } from '../../../core/service/authorize.js';
+import { requireRole } from '../../../core/access.js';
 import { parseFlowKey } from '../../../core/versions/flowKey.js';
 import type { JobContext } from '../workerDeps.js';
 import { messageOf, replaceMessage } from './message.js';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultLocalConfig } from '../../../adapters/config/defaultLocalConfig.js';
+import { hasRole } from '../../../core/access.js';
 import { parseCatalogFile } from '../../../core/resolve/catalogFile.js';
-import { hasRole } from '../../../core/service/authorize.js';
 
 describe('defaultLocalConfig', () => {
   it('has test and prod environments on local targets', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../core/errors.js';
 import { type ImportFile, importFlows } from '../../../core/service/importFlows.js';
-import { publishRequests } from '../../../core/service/publishRequests.js';
+import { publishApproved } from '../../../core/service/publishApproved.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { sha256 } from '../../../core/versions/hash.js';
 import { exampleFlowFiles, jsonFile, makeDeps, type ServiceKit, users } from '../../fakes/serviceKit.js';
@@ -241,7 +241,7 @@ describe('importing again the file that was published', () => {
     });
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
-    await publishRequests(kit.deps, { ids: [request.id], actor: users.alice });
+    await publishApproved(kit.deps, { ids: [request.id], actor: users.alice });
     return kit;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceDeps } from '../../../core/deps.js';
 import { ConfigError } from '../../../core/errors.js';
-import type { ServiceDeps } from '../../../core/service/deps.js';
 import { loadTarget, withMapping } from '../../../core/service/loadTarget.js';
 import type { RememberedMapping } from '../../../core/versions/types.js';
 import { makeDeps } from '../../fakes/serviceKit.js';

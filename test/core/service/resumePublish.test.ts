@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { approveRequest } from '../../../core/service/approveRequest.js';
-import { PUBLISH_LEASE_MS, publishRequests } from '../../../core/service/publishRequests.js';
+import { PUBLISH_LEASE_MS, publishApproved } from '../../../core/service/publishApproved.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import type { PublishRequest } from '../../../core/versions/types.js';
 import { users } from '../../fakes/serviceKit.js';
@@ -83,8 +83,8 @@ describe('two runs publishing the same request at once', () => {
     const { kit, request } = await approvedThenStopped();
 
     const results = await Promise.allSettled([
-      publishRequests(kit.deps, { ids: [request.id], actor: users.bob }),
-      publishRequests(kit.deps, { ids: [request.id], actor: users.bob }),
+      publishApproved(kit.deps, { ids: [request.id], actor: users.bob }),
+      publishApproved(kit.deps, { ids: [request.id], actor: users.bob }),
     ]);
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -95,7 +95,7 @@ describe('two runs publishing the same request at once', () => {
 
   it('leave nothing held once a run is done, so the next publish of the flow is not refused', async () => {
     const { kit, request } = await approvedThenStopped();
-    await publishRequests(kit.deps, { ids: [request.id], actor: users.bob });
+    await publishApproved(kit.deps, { ids: [request.id], actor: users.bob });
 
     expect(await kit.store.claimOnce(`publish:${request.id}`, '2026-11-21T11:00:00.000Z')).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('two runs publishing the same request at once', () => {
     const { kit, request } = await approvedThenStopped();
     const other: PublishRequest = { ...request, id: 'not-a-request' };
 
-    const error = await errorOf(publishRequests(kit.deps, { ids: [request.id, other.id], actor: users.bob }));
+    const error = await errorOf(publishApproved(kit.deps, { ids: [request.id, other.id], actor: users.bob }));
 
     expect(error).toMatchObject({ code: 'not-found' });
     expect(await kit.store.claimOnce(`publish:${request.id}`, '2026-11-21T11:00:00.000Z')).toBe(true);

@@ -1,8 +1,8 @@
 import type { S3ObjectReader } from '../../../adapters/s3/S3ObjectReader.js';
 import { createWebClient } from '../../../adapters/slack/createWebClient.js';
 import { SlackMessenger } from '../../../adapters/slack/SlackMessenger.js';
+import type { ServiceDeps } from '../../../core/deps.js';
 import { FlowgateError } from '../../../core/errors.js';
-import type { ServiceDeps } from '../../../core/service/deps.js';
 import type { S3ImportDeps } from '../../../handlers/s3-import/importS3Object.js';
 import { encodeS3Key } from '../../../handlers/s3-import/s3EventRecord.js';
 import type { ServiceKit } from '../../fakes/serviceKit.js';

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { InProcessJobQueue } from '../../../adapters/local/InProcessJobQueue.js';
 import type { ReportLink } from '../../../app/reportLinks.js';
 import { webhookJobHandlers } from '../../../app/webhookImport.js';
-import type { ServiceDeps } from '../../../core/service/deps.js';
+import type { ServiceDeps } from '../../../core/deps.js';
 import { createWebhookHandler, type WebhookLimits } from '../../../handlers/webhook/handler.js';
 import { signWebhook } from '../../../handlers/webhook/signature.js';
 import { makeDeps, type ServiceKit, type ServiceKitOptions } from '../../fakes/serviceKit.js';

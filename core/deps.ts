@@ -1,5 +1,5 @@
-import type { FlowgateConfig } from '../config.js';
-import type { Clock, ContactCenter, FileStore, Notifier, VersionStore } from '../ports.js';
+import type { FlowgateConfig } from './config.js';
+import type { Clock, ContactCenter, FileStore, Notifier, VersionStore } from './ports.js';
 
 /** Everything a use case may use: ports and configuration, never a client or the environment. */
 export interface ServiceDeps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeNames, quoteList } from '../../../core/service/closeNames.js';
+import { closeNames, quoteList } from '../../core/closeNames.js';
 
 const NAMES = ['Main IVR', 'Billing', 'Sales queue music', 'Sales', 'Billing after hours'];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../core/diagnostics.js';
 import { ContactCenterError } from '../../../core/errors.js';
 import type { CreateFlowInput } from '../../../core/ports.js';
-import { publishRequests } from '../../../core/service/publishRequests.js';
+import { publishApproved } from '../../../core/service/publishApproved.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import type { MemoryContactCenter } from '../../fakes/memoryContactCenter.js';
 import { users } from '../../fakes/serviceKit.js';
@@ -44,14 +44,14 @@ function failWrite(center: MemoryContactCenter, n: number, error: ContactCenterE
   };
 }
 
-describe('publishRequests', () => {
+describe('publishApproved', () => {
   it('creates a new flow with its content in exactly one write', async () => {
     const kit = openKit();
     const { Main } = await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const ids = await approved(kit, 'flow:Main');
 
     const writes = await writesDuring(kit.center, () =>
-      publishRequests(kit.deps, { ids, actor: users.alice }),
+      publishApproved(kit.deps, { ids, actor: users.alice }),
     );
 
     expect(writes).toBe(1);
@@ -70,7 +70,7 @@ describe('publishRequests', () => {
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const ids = await approved(kit, 'flow:Main');
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     const arn = outcome.flows[0]?.arn ?? null;
     expect(outcome).toMatchObject({ ok: true, writes: 1 });
@@ -81,12 +81,12 @@ describe('publishRequests', () => {
   it('writes nothing for a flow whose target already holds its content', async () => {
     const kit = openKit();
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
-    await publishRequests(kit.deps, { ids: await approved(kit, 'flow:Main'), actor: users.alice });
+    await publishApproved(kit.deps, { ids: await approved(kit, 'flow:Main'), actor: users.alice });
     const again = await approved(kit, 'flow:Main');
 
-    let outcome = null as Awaited<ReturnType<typeof publishRequests>> | null;
+    let outcome = null as Awaited<ReturnType<typeof publishApproved>> | null;
     const writes = await writesDuring(kit.center, async () => {
-      outcome = await publishRequests(kit.deps, { ids: again, actor: users.alice });
+      outcome = await publishApproved(kit.deps, { ids: again, actor: users.alice });
     });
 
     expect(writes).toBe(0);
@@ -101,7 +101,7 @@ describe('publishRequests', () => {
     });
     const ids = await approved(kit, 'flow:Main', 'module:Greeting');
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     expect(writeLog(kit.center)).toEqual(['createFlow Greeting', 'createFlow Main']);
     const [module, main] = outcome.flows;
@@ -118,7 +118,7 @@ describe('publishRequests', () => {
     });
     const ids = await approved(kit, 'flow:Main', 'flow:Billing');
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     const [first, second] = outcome.flows;
     expect(writeLog(kit.center).map((w) => w.split(' ')[0])).toEqual([
@@ -144,12 +144,12 @@ describe('publishRequests', () => {
       main: inboundFlow('Main', { transferTo: 'Billing' }),
       billing: inboundFlow('Billing'),
     });
-    const billing = await publishRequests(kit.deps, {
+    const billing = await publishApproved(kit.deps, {
       ids: await approved(kit, 'flow:Billing'),
       actor: users.alice,
     });
 
-    const main = await publishRequests(kit.deps, {
+    const main = await publishApproved(kit.deps, {
       ids: await approved(kit, 'flow:Main'),
       actor: users.alice,
     });
@@ -166,7 +166,7 @@ describe('publishRequests', () => {
     });
     const ids = await approved(kit, 'flow:Main');
 
-    await expect(publishRequests(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
+    await expect(publishApproved(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
       code: 'not-publishable',
       message: expect.stringContaining("module 'Greeting'"),
     });
@@ -186,7 +186,7 @@ describe('publishRequests', () => {
     });
 
     const writes = await writesDuring(kit.center, async () => {
-      await expect(publishRequests(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
+      await expect(publishApproved(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
         code: 'drift',
       });
     });
@@ -204,7 +204,7 @@ describe('publishRequests', () => {
     const ids = await approved(kit, 'flow:Main');
     kit.center.failNextWrite = new ContactCenterError('throttled', 'Rate exceeded');
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     const snapshot = await kit.store.getVersion('prod', 'flow:Main', 2);
     expect(snapshot).toMatchObject({ content: old, source: { channel: 'snapshot', ref: target.arn } });
@@ -217,7 +217,7 @@ describe('publishRequests', () => {
     const { Main } = await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const ids = await approved(kit, 'flow:Main');
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     expect(outcome.flows[0]).toMatchObject({
       action: 'updated',
@@ -251,7 +251,7 @@ describe('publishRequests', () => {
       new ContactCenterError('invalid-flow', 'InvalidContactFlowException', [problem]),
     );
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     expect(outcome.ok).toBe(false);
     expect(outcome.flows.map((f) => [f.flowKey, f.state])).toEqual([
@@ -276,7 +276,7 @@ describe('publishRequests', () => {
     const ids = await approved(kit, ...names.map((n) => `flow:${n}`));
     const before = kit.center.calls.length;
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     expect(outcome.writes).toBe(100);
     expect(kit.center.calls.length - before).toBeLessThanOrEqual(110);
@@ -288,11 +288,11 @@ describe('publishRequests', () => {
     const names = Array.from({ length: 100 }, (_, i) => `Flow ${i}`);
     await importTexts(kit, 'prod', Object.fromEntries(names.map((n) => [n, inboundFlow(n)])));
     const keys = names.map((n) => `flow:${n}`);
-    await publishRequests(kit.deps, { ids: await approved(kit, ...keys), actor: users.alice });
+    await publishApproved(kit.deps, { ids: await approved(kit, ...keys), actor: users.alice });
     const again = await approved(kit, ...keys);
     const before = kit.center.calls.length;
 
-    const outcome = await publishRequests(kit.deps, { ids: again, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids: again, actor: users.alice });
 
     expect(kit.center.calls.length - before).toBe(0);
     expect(new Set(outcome.flows.map((f) => `${f.action} ${f.state}`))).toEqual(
@@ -307,7 +307,7 @@ describe('publishRequests', () => {
     const ids = await approved(kit, 'flow:A', 'flow:B', 'flow:C');
     const before = kit.center.calls.length;
 
-    const outcome = await publishRequests(kit.deps, { ids, actor: users.alice });
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
     const reads = kit.center.calls.slice(before).filter((c) => c.method.startsWith('describe'));
     expect(reads).toEqual([{ method: 'describeFlows', arg: targets.map((t) => t.id).join(',') }]);
@@ -328,7 +328,7 @@ describe('publishRequests', () => {
     });
 
     const writes = await writesDuring(kit.center, async () => {
-      await expect(publishRequests(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
+      await expect(publishApproved(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
         code: 'drift',
         message: expect.stringContaining('flow:B'),
       });
@@ -343,7 +343,7 @@ describe('publishRequests', () => {
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const pending = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
 
-    await expect(publishRequests(kit.deps, { ids: [pending.id], actor: users.bob })).rejects.toMatchObject({
+    await expect(publishApproved(kit.deps, { ids: [pending.id], actor: users.bob })).rejects.toMatchObject({
       code: 'invalid-state',
     });
   });
@@ -353,7 +353,7 @@ describe('publishRequests', () => {
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
     const ids = await approved(kit, 'flow:Main');
 
-    await expect(publishRequests(kit.deps, { ids, actor: users.victor })).rejects.toMatchObject({
+    await expect(publishApproved(kit.deps, { ids, actor: users.victor })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

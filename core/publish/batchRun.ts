@@ -1,15 +1,15 @@
+import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ContactCenterError, ServiceError } from '../errors.js';
 import type { FlowContent } from '../flow.js';
 import type { ContactCenter } from '../ports.js';
 import { type Rewrite, retarget } from '../references/retarget.js';
 import { sha256 } from '../versions/hash.js';
-import type { ServiceDeps } from './deps.js';
 import { placeholderContent } from './placeholderContent.js';
 import { type FlowPublishResult, rollbackCommand } from './publishOutcome.js';
 import { createType, type PendingLink, type PublishMember, type PublishPlan } from './publishPlan.js';
-import { recordEvent } from './recordEvent.js';
 import { snapshotTarget } from './snapshotTarget.js';
 
 /** A flow's progress through the batch. */

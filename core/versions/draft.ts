@@ -1,6 +1,6 @@
 import type { PlannedFlow } from '../pipeline.js';
-import { sha256 } from '../versions/hash.js';
-import type { FlowKey, VersionDraft, VersionSource } from '../versions/types.js';
+import { sha256 } from './hash.js';
+import type { FlowKey, VersionDraft, VersionSource } from './types.js';
 
 /** What a version records besides the planned flow itself. */
 export interface DraftContext {

@@ -1,5 +1,5 @@
+import type { ServiceDeps } from '../deps.js';
 import type { FlowKey, PublishRequest } from '../versions/types.js';
-import type { ServiceDeps } from './deps.js';
 import { unpublishedDependencies } from './publishPlan.js';
 
 /** The approved requests to publish together with one just approved, or what they wait for. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFlow, planFlows } from '../../../core/pipeline.js';
 import { Catalog } from '../../../core/resolve/catalog.js';
-import { draftOf } from '../../../core/service/versionDraft.js';
+import { draftOf } from '../../../core/versions/draft.js';
 import { sha256 } from '../../../core/versions/hash.js';
 import { loadFixtureText } from '../../fixtures.js';
 

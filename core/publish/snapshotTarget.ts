@@ -1,6 +1,6 @@
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { sha256 } from '../versions/hash.js';
-import type { ServiceDeps } from './deps.js';
 import type { PublishMember } from './publishPlan.js';
 
 /**

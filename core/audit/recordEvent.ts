@@ -1,7 +1,7 @@
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import type { Notification } from '../ports.js';
 import type { AuditAction, AuditEvent, FlowKey } from '../versions/types.js';
-import type { ServiceDeps } from './deps.js';
 
 /** One transition to record: the audit facts, and what to tell people (null: audit only). */
 export interface RecordedEvent {

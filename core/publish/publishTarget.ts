@@ -1,11 +1,11 @@
 import { decideTargetAction } from '../bundle/targetAction.js';
+import type { ServiceDeps } from '../deps.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ContactCenter, ContactCenterFlow } from '../ports.js';
 import { memberKind } from '../resolve/bundleIndex.js';
 import type { Catalog } from '../resolve/catalog.js';
+import { loadTarget, type TargetCache } from '../service/loadTarget.js';
 import type { FlowHead, FlowVersion } from '../versions/types.js';
-import type { ServiceDeps } from './deps.js';
-import { loadTarget, type TargetCache } from './loadTarget.js';
 
 /** Where one version would be published, and what is there now. */
 export interface TargetLookup {

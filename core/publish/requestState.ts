@@ -1,7 +1,7 @@
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { describeRequestState } from '../versions/requests.js';
 import type { PublishRequest } from '../versions/types.js';
-import type { ServiceDeps } from './deps.js';
 
 /** The request, or `ServiceError('not-found')`. */
 export async function loadRequest(deps: ServiceDeps, id: string): Promise<PublishRequest> {

@@ -1,20 +1,20 @@
+import { environmentOf, requireRole } from '../access.js';
+import { notifyOnly, recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { BatchRun } from '../publish/batchRun.js';
+import { type PublishOutcome, summarizeOutcome } from '../publish/publishOutcome.js';
+import { type PublishMember, planPublish } from '../publish/publishPlan.js';
+import { type LocateEntry, type TargetLookup, TargetReader } from '../publish/publishTarget.js';
+import { invalidState, loadRequest } from '../publish/requestState.js';
 import { memberKind } from '../resolve/bundleIndex.js';
 import { sha256 } from '../versions/hash.js';
 import { driftHashOf } from '../versions/requests.js';
 import type { FlowHead, FlowVersion, PublishRequest } from '../versions/types.js';
-import { environmentOf, requireRole } from './authorize.js';
-import { BatchRun } from './batchRun.js';
-import type { ServiceDeps } from './deps.js';
-import { type PublishOutcome, summarizeOutcome } from './publishOutcome.js';
-import { type PublishMember, planPublish } from './publishPlan.js';
-import { type LocateEntry, type TargetLookup, TargetReader } from './publishTarget.js';
-import { notifyOnly, recordEvent } from './recordEvent.js';
-import { invalidState, loadRequest } from './requests.js';
 
-/** Input of {@link publishRequests}. */
-export interface PublishRequestsInput {
+/** Input of {@link publishApproved}. */
+export interface PublishApprovedInput {
   /** Approved requests of one environment, at most one per flow. */
   readonly ids: readonly string[];
   readonly actor: Actor;
@@ -43,9 +43,9 @@ export interface PublishRequestsInput {
  *   `not-publishable` (no target can be chosen, a dependency neither published nor in the batch),
  *   `drift`.
  */
-export async function publishRequests(
+export async function publishApproved(
   deps: ServiceDeps,
-  input: PublishRequestsInput,
+  input: PublishApprovedInput,
 ): Promise<PublishOutcome> {
   const { actor } = input;
   requireRole(deps.config, actor, 'editor', 'publish');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../../core/diagnostics.js';
 import { FLOW_TYPES, type FlowKind } from '../../../core/flowTypes.js';
-import { placeholderContent } from '../../../core/service/placeholderContent.js';
+import { placeholderContent } from '../../../core/publish/placeholderContent.js';
 import { validateFlow } from '../../../core/validate/validateFlow.js';
-import { moduleFile } from './publishKit.js';
+import { moduleFile } from '../service/publishKit.js';
 
 describe('placeholderContent', () => {
   it.each<FlowKind>([...FLOW_TYPES, 'MODULE'])('is content without errors for a %s', (type) => {

@@ -1,5 +1,5 @@
-import type { Actor, FlowgateConfig, Role } from '../config.js';
-import { ServiceError } from '../errors.js';
+import type { Actor, FlowgateConfig, Role } from './config.js';
+import { ServiceError } from './errors.js';
 
 const RANK: Readonly<Record<Role, number>> = { viewer: 0, editor: 1, publisher: 2 };
 
