@@ -12,6 +12,7 @@ import { S3FileStore } from '../adapters/s3/S3FileStore.js';
 import { s3ObjectReader } from '../adapters/s3/S3ObjectReader.js';
 import { MAX_INPUT_BYTES } from '../core/formats/readFlow.js';
 import { watchLocalBucket } from '../handlers/local/localWatcher.js';
+import { importS3Object } from '../handlers/s3-import/importS3Object.js';
 import { makeDeps } from '../test/fakes/serviceKit.js';
 import { withS3Editor } from '../test/handlers/s3-import/s3Kit.js';
 
@@ -29,12 +30,12 @@ export async function measureS3Import(examples: string, drops = 60): Promise<num
       clock: kit.clock,
     });
     const service = { ...withS3Editor(kit), store, files };
-    const watcher = watchLocalBucket(stack.onS3Event, {
-      service,
-      read: s3ObjectReader({ client: stack.s3Client, maxBytes: MAX_INPUT_BYTES }),
-      slack: null,
-      log: () => {},
-    });
+    const read = s3ObjectReader({ client: stack.s3Client, maxBytes: MAX_INPUT_BYTES });
+    const watcher = watchLocalBucket(
+      stack.onS3Event,
+      (record) => importS3Object(record, { service, read, slack: null, log: () => {} }),
+      () => {},
+    );
     const flow = readFileSync(join(examples, 'flows', 'main-ivr.json'), 'utf8');
     const times: number[] = [];
     for (let i = 0; i < drops + 5; i++) {

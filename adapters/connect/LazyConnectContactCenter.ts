@@ -3,22 +3,24 @@ import type { CatalogData } from '../../core/resolve/types.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 /**
- * An Amazon Connect contact center whose SDK is loaded on first use. The Slack receiver needs one
- * only for type-ahead, which few requests are: loading the Connect client (a third of the bundle)
- * at every cold start would spend most of the receiver's start-up budget on it.
+ * An Amazon Connect contact center whose SDK is loaded on first use. Most invocations of most
+ * functions never reach Connect (the Slack receiver needs it only for type-ahead, the worker only
+ * for imports and publishes): loading the Connect client (a third of a bundle) at every cold
+ * start would spend most of a function's start-up budget on it.
  */
 export class LazyConnectContactCenter implements ContactCenter {
   readonly instanceArn: string;
   readonly #region: string;
   readonly #limiter: RateLimiter;
-  readonly #inventoryMaxAgeMs: number;
+  readonly #inventoryMaxAgeMs: number | undefined;
   #center: Promise<ContactCenter> | null = null;
 
   constructor(options: {
     instanceArn: string;
     region: string;
     limiter: RateLimiter;
-    inventoryMaxAgeMs: number;
+    /** How long an inventory is kept; unset: for the life of this center (one job). */
+    inventoryMaxAgeMs?: number;
   }) {
     this.instanceArn = options.instanceArn;
     this.#region = options.region;
@@ -63,7 +65,7 @@ export class LazyConnectContactCenter implements ContactCenter {
         client: createConnectClient(this.#region),
         instanceArn: this.instanceArn,
         limiter: this.#limiter,
-        inventoryMaxAgeMs: this.#inventoryMaxAgeMs,
+        ...(this.#inventoryMaxAgeMs === undefined ? {} : { inventoryMaxAgeMs: this.#inventoryMaxAgeMs }),
       });
     })();
     return this.#center;

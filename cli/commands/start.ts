@@ -31,7 +31,7 @@ export async function runStart(
   const slack = await slackSettings(env, io);
   const stack = rt.localStack;
   const server = await startLocalServer({
-    deps: rt.deps,
+    backend: rt.backend,
     slack,
     port,
     log: (m, e) => io.stderr(`${m}${e === undefined ? '' : ` ${String(e)}`}\n`),

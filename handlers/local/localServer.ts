@@ -3,25 +3,19 @@ import { createServer, type Server } from 'node:http';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { AwsLambdaReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { InProcessJobQueue } from '../../adapters/local/InProcessJobQueue.js';
 import type { LocalStack } from '../../adapters/local/localStack.js';
-import { s3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
-import { createWebClient } from '../../adapters/slack/createWebClient.js';
-import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
-import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import { type Backend, serviceDeps } from '../../app/compose/backend.js';
+import { dropReader, inProcessQueue } from '../../app/compose/queues.js';
+import { slackClient, slackSide } from '../../app/compose/slack.js';
 import { renderVersionPng } from '../../app/flowPicture.js';
-import { runJobOnce } from '../../app/jobOnce.js';
-import { parseSlackJob } from '../../app/jobs.js';
 import { searchCandidates } from '../../app/replacementCandidates.js';
 import { REPORT_PREFIX, reportLinker } from '../../app/reportLinks.js';
-import { webhookJobHandlers } from '../../app/webhookImport.js';
-import type { ServiceDeps } from '../../core/deps.js';
-import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
+import type { Notifier } from '../../core/ports.js';
 import { createReportHandler } from '../reports/handler.js';
-import { withoutImportNotices } from '../s3-import/dropReport.js';
+import { createS3Import } from '../s3-import/handler.js';
 import { createSlackApp } from '../slack/app.js';
 import { createWebhookHandler } from '../webhook/handler.js';
-import { processSlackJob, reportJobFailure } from '../worker/processJob.js';
+import { createWorker } from '../worker/handler.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
 import { watchLocalBucket } from './localWatcher.js';
 
@@ -39,7 +33,9 @@ export interface LocalSlackSettings {
 
 /** Options of {@link startLocalServer}. */
 export interface LocalServerOptions {
-  readonly deps: ServiceDeps;
+  readonly backend: Backend;
+  /** Tells environments' channels what happened; null (the default) as the messages say it already. */
+  readonly notifier?: Notifier | null;
   readonly slack: LocalSlackSettings;
   /** Default 3000; 0 picks a free port. */
   readonly port?: number;
@@ -75,74 +71,69 @@ export interface LocalServer {
  * With an app token it uses Socket Mode instead, with the same listeners and the same job path.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const { backend } = options;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const notifier = options.notifier ?? null;
   const slackApiUrl = options.slack.apiUrl;
-  const workerClient = createWebClient(options.slack.botToken, {
-    forListener: false,
-    ...(slackApiUrl === undefined ? {} : { slackApiUrl }),
-  });
+  const slack = slackSide(
+    slackClient({ botToken: options.slack.botToken, apiUrl: slackApiUrl }, 'working'),
+    backend.config,
+    options.maxFileBytes,
+  );
   const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
   // Known once the server listens; reports are only linked from messages posted after that.
   let baseUrl = 'http://127.0.0.1';
   const reportLink = reportLinker({
     baseUrl: () => options.publicUrl ?? baseUrl,
     secret: reportSecret,
-    clock: options.deps.clock,
+    clock: backend.clock,
   });
-  const reports = createReportHandler({ service: options.deps, secret: reportSecret, log });
-  const worker = {
-    service: options.deps,
-    messenger: new SlackMessenger({ client: workerClient }),
-    files: new SlackFileSource({ client: workerClient, maxBytes: options.maxFileBytes ?? 5 * 1024 * 1024 }),
-    log,
-    reportLink,
-    picture: renderVersionPng,
-  };
-  const queue = new InProcessJobQueue({
-    // As in Lambda: a job runs once to completion, whatever delivers it again.
+  const reports = createReportHandler({ service: backend, secret: reportSecret, log });
+  const worker = createWorker({ backend, slack, notifier, log, reportLink, picture: renderVersionPng });
+  // As in Lambda: one queue for Slack jobs and large webhook imports, each job run once to completion.
+  const queue = inProcessQueue({
     handler: async (job) => {
-      await runJobOnce(options.deps.store, options.deps.clock, job, () =>
-        processSlackJob(parseSlackJob(job.payload), worker),
-      );
+      await worker.run(job);
     },
-    onFailure: (job, error) => reportJobFailure(parseSlackJob(job.payload), error, worker),
+    onFailure: (job, error) => worker.reportFailure(job, error),
     logError: log,
   });
-  // CI webhooks: the same Lambda handler, large imports through their own in-process queue.
-  const webhookQueue = new InProcessJobQueue({
-    ...webhookJobHandlers(options.deps, { reportLink, log }),
-    logError: log,
-  });
-  const webhook = createWebhookHandler({
-    service: options.deps,
-    secretOf: options.webhookSecrets ?? (() => null),
-    queue: webhookQueue,
-    log,
-    reportLink,
-  });
+  const webhook = (event: APIGatewayProxyEventV2) =>
+    createWebhookHandler({
+      service: serviceDeps(backend, notifier),
+      secretOf: options.webhookSecrets ?? (() => null),
+      queue,
+      log,
+      reportLink,
+    })(event);
   // S3 drops: the local bucket's events, imported as the S3 Lambda would.
   const watcher =
     options.bucket === undefined
       ? null
-      : watchLocalBucket(options.bucket.onS3Event, {
-          service: { ...options.deps, notifier: withoutImportNotices(options.deps.notifier) },
-          read: s3ObjectReader({ client: options.bucket.client, maxBytes: MAX_INPUT_BYTES }),
-          slack: worker.messenger,
+      : watchLocalBucket(
+          options.bucket.onS3Event,
+          createS3Import({
+            backend,
+            read: dropReader(options.bucket.client),
+            slack: slack.messenger,
+            notifier,
+            log,
+            reportLink,
+            picture: renderVersionPng,
+          }),
           log,
-          reportLink,
-          picture: renderVersionPng,
-        });
+        );
   const drain = async () => {
-    await Promise.all([queue.drain(), webhookQueue.drain(), watcher?.idle()]);
+    await Promise.all([queue.drain(), watcher?.idle()]);
     await queue.drain();
   };
   const ctx = {
-    config: options.deps.config,
-    store: options.deps.store,
+    config: backend.config,
+    store: backend.store,
     queue,
-    clock: options.deps.clock,
+    clock: backend.clock,
     log,
-    candidates: searchCandidates(options.deps),
+    candidates: searchCandidates(serviceDeps(backend, null)),
   };
   const base = {
     token: options.slack.botToken,

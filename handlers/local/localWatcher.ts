@@ -1,6 +1,5 @@
 import type { S3EventListener } from '../../adapters/local/protocolServers.js';
-import { importS3Object, type S3ImportDeps } from '../s3-import/importS3Object.js';
-import { encodeS3Key, INCOMING_PREFIX, s3EventRecords } from '../s3-import/s3EventRecord.js';
+import { encodeS3Key, INCOMING_PREFIX, s3EventRecords } from '../../adapters/s3/s3Events.js';
 
 /** A running watcher of the local bucket. */
 export interface LocalBucketWatcher {
@@ -12,14 +11,15 @@ export interface LocalBucketWatcher {
 
 /**
  * `flowgate start`'s stand-in for S3 → Lambda: each event the local stack's s3rver emits (pass
- * `stack.onS3Event`) is imported with `importS3Object`, one at a time in the order received, as
+ * `stack.onS3Event`) is imported with `importRecord` (the S3 import's handler), one at a time in the order received, as
  * the Lambda would. s3rver puts keys in its records as they are, where S3 URL-encodes them: the
  * watcher encodes them the way S3 does, so the same decoding runs locally and in AWS. A failed
  * import is logged, never thrown into s3rver's request.
  */
 export function watchLocalBucket(
   onS3Event: (listener: S3EventListener) => () => void,
-  deps: S3ImportDeps,
+  importRecord: (record: unknown) => Promise<unknown>,
+  log: (message: string, error?: unknown) => void,
 ): LocalBucketWatcher {
   let queue: Promise<void> = Promise.resolve();
   const unsubscribe = onS3Event((event) => {
@@ -29,9 +29,9 @@ export function watchLocalBucket(
       const encoded = withEncodedKey(record);
       queue = queue.then(async () => {
         try {
-          await importS3Object(encoded, deps);
+          await importRecord(encoded);
         } catch (error) {
-          deps.log('local s3 import failed', error);
+          log('local s3 import failed', error);
         }
       });
     }

@@ -1,4 +1,12 @@
 import type { S3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
+import {
+  type DropTarget,
+  decodeS3Key,
+  dropTargetOf,
+  isObjectCreated,
+  type S3ObjectRecord,
+  safeParseS3Record,
+} from '../../adapters/s3/s3Events.js';
 import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
 import type { FlowPicture } from '../../app/flowPicture.js';
 import type { ReportLink } from '../../app/reportLinks.js';
@@ -10,14 +18,6 @@ import { MAX_INPUT_BYTES, readFlow } from '../../core/formats/readFlow.js';
 import { type AutoPublishResult, autoPublish } from '../../core/service/autoPublish.js';
 import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
 import { type DropReportDeps, postDropProblem, postDropReport, type ReportPoster } from './dropReport.js';
-import {
-  type DropTarget,
-  decodeS3Key,
-  dropTargetOf,
-  isObjectCreated,
-  type S3ObjectRecord,
-  safeParseS3Record,
-} from './s3EventRecord.js';
 
 /**
  * Who imports a drop. The config must grant it the editor role (`roles.editors: [s3]`): the

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keptReportSecret } from '../../cli/commands/start.js';
 import { startLocalServer } from '../../handlers/local/localServer.js';
-import { makeDeps } from '../fakes/serviceKit.js';
+import { hostedOn, makeDeps } from '../fakes/serviceKit.js';
 import { UNREACHABLE_SLACK } from '../integration/slackPayloads.js';
 
 describe('keptReportSecret', () => {
@@ -33,7 +33,7 @@ describe('keptReportSecret', () => {
 describe('the local server’s report links', () => {
   it('point at the public URL when one is given (a tunnel for people on other machines)', async () => {
     const server = await startLocalServer({
-      deps: makeDeps().deps,
+      ...hostedOn(makeDeps().deps),
       slack: UNREACHABLE_SLACK,
       port: 0,
       log: () => {},

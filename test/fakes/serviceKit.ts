@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Backend } from '../../app/compose/backend.js';
 import type { Actor, ApprovalPolicy, EnvironmentConfig, FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { ContactCenter, Notification, Notifier } from '../../core/ports.js';
@@ -156,4 +157,21 @@ function centerOf(
     throw new Error(`the service kit has no contact center for '${env}'`);
   }
   return centers[env as KitEnv];
+}
+
+/**
+ * The kit's ports as the composition root's backend, with its notifier: what `startLocalServer`
+ * and the entry points' handler modules run on.
+ */
+export function hostedOn(deps: ServiceDeps): { backend: Backend; notifier: Notifier | null } {
+  return {
+    backend: {
+      config: deps.config,
+      clock: deps.clock,
+      store: deps.store,
+      files: deps.files,
+      centersForJob: () => deps.centers,
+    },
+    notifier: deps.notifier,
+  };
 }

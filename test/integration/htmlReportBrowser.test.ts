@@ -10,7 +10,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
-import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { UNREACHABLE_SLACK } from './slackPayloads.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   if (!available) return;
   kit = makeDeps();
   server = await startLocalServer({
-    deps: kit.deps,
+    ...hostedOn(kit.deps),
     slack: UNREACHABLE_SLACK,
     port: 0,
     log: () => {},

@@ -11,7 +11,7 @@ import { s3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import { watchLocalBucket } from '../../handlers/local/localWatcher.js';
-import type { S3ImportDeps } from '../../handlers/s3-import/importS3Object.js';
+import { importS3Object, type S3ImportDeps } from '../../handlers/s3-import/importS3Object.js';
 import { inboundFlow } from '../core/service/publishKit.js';
 import { makeDeps } from '../fakes/serviceKit.js';
 import { withS3Editor } from '../handlers/s3-import/s3Kit.js';
@@ -67,7 +67,11 @@ async function put(key: string, body: string): Promise<void> {
 describe('watchLocalBucket', () => {
   it('imports an object put under incoming/<env>/ when its key has spaces, a plus and unicode', async () => {
     const service = localService('unicode');
-    const watcher = watchLocalBucket(stack.onS3Event, importDeps(service));
+    const watcher = watchLocalBucket(
+      stack.onS3Event,
+      (record) => importS3Object(record, importDeps(service)),
+      (message) => logs.push(message),
+    );
 
     await put('incoming/prod/Main IVR + Café.json', inboundFlow('Main IVR Café'));
     await watcher.idle();
@@ -84,7 +88,11 @@ describe('watchLocalBucket', () => {
         listener(event);
         listener(event);
       });
-    const watcher = watchLocalBucket(twice, importDeps(service));
+    const watcher = watchLocalBucket(
+      twice,
+      (record) => importS3Object(record, importDeps(service)),
+      (message) => logs.push(message),
+    );
 
     await put('incoming/prod/Billing.json', inboundFlow('Billing'));
     await watcher.idle();
@@ -99,7 +107,11 @@ describe('watchLocalBucket', () => {
 
   it('passes over objects outside incoming/ without a word, as the bucket notification filter does', async () => {
     const service = localService('outside');
-    const watcher = watchLocalBucket(stack.onS3Event, importDeps(service));
+    const watcher = watchLocalBucket(
+      stack.onS3Event,
+      (record) => importS3Object(record, importDeps(service)),
+      (message) => logs.push(message),
+    );
 
     await put('exports/prod/Other.json', inboundFlow('Other'));
     await watcher.idle();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
 import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
-import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
 import { fileSharedEvent, withChannel } from './slackPayloads.js';
 
@@ -37,7 +37,7 @@ beforeEach(async () => {
   fake.reset();
   kit = makeDeps();
   server = await startLocalServer({
-    deps: withChannel(kit.deps, CHANNEL),
+    ...hostedOn(withChannel(kit.deps, CHANNEL)),
     slack: {
       signingSecret: SECRET,
       botToken: TOKEN,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
-import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fakeSlackApi.js';
 import { type FakeSocketMode, startFakeSocketMode } from './fakeSocketMode.js';
 import { fileSharedEvent, withChannel } from './slackPayloads.js';
@@ -52,7 +52,7 @@ beforeEach(async () => {
   logged = [];
   resourcesBefore = process.getActiveResourcesInfo();
   server = await startLocalServer({
-    deps: withChannel(kit.deps, CHANNEL),
+    ...hostedOn(withChannel(kit.deps, CHANNEL)),
     slack: {
       signingSecret: 'unused-in-socket-mode',
       botToken: TOKEN,

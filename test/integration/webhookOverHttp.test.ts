@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookReport } from '../../app/webhookImport.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { signWebhook } from '../../handlers/webhook/signature.js';
-import { makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { UNREACHABLE_SLACK } from './slackPayloads.js';
 
 const SECRET = 'prod-webhook-secret-0123456789';
@@ -22,10 +22,10 @@ beforeAll(async () => {
   kit = makeDeps({ notify: false });
   const { roles } = kit.deps.config;
   server = await startLocalServer({
-    deps: {
+    ...hostedOn({
       ...kit.deps,
       config: { ...kit.deps.config, roles: { ...roles, editors: [...roles.editors, 'webhook:prod'] } },
-    },
+    }),
     slack: UNREACHABLE_SLACK,
     port: 0,
     log: () => {},

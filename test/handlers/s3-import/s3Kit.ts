@@ -1,10 +1,10 @@
 import type { S3ObjectReader } from '../../../adapters/s3/S3ObjectReader.js';
+import { encodeS3Key } from '../../../adapters/s3/s3Events.js';
 import { createWebClient } from '../../../adapters/slack/createWebClient.js';
 import { SlackMessenger } from '../../../adapters/slack/SlackMessenger.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { FlowgateError } from '../../../core/errors.js';
 import type { S3ImportDeps } from '../../../handlers/s3-import/importS3Object.js';
-import { encodeS3Key } from '../../../handlers/s3-import/s3EventRecord.js';
 import type { ServiceKit } from '../../fakes/serviceKit.js';
 import type { FakeSlackApi } from '../../integration/fakeSlackApi.js';
 

@@ -5,8 +5,8 @@ import {
   encodeS3Key,
   s3EventRecords,
   safeParseS3Record,
-} from '../../../handlers/s3-import/s3EventRecord.js';
-import { s3Record } from './s3Kit.js';
+} from '../../../adapters/s3/s3Events.js';
+import { s3Record } from '../../handlers/s3-import/s3Kit.js';
 
 describe('decodeS3Key', () => {
   it.each([

@@ -1,0 +1,159 @@
+/**
+ * The composition root, the backend a process runs on: its stores, its configuration and the
+ * contact centers of its environments, and the use cases' dependencies for one job.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { LazyConnectContactCenter } from '../../adapters/connect/LazyConnectContactCenter.js';
+import { TokenBucketRateLimiter } from '../../adapters/connect/rateLimiter.js';
+import { LocalContactCenter } from '../../adapters/local/LocalContactCenter.js';
+import type { LocalStack } from '../../adapters/local/localStack.js';
+import type { RunningStackInfo } from '../../adapters/local/stackLock.js';
+import { environmentOf } from '../../core/access.js';
+import type { FlowgateConfig } from '../../core/config.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { ConfigError } from '../../core/errors.js';
+import type { ContactCenter, Notifier } from '../../core/ports.js';
+import { attachedStores, localStackStores, type Stores } from './stores.js';
+
+/** The adapters one process runs on, built once and shared by every job it runs. */
+export interface Backend extends Stores {
+  readonly config: FlowgateConfig;
+  /**
+   * A fresh set of contact centers for one job or request, one per environment, so a target's
+   * inventory is read once per job and never kept stale; their rate limiters are shared for the
+   * life of the process (Connect's limit is per account and Region).
+   */
+  centersForJob(): (env: string) => ContactCenter;
+}
+
+/** The use cases' dependencies for one job: the backend's ports, fresh contact centers and `notifier`. */
+export function serviceDeps(backend: Backend, notifier: Notifier | null): ServiceDeps {
+  return {
+    store: backend.store,
+    files: backend.files,
+    centers: backend.centersForJob(),
+    clock: backend.clock,
+    newId: randomUUID,
+    config: backend.config,
+    notifier,
+  };
+}
+
+/** Where a backend keeps `local` environments' instances: `<dir>/<env>`, seeded from the configured file. */
+export interface LocalInstances {
+  readonly dir: string;
+}
+
+/**
+ * The backend in AWS: `stores` (`awsStores`, or `tableStores`) and Amazon Connect. Local
+ * environments are refused unless `local` says where their instances are (the CLI against AWS).
+ */
+export function awsBackend(
+  config: FlowgateConfig,
+  stores: Stores,
+  local: LocalInstances | null = null,
+): Backend {
+  return { ...stores, config, centersForJob: contactCenters(config, local) };
+}
+
+/** The backend on the embedded local stack this process started, local instances under `dataDir`. */
+export function localStackBackend(config: FlowgateConfig, stack: LocalStack, dataDir: string): Backend {
+  return {
+    ...localStackStores(stack),
+    config,
+    centersForJob: contactCenters(config, localInstancesIn(dataDir)),
+  };
+}
+
+/** The backend on a local stack another process runs (the CLI beside `npm start`), and how to close it. */
+export function attachedBackend(
+  config: FlowgateConfig,
+  running: RunningStackInfo,
+  dataDir: string,
+): { readonly backend: Backend; close(): void } {
+  const { stores, close } = attachedStores(running);
+  return {
+    backend: { ...stores, config, centersForJob: contactCenters(config, localInstancesIn(dataDir)) },
+    close,
+  };
+}
+
+/** Local instances kept as files under a data folder (`.flowgate/instances/<env>`). */
+export function localInstancesIn(dataDir: string): LocalInstances {
+  return { dir: join(dataDir, 'instances') };
+}
+
+/**
+ * The contact centers of flowgate's environments: call the result once per job for a fresh set,
+ * while the rate limiters stay shared per account and Region for the life of the process.
+ */
+export function contactCenters(
+  config: FlowgateConfig,
+  local: LocalInstances | null,
+): () => (env: string) => ContactCenter {
+  const limiterOf = sharedLimiters();
+  return () => {
+    const built = new Map<string, ContactCenter>();
+    return (name) => {
+      const existing = built.get(name);
+      if (existing !== undefined) return existing;
+      const { target } = environmentOf(config, name);
+      let center: ContactCenter;
+      if (target.kind === 'local') {
+        if (local === null) throw deployedRefusesLocal(name);
+        center = new LocalContactCenter({ dir: join(local.dir, name), seed: target.seed });
+      } else {
+        center = new LazyConnectContactCenter({
+          instanceArn: target.instanceArn,
+          region: target.region,
+          limiter: limiterOf(target.instanceArn, target.region),
+        });
+      }
+      built.set(name, center);
+      return center;
+    };
+  };
+}
+
+/**
+ * The contact centers the Slack receiver's type-ahead searches: built once per container and
+ * their inventory kept five minutes (a picker is typed into in bursts; a new resource shows up
+ * within minutes).
+ */
+export function typeAheadCenters(config: FlowgateConfig): (env: string) => ContactCenter {
+  const limiterOf = sharedLimiters();
+  const centers = new Map<string, ContactCenter>();
+  return (name) => {
+    const existing = centers.get(name);
+    if (existing !== undefined) return existing;
+    const { target } = environmentOf(config, name);
+    if (target.kind !== 'connect') throw deployedRefusesLocal(name);
+    const center = new LazyConnectContactCenter({
+      instanceArn: target.instanceArn,
+      region: target.region,
+      limiter: limiterOf(target.instanceArn, target.region),
+      inventoryMaxAgeMs: 5 * 60_000,
+    });
+    centers.set(name, center);
+    return center;
+  };
+}
+
+/** One token bucket per account and Region, for the life of the process. */
+function sharedLimiters(): (instanceArn: string, region: string) => TokenBucketRateLimiter {
+  const limiters = new Map<string, TokenBucketRateLimiter>();
+  return (instanceArn, region) => {
+    const key = `${instanceArn.split(':')[4] ?? ''}/${region}`;
+    const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
+    limiters.set(key, limiter);
+    return limiter;
+  };
+}
+
+function deployedRefusesLocal(name: string): ConfigError {
+  return new ConfigError(
+    `environments.${name}`,
+    `Environment ${name} is local; a deployed flowgate publishes to Amazon Connect.`,
+  );
+}

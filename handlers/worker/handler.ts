@@ -1,0 +1,72 @@
+/**
+ * The worker's handler module: what runs the jobs on the queue, whoever hosts it (the worker
+ * Lambda over SQS, `npm start` in process). Two kinds of job share the queue: Slack work
+ * (imports, `/flow` commands, clicks) and large CI webhook imports accepted with a 202.
+ */
+import type { Backend } from '../../app/compose/backend.js';
+import { serviceDeps } from '../../app/compose/backend.js';
+import type { SlackSide } from '../../app/compose/slack.js';
+import type { FlowPicture } from '../../app/flowPicture.js';
+import { type JobRun, runJobOnce } from '../../app/jobOnce.js';
+import { parseSlackJob } from '../../app/jobs.js';
+import type { ReportLink } from '../../app/reportLinks.js';
+import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../../app/webhookImport.js';
+import type { Job, Notifier } from '../../core/ports.js';
+import { processSlackJob, reportJobFailure } from './processJob.js';
+import type { WorkerDeps } from './workerDeps.js';
+
+/** What the worker runs on. */
+export interface WorkerOptions {
+  readonly backend: Backend;
+  readonly slack: SlackSide;
+  /**
+   * Tells an environment's channel what happened (imports, requests, publishes); null where
+   * nobody is told beyond the messages the jobs post themselves.
+   */
+  readonly notifier: Notifier | null;
+  readonly log: (message: string, error?: unknown) => void;
+  /** Links each version's HTML report, where the deployment serves reports. */
+  readonly reportLink?: ReportLink | null;
+  /** Draws flows for the report's thread, where the runtime can (resvg is native: injected). */
+  readonly picture?: FlowPicture;
+}
+
+/** Runs queued jobs. */
+export interface Worker {
+  /**
+   * Runs a job at most once to completion however often the queue delivers it; throws when the
+   * job failed, so the queue retries it.
+   */
+  run(job: Job): Promise<JobRun>;
+  /** After a job's last attempt: the user (Slack) or the status URL (webhook) learns it failed. */
+  reportFailure(job: Job, error: unknown): Promise<void>;
+}
+
+/** The worker on `options`: each job gets fresh contact centers (a target's inventory is read once per job). */
+export function createWorker(options: WorkerOptions): Worker {
+  const reportLink = options.reportLink ?? null;
+  const depsOfJob = (): WorkerDeps => ({
+    service: serviceDeps(options.backend, options.notifier),
+    messenger: options.slack.messenger,
+    files: options.slack.fileSource,
+    log: options.log,
+    ...(reportLink === null ? {} : { reportLink }),
+    ...(options.picture === undefined ? {} : { picture: options.picture }),
+  });
+  return {
+    run: (job) => {
+      const deps = depsOfJob();
+      return runJobOnce(deps.service.store, deps.service.clock, job, () =>
+        job.kind === WEBHOOK_IMPORT_JOB
+          ? webhookJobHandlers(deps.service, { reportLink, log: options.log }).handler(job)
+          : processSlackJob(parseSlackJob(job.payload), deps),
+      );
+    },
+    reportFailure: (job, error) => {
+      const deps = depsOfJob();
+      return job.kind === WEBHOOK_IMPORT_JOB
+        ? webhookJobHandlers(deps.service).onFailure(job, error)
+        : reportJobFailure(parseSlackJob(job.payload), error, deps);
+    },
+  };
+}
