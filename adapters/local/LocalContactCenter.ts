@@ -32,7 +32,8 @@ export interface LocalContactCenterOptions {
 /**
  * The embedded default target: an Amazon Connect instance kept as files, behaving like Connect
  * for what flowgate uses. Its inventory is the seed's resources plus every flow and module here;
- * creates get new ids and ARNs under the instance ARN; updates replace content and status (a
+ * creates get new ids and ARNs under the instance ARN (a new module is published whatever status
+ * was asked, as `CreateContactFlowModule` has none); updates replace content and status (a
  * `SAVED` update of a published flow keeps a draft and leaves the published content, as
  * `ID:$SAVED` does); describe answers the published content. It refuses what Connect refuses:
  * a name already used by a flow (or module) of the same kind (`duplicate-name`), content over
@@ -110,7 +111,9 @@ export class LocalContactCenter implements ContactCenter {
 
   async createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }> {
     const instance = this.#instance();
-    const refused = checkCreateInput(input) ?? checkContent(input.content, input.kind, input.status);
+    // CreateContactFlowModule takes no status: Connect publishes (and validates) every new module.
+    const status = input.kind === 'module' ? 'PUBLISHED' : input.status;
+    const refused = checkCreateInput(input) ?? checkContent(input.content, input.kind, status);
     if (refused !== null) throw refused;
     const taken = readFlowFiles(this.#dir).find((f) => f.kind === input.kind && f.name === input.name);
     if (taken !== undefined) {
@@ -135,7 +138,7 @@ export class LocalContactCenter implements ContactCenter {
       type: input.kind === 'flow' ? input.type : null,
       description: input.description,
       content: input.content,
-      status: input.status,
+      status,
       draft: null,
     });
     return { id, arn };
