@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUEUED_FLOW_COMMANDS } from './flowCommands.js';
 
 /**
  * The work Slack listeners hand to the worker (through SQS in AWS, in-process locally). Jobs
@@ -35,8 +36,8 @@ export const commandJob = z.object({
   kind: z.literal('command'),
   ...who,
   ...reply,
-  /** `/flow <sub> …`: the subcommand and its words. */
-  sub: z.enum(['plan', 'versions', 'diff', 'export', 'publish', 'rollback', 'status', 'map']),
+  /** `/flow <sub> …`: the subcommand and its words; only those the worker answers (app/flowCommands.ts). */
+  sub: z.enum(QUEUED_FLOW_COMMANDS),
   args: z.array(z.string()),
 });
 

@@ -30,14 +30,6 @@ export async function enqueue(ctx: ListenerContext, key: string, job: SlackJob):
   await ctx.queue.enqueue({ kind: job.kind, key, payload: job });
 }
 
-/** The environment a channel is bound to, or null. */
-export function environmentOfChannel(config: FlowgateConfig, channel: string): string | null {
-  for (const [name, env] of Object.entries(config.environments)) {
-    if (env.channels.includes(channel)) return name;
-  }
-  return null;
-}
-
 /**
  * Whether a Slack user may act, as far as a listener can tell in its 3-second budget: by user id.
  * When roles name user groups (`S…`), membership needs a Slack call, so the listener lets the

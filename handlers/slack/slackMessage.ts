@@ -1,4 +1,5 @@
 import type { ModalView } from '@slack/types';
+import { FLOW_COMMANDS } from '../../app/flowCommands.js';
 import { ACTION_IDS, IMPORT_MODAL_BLOCKS, IMPORT_MODAL_CALLBACK_ID } from '../../blocks/actionIds.js';
 import { buildError } from '../../blocks/error.js';
 import { buildImportModal } from '../../blocks/importModal.js';
@@ -18,7 +19,7 @@ export const IMPORT_MODAL = {
 export const slackMessage = {
   /** `/flow help [topic]`, or the usage after a subcommand that is not one. */
   usage(topic: string | null, unknown: string | null): SlackMessage {
-    return buildUsage(unknown ?? topic ?? undefined);
+    return buildUsage(FLOW_COMMANDS, unknown ?? topic ?? undefined);
   },
   error(message: string): SlackMessage {
     return buildError(message);

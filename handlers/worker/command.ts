@@ -1,3 +1,4 @@
+import { FLOW_COMMANDS, type QueuedFlowCommandName } from '../../app/flowCommands.js';
 import type { CommandJob } from '../../app/jobs.js';
 import { fitMessage } from '../../blocks/limits.js';
 import { buildProblem } from '../../blocks/messages.js';
@@ -14,7 +15,11 @@ import type { JobContext } from './workerDeps.js';
 
 type Run = (ctx: JobContext<CommandJob>, args: ReturnType<typeof parseCommandArgs>) => Promise<void>;
 
-const RUNS: Readonly<Record<CommandJob['sub'], Run>> = {
+/**
+ * The worker's half of each queued subcommand. Keyed by the names app/flowCommands.ts marks as
+ * answered by the worker, so a new one there fails to compile until it has a handler here.
+ */
+const RUNS: Readonly<Record<QueuedFlowCommandName, Run>> = {
   plan: runPlan,
   versions: runVersions,
   diff: runDiff,
@@ -37,7 +42,7 @@ export async function processCommand(ctx: JobContext<CommandJob>): Promise<void>
   } catch (error) {
     if (!(error instanceof WorkerRefusal)) throw error;
     const problem = buildProblem(error.message);
-    const usage = buildUsage(sub);
+    const usage = buildUsage(FLOW_COMMANDS, sub);
     await tellUser(
       ctx,
       fitMessage({ text: `${problem.text} ${usage.text}`, blocks: [...problem.blocks, ...usage.blocks] }),

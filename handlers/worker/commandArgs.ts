@@ -1,5 +1,5 @@
+import { environmentOfChannel } from '../../app/channelEnvironment.js';
 import type { FlowgateConfig } from '../../core/config.js';
-import { environmentOfChannel } from '../slack/context.js';
 import { WorkerRefusal } from './refusal.js';
 
 /** A `/flow` subcommand's words: the positional ones, and the flags flowgate knows. */

@@ -1,3 +1,4 @@
+import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildDiffMessage } from '../../../blocks/messages.js';
 import { diffVersions } from '../../../core/service/diffVersions.js';
@@ -6,7 +7,7 @@ import { WorkerRefusal } from '../refusal.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';
 
-const SYNTAX = '/flow diff <flow> <from> <to> [--env <env>]';
+const SYNTAX = flowCommandSyntax('diff');
 
 /** `/flow diff <flow> <from> <to>`: what changed between two versions, block by block. */
 export async function runDiff(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {

@@ -1,3 +1,4 @@
+import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildExportNote, buildNotice } from '../../../blocks/messages.js';
 import { exportVersion } from '../../../core/service/exportVersion.js';
@@ -15,7 +16,7 @@ export async function runExport(ctx: JobContext<CommandJob>, args: CommandArgs):
   const { service, messenger } = ctx.deps;
   const env = commandEnv(service.config, args, ctx.job.channel);
   const { rest, versions } = trailingVersions(args.words, 1);
-  const flow = flowName(rest, '/flow export <flow> [<version>] [--env <env>]');
+  const flow = flowName(rest, flowCommandSyntax('export'));
   const wanted = args.version ?? versions[0];
   const exported = await exportVersion(service, {
     env,

@@ -1,3 +1,4 @@
+import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildMappings } from '../../../blocks/mappings.js';
 import { buildStatus } from '../../../blocks/status.js';
@@ -12,7 +13,7 @@ import type { JobContext } from '../workerDeps.js';
 export async function runVersions(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
   const { service } = ctx.deps;
   const env = commandEnv(service.config, args, ctx.job.channel);
-  const flow = flowName(args.words, '/flow versions <flow> [--env <env>]');
+  const flow = flowName(args.words, flowCommandSyntax('versions'));
   const list = await listVersions(service, { env, flow, actor: await ctx.actor() });
   const { reportLink } = ctx.deps;
   const reportUrl = reportLink === undefined ? null : (n: number) => reportLink(env, list.head.flowKey, n);

@@ -1,3 +1,4 @@
+import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildPlanMessage } from '../../../blocks/messages.js';
 import { analyzeFlow, planFlows } from '../../../core/pipeline.js';
@@ -15,7 +16,7 @@ import type { JobContext } from '../workerDeps.js';
 export async function runPlan(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
   const { service } = ctx.deps;
   const env = commandEnv(service.config, args, ctx.job.channel);
-  const flow = flowName(args.words, '/flow plan <flow> [--env <env>]');
+  const flow = flowName(args.words, flowCommandSyntax('plan'));
   const head = await findFlow(service, { env, flow, actor: await ctx.actor() });
   const version = await service.store.getVersion(env, head.flowKey, head.latest);
   if (version === null) throw new WorkerRefusal(`${head.name} has no version ${head.latest} in ${env}.`);

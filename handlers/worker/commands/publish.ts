@@ -1,3 +1,4 @@
+import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildNotice } from '../../../blocks/messages.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
@@ -13,7 +14,7 @@ export async function runPublish(ctx: JobContext<CommandJob>, args: CommandArgs)
   const { service } = ctx.deps;
   const env = commandEnv(service.config, args, ctx.job.channel);
   const { rest, versions } = trailingVersions(args.words, 1);
-  const flow = flowName(rest, '/flow publish <flow> [<version>] [--env <env>]');
+  const flow = flowName(rest, flowCommandSyntax('publish'));
   const version = args.version ?? versions[0];
   const actor = await ctx.actor();
   const request = await requestPublish(service, {
@@ -30,7 +31,7 @@ export async function runPublish(ctx: JobContext<CommandJob>, args: CommandArgs)
 export async function runRollback(ctx: JobContext<CommandJob>, args: CommandArgs): Promise<void> {
   const { service } = ctx.deps;
   const env = commandEnv(service.config, args, ctx.job.channel);
-  const syntax = '/flow rollback <flow> <version> [--env <env>]';
+  const syntax = flowCommandSyntax('rollback');
   const { rest, versions } = trailingVersions(args.words, 1);
   const to = args.to ?? versions[0];
   if (to === undefined) throw new WorkerRefusal(`Say which version to go back to: ${syntax}`);

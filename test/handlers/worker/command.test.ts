@@ -1,10 +1,30 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  findFlowCommand,
+  QUEUED_FLOW_COMMANDS,
+  type QueuedFlowCommandName,
+} from '../../../app/flowCommands.js';
 import { importFlows } from '../../../core/service/importFlows.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { processSlackJob } from '../../../handlers/worker/processJob.js';
 import { jsonFile, users } from '../../fakes/serviceKit.js';
 import { loadFixture } from '../../fixtures.js';
 import { CHANNELS, commandJob, onlyTopLevel, responses, workerSuite } from './workerKit.js';
+
+/**
+ * Words each queued subcommand's handler accepts with the kit's Billing line imported into prod,
+ * and how its answer starts. Keyed by the queued names, so a new queued subcommand needs a row.
+ */
+const ANSWERED: Readonly<Record<QueuedFlowCommandName, { args: readonly string[]; answer: RegExp }>> = {
+  plan: { args: ['Billing line'], answer: /^Publishing Billing line v1 to prod creates the flow there/ },
+  versions: { args: ['Billing line'], answer: /^Billing line in prod: 1 version/ },
+  diff: { args: ['Billing line', 'v1', 'v1'], answer: /^Billing line in prod, v1 → v1: no changes\./ },
+  export: { args: ['Billing line', 'v1'], answer: /^Exported Billing line v1: the file is in the channel\./ },
+  publish: { args: ['Billing line'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
+  rollback: { args: ['Billing line', 'v1'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
+  status: { args: [], answer: /^No publish requests are waiting in prod\./ },
+  map: { args: [], answer: /^No replacements are remembered for prod yet\./ },
+};
 
 describe('processSlackJob (command)', () => {
   const t = workerSuite();
@@ -86,4 +106,18 @@ describe('processSlackJob (command)', () => {
     );
     expect((await t.kit.store.listVersions('prod', 'flow:Billing line')).length).toBe(1);
   });
+
+  it.each(QUEUED_FLOW_COMMANDS.map((name) => [name]))(
+    'reaches the %s handler, not the usage, when the job is well formed',
+    async (name) => {
+      const { args, answer } = ANSWERED[name];
+
+      await processSlackJob(commandJob(name, args, t.fake.responseUrl()), t.deps);
+
+      const answers = responses(t.fake);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toMatch(answer);
+      expect(answers[0]).not.toContain(findFlowCommand(name)?.about ?? '(defined)');
+    },
+  );
 });

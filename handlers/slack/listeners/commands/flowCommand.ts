@@ -1,74 +1,65 @@
-import type { App, RespondArguments } from '@slack/bolt';
-import type { CommandJob } from '../../../../app/jobs.js';
+import type { AllMiddlewareArgs, App, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { findFlowCommand, type ListenerFlowCommandName } from '../../../../app/flowCommands.js';
 import type { SlackMessage } from '../../../../blocks/limits.js';
-import type { Role } from '../../../../core/config.js';
 import { enqueue, type ListenerContext, mayAct } from '../../context.js';
 import { slackMessage } from '../../slackMessage.js';
 
-/** The role each subcommand needs (the use case checks again, with the user's groups). */
-const ROLES: Readonly<Record<CommandJob['sub'] | 'import', Role>> = {
-  import: 'editor',
-  plan: 'viewer',
-  versions: 'viewer',
-  diff: 'viewer',
-  export: 'viewer',
-  publish: 'editor',
-  rollback: 'editor',
-  status: 'viewer',
-  map: 'viewer',
+/** What a subcommand the listener answers itself gets: Bolt's arguments, the context, the words after it. */
+type ListenerAnswer = (
+  request: SlackCommandMiddlewareArgs & AllMiddlewareArgs,
+  ctx: ListenerContext,
+  args: readonly string[],
+) => Promise<void>;
+
+/**
+ * The listener's half of the subcommands app/flowCommands.ts marks as answered by the listener:
+ * keyed by their names, so a new one there fails to compile until it has an answer here.
+ */
+const ANSWERS: Readonly<Record<ListenerFlowCommandName, ListenerAnswer>> = {
+  help: async ({ ack }, _ctx, args) => {
+    await ack(ephemeral(slackMessage.usage(args[0] ?? null, null)));
+  },
+  // Opened here, not by the worker: the trigger id expires 3 seconds after the command.
+  import: async ({ ack, client, command }, ctx) => {
+    await ack();
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: slackMessage.importModal(Object.keys(ctx.config.environments), command.channel_id),
+    });
+  },
 };
-
-const QUEUED: readonly CommandJob['sub'][] = [
-  'plan',
-  'versions',
-  'diff',
-  'export',
-  'publish',
-  'rollback',
-  'status',
-  'map',
-];
-
-function isQueued(sub: string): sub is CommandJob['sub'] {
-  return (QUEUED as readonly string[]).includes(sub);
-}
 
 /**
  * `/flow <subcommand> …`. Answers within Slack's 3 seconds: usage and refusals at once
- * (ephemeral), the import modal at once (its trigger expires in 3 s), everything else queued for
- * the worker, which answers through the command's response_url.
+ * (ephemeral), what app/flowCommands.ts says the listener answers at once (help; the import
+ * modal), everything else queued for the worker, which answers through the command's response_url.
  */
 export function registerFlowCommand(app: App, ctx: ListenerContext): void {
-  app.command('/flow', async ({ command, ack, client, body }) => {
+  app.command('/flow', async (request) => {
+    const { command, ack, body } = request;
     try {
-      const [sub = 'help', ...args] = command.text
+      const [word = 'help', ...args] = command.text
         .trim()
         .split(/\s+/)
         .filter((w) => w !== '');
-      if (sub === 'help' || (sub !== 'import' && !isQueued(sub))) {
-        await ack(
-          ephemeral(
-            slackMessage.usage(sub === 'help' ? (args[0] ?? null) : null, sub === 'help' ? null : sub),
-          ),
-        );
+      const sub = findFlowCommand(word);
+      if (sub === undefined) {
+        await ack(ephemeral(slackMessage.usage(null, word)));
         return;
       }
-      if (!mayAct(ctx.config, command.user_id, ROLES[sub])) {
+      // The use case checks again in the worker, with the user's groups.
+      if (sub.role !== null && !mayAct(ctx.config, command.user_id, sub.role)) {
         await ack(
           ephemeral(
             slackMessage.error(
-              `You need the ${ROLES[sub]} role for /flow ${sub}. Ask a flowgate admin to add you.`,
+              `You need the ${sub.role} role for /flow ${sub.name}. Ask a flowgate admin to add you.`,
             ),
           ),
         );
         return;
       }
-      if (sub === 'import') {
-        await ack();
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: slackMessage.importModal(Object.keys(ctx.config.environments), command.channel_id),
-        });
+      if (sub.answeredBy === 'listener') {
+        await ANSWERS[sub.name](request, ctx, args);
         return;
       }
       await enqueue(ctx, `command:${command.trigger_id}`, {
@@ -79,10 +70,10 @@ export function registerFlowCommand(app: App, ctx: ListenerContext): void {
         messageTs: null,
         threadTs: null,
         responseUrl: command.response_url,
-        sub,
+        sub: sub.name,
         args,
       });
-      await ack(ephemeral(slackMessage.working(`/flow ${sub}`)));
+      await ack(ephemeral(slackMessage.working(`/flow ${sub.name}`)));
     } catch (error) {
       ctx.log('/flow listener failed', error);
       await ack(

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { enqueue, environmentOfChannel, firstDelivery, type ListenerContext } from '../../context.js';
+import { environmentOfChannel } from '../../../../app/channelEnvironment.js';
+import { enqueue, firstDelivery, type ListenerContext } from '../../context.js';
 
 const fileSharedEvent = z.object({
   file_id: z.string().min(1),
