@@ -5,11 +5,11 @@ import { hasErrors } from '../core/diagnostics.js';
 import { FlowgateError, ServiceError } from '../core/errors.js';
 import type { Job } from '../core/ports.js';
 import { type JsonReport, planReport } from '../core/report.js';
-import { type AutoPublishResult, autoPublish } from '../core/service/autoPublish.js';
-import { type ImportFile, type ImportResult, importFlows } from '../core/service/importFlows.js';
+import type { AutoPublishResult } from '../core/service/autoPublish.js';
+import type { ImportFile, ImportResult } from '../core/service/importFlows.js';
+import { importUnpacked } from './importUploads.js';
 import type { ReportLink } from './reportLinks.js';
 import { readWebhookBody, WebhookBodyError } from './requestBody.js';
-import { storeImportReports } from './versionReport.js';
 import { inputKey, loadStatus, saveStatus } from './webhookStatus.js';
 
 /** An HTTP answer before it is serialized: the status and the JSON body. */
@@ -110,11 +110,11 @@ export async function importAnswer(
   files: readonly ImportFile[],
   options: WebhookImportOptions = {},
 ): Promise<WebhookAnswer> {
-  const actor = webhookActor(env);
-  const result = await importFlows(service, { env, files, actor, channel: 'webhook' });
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  await storeImportReports(service, result, log);
-  const published = await autoPublish(service, result, actor);
+  const { result, published } = await importUnpacked(
+    { service, log },
+    { env, files, actor: webhookActor(env), channel: 'webhook' },
+  );
   const body = reportOf(result, options.reportLink ?? null, published);
   const failed = result.flows.some((f) => hasErrors(f.analysis.diagnostics));
   const statusCode = failed ? 422 : body.autoPublish?.ok === false ? 409 : 200;

@@ -1,18 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { storeImportReports } from '../../app/versionReport.js';
+import { importUploads } from '../../app/importUploads.js';
 import type { ResourceKind } from '../../core/references/types.js';
 import { RESOURCE_KINDS } from '../../core/references/types.js';
 import { diffVersions } from '../../core/service/diffVersions.js';
 import { exportVersion } from '../../core/service/exportVersion.js';
-import { importFlows } from '../../core/service/importFlows.js';
 import { listAudit } from '../../core/service/listAudit.js';
 import { listVersions } from '../../core/service/listVersions.js';
 import { rememberResolution } from '../../core/service/rememberResolution.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { renderAudit, renderDiff, renderImport, renderVersions } from '../renderStore.js';
 import type { Runtime } from '../runtime.js';
-import { importFilesFrom } from './importFiles.js';
+import { uploadsFrom } from './importFiles.js';
 
 /** Output options shared by the store commands. */
 export interface OutputOptions {
@@ -31,9 +30,10 @@ export async function runImport(
   options: OutputOptions,
   io: CliIo,
 ): Promise<number> {
-  const files = importFilesFrom(paths, io.cwd);
-  const result = await importFlows(rt.deps, { env, files, actor: rt.actor, channel: 'cli' });
-  await storeImportReports(rt.deps, result, (message) => io.stderr(`flowgate: ${message}\n`));
+  const { result } = await importUploads(
+    { service: rt.deps, log: (message) => io.stderr(`flowgate: ${message}\n`) },
+    { env, uploads: uploadsFrom(paths, io.cwd), actor: rt.actor, channel: 'cli' },
+  );
   const json = {
     env: result.env,
     flows: result.flows.map((f) => ({

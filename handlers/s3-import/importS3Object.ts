@@ -7,16 +7,15 @@ import {
   type S3ObjectRecord,
   safeParseS3Record,
 } from '../../adapters/s3/s3Events.js';
-import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
 import type { FlowPicture } from '../../app/flowPicture.js';
+import { importUploads } from '../../app/importUploads.js';
 import type { ReportLink } from '../../app/reportLinks.js';
-import { storeImportReports } from '../../app/versionReport.js';
 import type { Actor } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { FlowFileError, FlowgateError, ServiceError } from '../../core/errors.js';
-import { MAX_INPUT_BYTES, readFlow } from '../../core/formats/readFlow.js';
-import { type AutoPublishResult, autoPublish } from '../../core/service/autoPublish.js';
-import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
+import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
+import type { AutoPublishResult } from '../../core/service/autoPublish.js';
+import type { ImportResult } from '../../core/service/importFlows.js';
 import { type DropReportDeps, postDropProblem, postDropReport, type ReportPoster } from './dropReport.js';
 
 /**
@@ -108,23 +107,11 @@ export async function importS3Object(record: unknown, deps: S3ImportDeps): Promi
 }
 
 async function importDrop(deps: S3ImportDeps, drop: Drop, bytes: Uint8Array): Promise<S3ImportOutcome> {
-  const files = filesOf(drop.path, bytes);
-  if (files.length === 0) {
-    return refuse(deps, drop, 'no-flow-files', [
-      `${drop.path} holds no flow files; nothing was imported`,
-      'Put the flow exports (.json) in the archive.',
-    ]);
-  }
-  const unreadable = unreadableFile(files);
-  if (unreadable !== null) return refuse(deps, drop, 'not-a-flow', unreadable);
-  const result = await importFlows(deps.service, {
-    env: drop.env,
-    files,
-    actor: S3_ACTOR,
-    channel: 's3',
-  });
-  await storeImportReports(deps.service, result, deps.log);
-  const published = await autoPublish(deps.service, result, S3_ACTOR);
+  const { result, published } = await importUploads(
+    { service: deps.service, log: deps.log },
+    // A drop is imported whole or not at all: nobody is watching to finish half of it by hand.
+    { env: drop.env, uploads: [{ name: drop.path, bytes }], actor: S3_ACTOR, channel: 's3', whole: true },
+  );
   await postDropReport(reportDeps(deps), drop.path, result, S3_ACTOR, published);
   return { kind: 'imported', env: drop.env, key: drop.key, result, published };
 }
@@ -208,31 +195,6 @@ function reportDeps(deps: S3ImportDeps): DropReportDeps {
     reportLink: deps.reportLink ?? null,
     ...(deps.picture === undefined ? {} : { picture: deps.picture }),
   };
-}
-
-/** A zip (by its magic number or name) is unpacked; anything else is one flow file. */
-function filesOf(path: string, bytes: Uint8Array): ImportFile[] {
-  const [p, k, three, four] = bytes;
-  const zip = (p === 0x50 && k === 0x4b && three === 0x03 && four === 0x04) || /\.zip$/i.test(path);
-  if (!zip) return [{ name: path, bytes }];
-  return unzipFlows(bytes, path).map((entry) => ({ name: `${path}/${entry.name}`, bytes: entry.bytes }));
-}
-
-/**
- * The first file that is not a flow, as a refusal: a drop is imported whole or not at all, since
- * nobody is watching to finish half of it by hand.
- */
-function unreadableFile(files: readonly ImportFile[]): readonly [string, string] | null {
-  for (const file of files) {
-    const read = readFlow(file.name, file.bytes);
-    if (read.ok) continue;
-    const first = read.diagnostics.find((d) => d.severity === 'error');
-    return [
-      `${file.name} could not be read as an Amazon Connect flow; nothing was imported${first === undefined ? '' : `: ${first.message}`}`,
-      first?.hint ?? 'Export the flow from the Amazon Connect flow designer and drop that file.',
-    ];
-  }
-  return null;
 }
 
 function tooLargeMessage(drop: Drop, size: string): readonly [string, string] {

@@ -1,11 +1,10 @@
 import type { SlackFile } from '../../adapters/slack/SlackFileSource.js';
 import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
 import { SlackFileError } from '../../adapters/slack/slackErrors.js';
-import { unzipFlows } from '../../adapters/zip/unzipFlows.js';
 import { postFlowPictures } from '../../app/flowPicture.js';
+import { importUploads } from '../../app/importUploads.js';
 import type { ImportFileJob, InteractionJob } from '../../app/jobs.js';
 import { saveReport } from '../../app/reportRecord.js';
-import { storeImportReports } from '../../app/versionReport.js';
 import { importReportView, reportContentOf } from '../../app/views.js';
 import { buildEnvironmentPicker } from '../../blocks/environmentPicker.js';
 import { buildFullReportText } from '../../blocks/fullReportText.js';
@@ -13,8 +12,9 @@ import { buildImportReport } from '../../blocks/importReport.js';
 import type { SlackMessage } from '../../blocks/limits.js';
 import { buildProblem } from '../../blocks/messages.js';
 import { requireRole } from '../../core/access.js';
+import type { Actor } from '../../core/config.js';
 import { FlowFileError } from '../../core/errors.js';
-import { type ImportFile, type ImportResult, importFlows } from '../../core/service/importFlows.js';
+import type { ImportResult } from '../../core/service/importFlows.js';
 import { threadOf } from './replies.js';
 import type { JobContext } from './workerDeps.js';
 
@@ -67,10 +67,8 @@ export async function importSharedFile(
   requireRole(service.config, actor, 'editor', `import flows into ${place.env}`);
   const file = await download(ctx, place.fileId, place.replace);
   if (file === null) return;
-  const files = await flowFiles(ctx, file, place.replace);
-  if (files === null) return;
-  const result = await importFlows(service, { env: place.env, files, actor, channel: 'slack' });
-  await storeImportReports(service, result, ctx.deps.log);
+  const result = await importShared(ctx, place, file, actor);
+  if (result === null) return;
   const unreadable = unreadableProblem(file, result);
   if (unreadable !== null) {
     await show(ctx, place.replace, unreadable);
@@ -105,36 +103,24 @@ async function download(
   }
 }
 
-/** The flow files a download holds (the entries of a zip), or null after saying why there are none. */
-async function flowFiles(
+/** The shared file imported, or null after telling the channel why nothing could be. */
+async function importShared(
   ctx: JobContext,
+  place: ImportPlace,
   file: SlackFile,
-  replace: SlackMessageRef | null,
-): Promise<ImportFile[] | null> {
-  if (!isZip(file)) return [{ name: file.name, bytes: file.bytes }];
+  actor: Actor,
+): Promise<ImportResult | null> {
   try {
-    const entries = unzipFlows(file.bytes, file.name);
-    if (entries.length > 0) return entries.map((e) => ({ name: e.name, bytes: e.bytes }));
-    await show(
-      ctx,
-      replace,
-      buildProblem(
-        `${file.name} holds no flow files; nothing was imported`,
-        'Put the flow exports (.json) in the archive, or share them directly.',
-      ),
+    const { result } = await importUploads(
+      { service: ctx.deps.service, log: ctx.deps.log },
+      { env: place.env, uploads: [{ name: file.name, bytes: file.bytes }], actor, channel: 'slack' },
     );
-    return null;
+    return result;
   } catch (error) {
     if (!(error instanceof FlowFileError)) throw error;
-    await show(ctx, replace, buildProblem(`${error.message}; nothing was imported`, error.hint));
+    await show(ctx, place.replace, buildProblem(error.message, error.hint));
     return null;
   }
-}
-
-function isZip(file: SlackFile): boolean {
-  const [p, k, three, four] = file.bytes;
-  const magic = p === 0x50 && k === 0x4b && three === 0x03 && four === 0x04;
-  return magic || file.filetype.toLowerCase() === 'zip' || file.name.toLowerCase().endsWith('.zip');
 }
 
 /**

@@ -2,9 +2,10 @@
  * The whole cycle through the CLI on the embedded local default: a temporary working folder gets
  * its own `.flowgate/` (dynalite and s3rver on loopback, local instances seeded from examples/).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { startLocalStack } from '../../adapters/local/localStack.js';
@@ -160,6 +161,19 @@ describe('flowgate store commands on the local default', () => {
     } finally {
       await stack.stop();
     }
+  });
+
+  it('imports a zip by its content, whatever its name says', async () => {
+    const dir = workspace();
+    const billing = readFileSync(join(dir, 'flows', 'billing.json'));
+    writeFileSync(join(dir, 'export.json'), zipSync({ 'billing.json': billing }));
+
+    const result = await flowgate(dir, 'import', 'export.json', '--env', 'prod', '--as', 'alice', '--json');
+
+    const { flows } = JSON.parse(result.out) as { flows: { file: string; flow: string }[] };
+    expect(flows).toEqual([
+      expect.objectContaining({ file: 'export.json/billing.json', flow: 'flow:Billing' }),
+    ]);
   });
 
   it('exits 2 without --env, before starting anything', async () => {
