@@ -1,20 +1,10 @@
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
-import { defaultLocalConfig } from '../adapters/config/defaultLocalConfig.js';
-import { loadConfig } from '../adapters/config/loadConfig.js';
-import { type LocalStack, startLocalStack } from '../adapters/local/localStack.js';
-import { findRunningStack } from '../adapters/local/stackLock.js';
-import {
-  attachedBackend,
-  awsBackend,
-  type Backend,
-  localInstancesIn,
-  localStackBackend,
-  serviceDeps,
-} from '../app/compose/backend.js';
+import { resolve } from 'node:path';
+import { awsBackend, type Backend, localInstancesIn, serviceDeps } from '../app/compose/backend.js';
+import { readConfig } from '../app/compose/config.js';
+import { type LocalStack, openLocalBackend } from '../app/compose/local.js';
 import { awsStores } from '../app/compose/stores.js';
-import type { Actor, FlowgateConfig } from '../core/config.js';
+import type { Actor } from '../core/config.js';
 import type { ServiceDeps } from '../core/deps.js';
 
 /** The use cases' dependencies for one CLI run, and who is acting. */
@@ -46,8 +36,6 @@ export interface RuntimeOptions {
   readonly attach?: boolean;
 }
 
-const CONFIG_NAMES = ['flowgate.yml', 'flowgate.yaml', 'flowgate.json'];
-
 /**
  * Builds the adapters from configuration, once per run. With no AWS configuration (no
  * FLOWGATE_TABLE), versions live in the embedded local stack (dynalite and s3rver on loopback,
@@ -75,26 +63,6 @@ export async function openRuntime(
     const backend = awsBackend(config, awsStores({ table, bucket }), localInstancesIn(dataDir));
     return runtime(backend, { mode: 'aws', localStack: null, close: async () => {} });
   }
-  const running = options.attach === false ? null : await findRunningStack(dataDir);
-  if (running !== null) {
-    // The local stack another process runs (the CLI beside `npm start`).
-    const attached = attachedBackend(config, running, dataDir);
-    return runtime(attached.backend, {
-      mode: 'local',
-      localStack: null,
-      close: async () => attached.close(),
-    });
-  }
-  const stack: LocalStack = await startLocalStack({ dataDir });
-  return runtime(localStackBackend(config, stack, dataDir), {
-    mode: 'local',
-    localStack: stack,
-    close: () => stack.stop(),
-  });
-}
-
-async function readConfig(path: string | null, cwd: string, user: string): Promise<FlowgateConfig> {
-  if (path !== null) return loadConfig(resolve(cwd, path));
-  const found = CONFIG_NAMES.map((name) => join(cwd, name)).find((candidate) => existsSync(candidate));
-  return found === undefined ? defaultLocalConfig(user) : loadConfig(found);
+  const local = await openLocalBackend(config, dataDir, options.attach !== false);
+  return runtime(local.backend, { mode: 'local', localStack: local.localStack, close: () => local.close() });
 }

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalStack } from '../../adapters/local/localStack.js';
-import { createWebClient } from '../../adapters/slack/createWebClient.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalStack } from '../../app/compose/local.js';
+import { slackClient } from '../../app/compose/slack.js';
+import { webhookSecretsFrom } from '../../app/webhookSecrets.js';
 import {
   generatedSigningSecret,
   type LocalSlackSettings,
   startLocalServer,
 } from '../../handlers/local/localServer.js';
-import { webhookSecretsFrom } from '../../handlers/webhook/webhookSecrets.js';
 import { type CliIo, UsageError } from '../io.js';
 import { openRuntime } from '../runtime.js';
 
@@ -100,10 +100,7 @@ async function slackSettings(env: NodeJS.ProcessEnv, io: CliIo): Promise<LocalSl
         'set SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET) from your Slack app, or SLACK_BOT_ID and SLACK_BOT_USER_ID with SLACK_API_URL for a fake Slack',
       );
     }
-    const auth = await createWebClient(botToken, {
-      forListener: false,
-      ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
-    }).auth.test();
+    const auth = await slackClient({ botToken, apiUrl }, 'answering').auth.test();
     botId = botId ?? String(auth.bot_id ?? '');
     botUserId = botUserId ?? String(auth.user_id ?? '');
   }

@@ -10,8 +10,8 @@ import { slackClient, slackSide } from '../../app/compose/slack.js';
 import { awsStores } from '../../app/compose/stores.js';
 import { readLambdaEnvironment } from '../../app/environment.js';
 import { reportLinker } from '../../app/reportLinks.js';
+import { webhookSecretsFrom } from '../../app/webhookSecrets.js';
 import { createWebhookHandler, type WebhookHttpHandler } from './handler.js';
-import { webhookSecretsFrom } from './webhookSecrets.js';
 
 const env = readLambdaEnvironment(process.env);
 const secretOf = webhookSecretsFrom(process.env);

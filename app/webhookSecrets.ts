@@ -1,4 +1,4 @@
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 
 const PREFIX = 'FLOWGATE_WEBHOOK_SECRET_';
 /** Shorter secrets are refused: an HMAC key is only as strong as it is long. */

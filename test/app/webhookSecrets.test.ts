@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../core/errors.js';
-import { webhookSecretsFrom, webhookSecretVariable } from '../../../handlers/webhook/webhookSecrets.js';
+import { webhookSecretsFrom, webhookSecretVariable } from '../../app/webhookSecrets.js';
+import { ConfigError } from '../../core/errors.js';
 
 describe('webhookSecretVariable', () => {
   it.each([
