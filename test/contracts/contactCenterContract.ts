@@ -129,8 +129,9 @@ async function refusal(call: Promise<unknown>): Promise<ContactCenterError> {
 
 /**
  * Registers what every `ContactCenter` must do, the same way: Amazon Connect as its API Reference
- * documents it, and the local contact center that stands in for it. `make` returns a fresh center
- * holding exactly the seed it is given.
+ * documents it, the local contact center that stands in for it, and the in-memory fake unit tests
+ * publish to (a fake that answers otherwise would let those tests pass where Connect fails).
+ * `make` returns a fresh center holding exactly the seed it is given.
  */
 export function describeContactCenterContract(name: string, make: MakeContactCenter): void {
   const fresh = async (seed: ContactCenterSeed = EMPTY) => make(seed);

@@ -1,0 +1,9 @@
+import { MemoryContactCenter } from '../fakes/memoryContactCenter.js';
+import { describeContactCenterContract } from './contactCenterContract.js';
+
+// Seeded as the service kit seeds it: from a catalog, whose flows and modules the fake holds as published.
+describeContactCenterContract(
+  'MemoryContactCenter',
+  ({ instanceArn, resources }) =>
+    new MemoryContactCenter({ name: 'contract', instanceArn, resources, mappings: [] }),
+);
