@@ -1,68 +1,24 @@
-import { candidatesFor } from '../blocks/candidates.js';
-import type {
-  FlowReportView,
-  ImportReportView,
-  PublishRequestView,
-  ReferenceChoices,
-  ReferenceView,
-  RequestDecidedView,
-} from '../blocks/types.js';
-import { blockName } from '../core/actions.js';
+/**
+ * Loads what the Slack views show (stored versions, heads, the target's inventory, diffs) and
+ * hands it to the pure view builders in `blocks/views.ts`.
+ */
+
+import type { ImportReportView, PublishRequestView } from '../blocks/types.js';
+import type { ReportContent } from '../blocks/views.js';
+import { flowReportView, publishRequestViewOf } from '../blocks/views.js';
 import type { Actor } from '../core/config.js';
 import type { ServiceDeps } from '../core/deps.js';
-import type { Diagnostic } from '../core/diagnostics.js';
-import { FlowgateError } from '../core/errors.js';
-import type { PublishOutcome } from '../core/publish/publishOutcome.js';
-import type { Reference } from '../core/references/types.js';
-import type { Catalog } from '../core/resolve/catalog.js';
-import type { Resolution } from '../core/resolve/types.js';
 import { diffVersions } from '../core/service/diffVersions.js';
-import type { ImportResult } from '../core/service/importFlows.js';
 import { loadTarget } from '../core/service/loadTarget.js';
-import { parseFlowKey } from '../core/versions/flowKey.js';
-import { isPublishable } from '../core/versions/requests.js';
-import type { FlowHead, FlowVersion, PublishRequest } from '../core/versions/types.js';
+import type { PublishRequest } from '../core/versions/types.js';
 import type { ReportLink } from './reportLinks.js';
 
-/** Slack's limit for a static select; past it the picker types ahead. */
-const STATIC_OPTIONS = 100;
-
-/**
- * One flow of an import report, as the report message remembers it (see `reportRecord.ts`): enough
- * to rebuild its view from the store after a choice. `diagnostics` are kept only for files that
- * stored nothing (the store has them for the others).
- */
-export interface ReportEntry {
-  readonly file: string;
-  readonly name: string;
-  readonly flowKey: string | null;
-  readonly version: number | null;
-  readonly created: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** What an import report message shows: the environment, who imported, and its flows. */
-export interface ReportContent {
-  readonly env: string;
-  readonly actor: string;
-  readonly flows: readonly ReportEntry[];
-}
-
-/** The report content of an import result. */
-export function reportContentOf(result: ImportResult, actor: string): ReportContent {
-  return {
-    env: result.env,
-    actor,
-    flows: result.flows.map((f) => ({
-      file: f.file,
-      name: f.version?.name ?? f.analysis.name,
-      flowKey: f.flowKey,
-      version: f.version?.number ?? null,
-      created: f.created,
-      diagnostics: f.version === null ? f.analysis.diagnostics : [],
-    })),
-  };
-}
+export {
+  type ReportContent,
+  type ReportEntry,
+  reportContentOf,
+  requestDecidedView,
+} from '../blocks/views.js';
 
 /**
  * The import report's view: each flow from its stored version (diagnostics, references and how
@@ -74,99 +30,20 @@ export async function importReportView(
   content: ReportContent,
   reportLink: ReportLink | null = null,
 ): Promise<ImportReportView> {
-  const catalog = await loadTarget(service, content.env);
+  const { env } = content;
+  const catalog = await loadTarget(service, env);
   const flows = await Promise.all(
-    content.flows.map((entry) => flowView(service, content.env, entry, catalog, reportLink)),
+    content.flows.map(async (entry) => {
+      if (entry.flowKey === null || entry.version === null)
+        return flowReportView(entry, null, null, catalog, null);
+      const stored = await service.store.getVersion(env, entry.flowKey, entry.version);
+      const head = stored === null ? null : await service.store.getHead(env, entry.flowKey);
+      const reportUrl =
+        stored === null || reportLink === null ? null : reportLink(env, stored.flowKey, stored.number);
+      return flowReportView(entry, stored, head, catalog, reportUrl);
+    }),
   );
-  return { env: content.env, actor: content.actor, flows };
-}
-
-async function flowView(
-  service: ServiceDeps,
-  env: string,
-  entry: ReportEntry,
-  catalog: Catalog,
-  reportLink: ReportLink | null,
-): Promise<FlowReportView> {
-  const stored =
-    entry.flowKey === null || entry.version === null
-      ? null
-      : await service.store.getVersion(env, entry.flowKey, entry.version);
-  if (stored === null || entry.flowKey === null) return unstoredView(entry);
-  const head = await service.store.getHead(env, entry.flowKey);
-  return {
-    file: entry.file,
-    name: stored.name,
-    flowKey: stored.flowKey,
-    version: stored.number,
-    created: entry.created,
-    previous: previousOf(head, stored.number),
-    replacesTarget: head?.target != null || existsInTarget(catalog, stored),
-    diagnostics: stored.diagnostics,
-    references: stored.references.map((ref, i) => referenceView(ref, i, stored.resolutions[i], catalog)),
-    publishable: isPublishable(stored),
-    reportUrl: reportLink === null ? null : reportLink(env, stored.flowKey, stored.number),
-  };
-}
-
-function unstoredView(entry: ReportEntry): FlowReportView {
-  return {
-    file: entry.file,
-    name: entry.name,
-    flowKey: entry.flowKey,
-    version: null,
-    created: false,
-    previous: null,
-    replacesTarget: false,
-    diagnostics: entry.diagnostics,
-    references: [],
-    publishable: false,
-  };
-}
-
-/** What Diff compares with: the published version, else the one before. */
-function previousOf(head: FlowHead | null, version: number): number | null {
-  const published = head?.published ?? null;
-  if (published !== null && published !== version) return published;
-  return version > 1 ? version - 1 : null;
-}
-
-function existsInTarget(catalog: Catalog, version: FlowVersion): boolean {
-  const kind = parseFlowKey(version.flowKey)?.kind ?? 'flow';
-  return catalog.resourcesNamed(kind, version.name).length > 0;
-}
-
-function referenceView(
-  ref: Reference,
-  index: number,
-  resolution: Resolution | undefined,
-  catalog: Catalog,
-): ReferenceView {
-  const by = resolution?.by ?? 'unresolved';
-  return {
-    index,
-    kind: ref.kind,
-    action: ref.action,
-    block: blockName(ref.actionType),
-    source: referenceSource(ref),
-    required: ref.required,
-    by,
-    target: resolution?.target?.name ?? null,
-    choices: by === 'unresolved' ? choicesFor(catalog, ref) : null,
-  };
-}
-
-/** How the file names the resource: its display name, else its value. */
-export function referenceSource(ref: Reference): string {
-  if (ref.name !== null && ref.name !== '') return ref.name;
-  return ref.value === '' ? '(unnamed)' : ref.value;
-}
-
-/** A static picker for up to 100 candidates; beyond that, type-ahead (an external select). */
-export function choicesFor(catalog: Catalog, ref: Reference): ReferenceChoices {
-  const options = candidatesFor(catalog, ref);
-  if (options.length > STATIC_OPTIONS) return { external: true, count: options.length };
-  return { external: false, options };
+  return { env, actor: content.actor, flows };
 }
 
 /**
@@ -192,42 +69,6 @@ export async function publishRequestView(
           to: request.version,
           actor,
         });
-  return {
-    requestId: request.id,
-    env: request.env,
-    flowKey: request.flowKey,
-    name: head?.name ?? parseFlowKey(request.flowKey)?.name ?? request.flowKey,
-    version: request.version,
-    requester: request.requester,
-    requestedAt: request.requestedAt,
-    expiresAt: request.expiresAt,
-    replaces,
-    diff: diff === null ? null : { from: diff.from, to: diff.to, changes: diff.diff },
-    reportUrl: reportLink === null ? null : reportLink(request.env, request.flowKey, request.version),
-  };
-}
-
-/** The request's view after its decision, with what publishing did. */
-export function requestDecidedView(
-  view: PublishRequestView,
-  request: PublishRequest,
-  outcome: PublishOutcome | null,
-  waitingFor: readonly string[] = [],
-): RequestDecidedView {
-  const { state } = request;
-  if (state === 'pending') {
-    throw new FlowgateError(
-      'invalid-state',
-      `Request ${request.id} is still pending; it has no decision to show.`,
-    );
-  }
-  return {
-    ...view,
-    state,
-    decidedBy: request.decidedBy,
-    decidedAt: request.decidedAt,
-    reason: request.reason === '' ? null : request.reason,
-    outcome,
-    waitingFor,
-  };
+  const reportUrl = reportLink === null ? null : reportLink(request.env, request.flowKey, request.version);
+  return publishRequestViewOf(request, head, replaces, diff, reportUrl);
 }

@@ -1,7 +1,8 @@
 import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
-import { publishRequestView, requestDecidedView } from '../../app/views.js';
+import { publishRequestView } from '../../app/views.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import { buildRequestDecided } from '../../blocks/requestDecided.js';
+import { requestDecidedView } from '../../blocks/views.js';
 import type { Actor } from '../../core/config.js';
 import { publishApproved } from '../../core/service/publishApproved.js';
 import type { PublishRequest } from '../../core/versions/types.js';

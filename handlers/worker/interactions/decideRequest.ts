@@ -1,7 +1,8 @@
 import type { InteractionJob } from '../../../app/jobs.js';
-import { publishRequestView, requestDecidedView } from '../../../app/views.js';
+import { publishRequestView } from '../../../app/views.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { buildRequestDecided } from '../../../blocks/requestDecided.js';
+import { requestDecidedView } from '../../../blocks/views.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import { rejectRequest } from '../../../core/service/rejectRequest.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { InteractionJob } from '../../../app/jobs.js';
 import { loadReport, saveReport } from '../../../app/reportRecord.js';
-import { importReportView, type ReportContent } from '../../../app/views.js';
+import { importReportView } from '../../../app/views.js';
 import {
   ACTION_IDS,
   decodeActionValue,
@@ -9,6 +9,7 @@ import {
   type PickerBlock,
 } from '../../../blocks/actionIds.js';
 import { buildImportReport } from '../../../blocks/importReport.js';
+import type { ReportContent } from '../../../blocks/views.js';
 import type { Reference } from '../../../core/references/types.js';
 import { type RememberedResolution, rememberResolution } from '../../../core/service/rememberResolution.js';
 import type { FlowVersion } from '../../../core/versions/types.js';
