@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { diagnosticSchema } from '../adapters/dynamo/itemSchemas.js';
 import type { SlackMessageRef } from '../adapters/slack/SlackMessenger.js';
+import type { ReportContent } from '../blocks/views.js';
 import type { FileStore } from '../core/ports.js';
 import { getJson, putJson } from './jsonFiles.js';
-import type { ReportContent } from '../blocks/views.js';
 
 /**
  * What an import report message shows, kept in the FileStore under the message's channel and

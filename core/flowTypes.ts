@@ -18,20 +18,6 @@ export type FlowType = (typeof FLOW_TYPES)[number];
 /** What a flow file holds: a contact flow of some type, or a flow module (a separate resource in Connect). */
 export type FlowKind = FlowType | 'MODULE';
 
-/** camelCase names the designer writes in `Metadata.type` and legacy `type`. */
-const CAMEL: Record<FlowType, string> = {
-  CONTACT_FLOW: 'contactFlow',
-  CUSTOMER_QUEUE: 'customerQueue',
-  CUSTOMER_HOLD: 'customerHold',
-  CUSTOMER_WHISPER: 'customerWhisper',
-  AGENT_HOLD: 'agentHold',
-  AGENT_WHISPER: 'agentWhisper',
-  OUTBOUND_WHISPER: 'outboundWhisper',
-  AGENT_TRANSFER: 'agentTransfer',
-  QUEUE_TRANSFER: 'queueTransfer',
-  CAMPAIGN: 'campaign',
-};
-
 /** Designer names, for messages people read. */
 const LABEL: Record<FlowKind, string> = {
   CONTACT_FLOW: 'inbound flow',
@@ -64,11 +50,6 @@ export function parseFlowType(value: unknown): FlowType | null {
     if (type.replace(/_/g, '').toLowerCase() === squashed) return type;
   }
   return null;
-}
-
-/** The camelCase spelling for `Metadata.type`. */
-export function camelFlowType(type: FlowType): string {
-  return CAMEL[type];
 }
 
 /** The designer's name for a flow type or module ("customer queue flow"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, actionIdPattern, decodeActionValue } from '../../blocks/actionIds.js';
 import { buildEnvironmentPicker } from '../../blocks/environmentPicker.js';
-import { checkMessage } from '../../blocks/limits.js';
+import { checkMessage } from './slackLimits.js';
 import { allText, buttonsOf } from './views.js';
 
 describe('buildEnvironmentPicker', () => {

@@ -7,7 +7,7 @@ import {
   IMPORT_MODAL_CALLBACK_ID,
 } from '../../blocks/actionIds.js';
 import { buildImportModal } from '../../blocks/importModal.js';
-import { checkModal } from '../../blocks/limits.js';
+import { checkModal } from './slackLimits.js';
 
 function inputs(envs: string[]): InputBlock[] {
   return buildImportModal(envs).blocks.filter((b): b is InputBlock => b.type === 'input');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, decodeActionValue, decodePickerBlockId } from '../../blocks/actionIds.js';
 import { buildImportReport, importOutcome } from '../../blocks/importReport.js';
-import { checkMessage, SLACK_LIMITS } from '../../blocks/limits.js';
+import { SLACK_LIMITS } from '../../blocks/limits.js';
+import { checkMessage } from './slackLimits.js';
 import {
   allText,
   buttonsOf,

@@ -2,8 +2,6 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import {
   actionsBlocks,
-  checkMessage,
-  checkModal,
   clip,
   confirmDialog,
   context,
@@ -14,6 +12,7 @@ import {
   SLACK_LIMITS,
   section,
 } from '../../blocks/limits.js';
+import { checkMessage, checkModal } from './slackLimits.js';
 
 describe('clip', () => {
   it('keeps text unchanged when it fits', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildError } from '../../blocks/error.js';
-import { checkMessage } from '../../blocks/limits.js';
 import { buildMappings } from '../../blocks/mappings.js';
 import { buildStatus } from '../../blocks/status.js';
 import { buildVersions } from '../../blocks/versions.js';
 import type { PublishRequest, VersionSummary } from '../../core/versions/types.js';
+import { checkMessage } from './slackLimits.js';
 import { allText, diagnostic } from './views.js';
 
 function summary(number: number): VersionSummary {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, decodeActionValue } from '../../blocks/actionIds.js';
-import { checkMessage } from '../../blocks/limits.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import type { PublishRequestView } from '../../blocks/types.js';
 import type { FlowDiff } from '../../core/versions/diff.js';
+import { checkMessage } from './slackLimits.js';
 import { allText, buttonsOf } from './views.js';
 
 const noChange: FlowDiff = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, actionIdPattern, decodeActionValue } from '../../blocks/actionIds.js';
-import { checkMessage } from '../../blocks/limits.js';
 import { buildRequestDecided } from '../../blocks/requestDecided.js';
 import type { RequestDecidedView } from '../../blocks/types.js';
 import type { FlowPublishResult, PublishOutcome } from '../../core/publish/publishOutcome.js';
+import { checkMessage } from './slackLimits.js';
 import { allText, buttonsOf } from './views.js';
 
 function published(overrides: Partial<FlowPublishResult> = {}): FlowPublishResult {

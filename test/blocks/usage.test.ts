@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_COMMANDS } from '../../app/flowCommands.js';
-import { checkMessage } from '../../blocks/limits.js';
 import { buildUsage } from '../../blocks/usage.js';
+import { checkMessage } from './slackLimits.js';
 import { allText } from './views.js';
 
 // The real definitions: the text users see is what these tests pin.
