@@ -1,6 +1,6 @@
 import type { PublishOutcome } from '../../core/publish/publishOutcome.js';
 import { approveRequest } from '../../core/service/approveRequest.js';
-import { publishApproved } from '../../core/service/publishApproved.js';
+import { publishIfApproved } from '../../core/service/publishIfApproved.js';
 import { rejectRequest } from '../../core/service/rejectRequest.js';
 import { requestPublish } from '../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../core/service/rollbackFlow.js';
@@ -42,11 +42,11 @@ export async function runPublish(
     actor: rt.actor,
     ...(args.version === null ? {} : { version: args.version }),
   });
-  if (request.state !== 'approved') {
+  const { outcome } = await publishIfApproved(rt.deps, request, rt.actor);
+  if (outcome === null) {
     print(io, options, { request, outcome: null }, requestLine(request));
     return EXIT.ok;
   }
-  const outcome = await publishApproved(rt.deps, { ids: [request.id], actor: rt.actor });
   print(io, options, { request, outcome }, outcome.summary);
   return outcomeCode(outcome);
 }
@@ -91,8 +91,8 @@ export async function runRollback(
   const made = result.created
     ? `Version ${result.version.number} restores version ${args.to} of ${result.version.name}.`
     : `Version ${result.version.number} already holds version ${args.to}'s content.`;
-  if (result.request.state === 'approved') {
-    const outcome = await publishApproved(rt.deps, { ids: [result.request.id], actor: rt.actor });
+  const { outcome } = await publishIfApproved(rt.deps, result.request, rt.actor);
+  if (outcome !== null) {
     print(io, options, { ...result, outcome }, `${made}\n${outcome.summary}`);
     return outcomeCode(outcome);
   }

@@ -4,7 +4,7 @@ import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import { buildRequestDecided } from '../../blocks/requestDecided.js';
 import { requestDecidedView } from '../../blocks/views.js';
 import type { Actor } from '../../core/config.js';
-import { publishApproved } from '../../core/service/publishApproved.js';
+import { publishIfApproved } from '../../core/service/publishIfApproved.js';
 import type { PublishRequest } from '../../core/versions/types.js';
 import type { JobContext } from './workerDeps.js';
 
@@ -25,8 +25,7 @@ export async function announceRequest(
     const view = await publishRequestView(service, request, actor, replaces, ctx.deps.reportLink ?? null);
     return messenger.post(ctx.job.channel, buildPublishRequest(view));
   }
-  const outcome = await publishApproved(service, { ids: [request.id], actor });
-  const after = (await service.store.getRequest(request.id)) ?? request;
+  const { request: after, outcome } = await publishIfApproved(service, request, actor);
   const view = await publishRequestView(service, after, actor, replaces, ctx.deps.reportLink ?? null);
   return messenger.post(ctx.job.channel, buildRequestDecided(requestDecidedView(view, after, outcome)));
 }
