@@ -91,9 +91,9 @@ async function flowView(
   const stored =
     entry.flowKey === null || entry.version === null
       ? null
-      : await service.store.getVersion(env, entry.flowKey, entry.version);
+      : await service.versions.getVersion(env, entry.flowKey, entry.version);
   if (stored === null || entry.flowKey === null) return unstoredView(entry);
-  const head = await service.store.getHead(env, entry.flowKey);
+  const head = await service.versions.getHead(env, entry.flowKey);
   return {
     file: entry.file,
     name: stored.name,
@@ -180,7 +180,7 @@ export async function publishRequestView(
   replaces: number | null,
   reportLink: ReportLink | null = null,
 ): Promise<PublishRequestView> {
-  const head = await service.store.getHead(request.env, request.flowKey);
+  const head = await service.versions.getHead(request.env, request.flowKey);
   const from = replaces !== null && replaces !== request.version ? replaces : request.version - 1;
   const diff =
     from < 1

@@ -100,13 +100,6 @@ export interface Claims {
   hasClaim(key: string): Promise<boolean>;
 }
 
-/**
- * All five stores in one, while callers move to the narrow ports.
- * @deprecated Take the one port you need: {@link Versions}, {@link PublishRequests},
- * {@link Mappings}, {@link AuditLog} or {@link Claims}.
- */
-export interface VersionStore extends Versions, PublishRequests, Mappings, AuditLog, Claims {}
-
 /** Files: dropped flow files, large version content (by hash), export files and reports. */
 export interface FileStore {
   put(key: string, body: Uint8Array, contentType?: string): Promise<void>;

@@ -18,14 +18,14 @@ export async function announceRequest(
   actor: Actor,
 ): Promise<SlackMessageRef> {
   const { service, messenger } = ctx.deps;
-  const head = await service.store.getHead(request.env, request.flowKey);
+  const head = await service.versions.getHead(request.env, request.flowKey);
   const replaces = head?.published ?? null;
   if (request.state !== 'approved') {
     const view = await publishRequestView(service, request, actor, replaces, ctx.deps.reportLink ?? null);
     return messenger.post(ctx.job.channel, buildPublishRequest(view));
   }
   const outcome = await publishApproved(service, { ids: [request.id], actor });
-  const after = (await service.store.getRequest(request.id)) ?? request;
+  const after = (await service.requests.getRequest(request.id)) ?? request;
   const view = await publishRequestView(service, after, actor, replaces, ctx.deps.reportLink ?? null);
   return messenger.post(ctx.job.channel, buildRequestDecided(requestDecidedView(view, after, outcome)));
 }
