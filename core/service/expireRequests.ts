@@ -20,8 +20,8 @@ const CLAIM_HOURS = 24;
  *
  * Stores check expiry on read, so such a request already reads as `expired`; the ones still to
  * record are those without a decision time. An idempotency claim per request makes the record
- * exclusive, then the state is written: from `pending` where the store compares the stored
- * state, from `expired` where it compares the state as read (the in-memory reference store).
+ * exclusive, then the state is written: from `pending` where `PublishRequests` compares the stored
+ * state, from `expired` where it compares the state as read (the in-memory reference fake).
  */
 export async function expireRequests(
   deps: ServiceDeps,

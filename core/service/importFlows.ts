@@ -54,7 +54,7 @@ const SNAPSHOTS_LOOKED_PAST = 2;
 /**
  * The version that already holds `contentHash` when only publish snapshots came after it: the
  * file that was imported and published, sent again (CI re-sends its flows on every push), stores
- * nothing new. The store's own check compares with the newest version only, and publishing
+ * nothing new. `Versions.appendVersion`'s own check compares with the newest version only, and publishing
  * appends the content it replaced as a snapshot after the published one.
  */
 async function importedBeforeSnapshots(
