@@ -1,4 +1,4 @@
-import type { Clock, Job, VersionStore } from '../core/ports.js';
+import type { Claims, Clock, Job } from '../core/ports.js';
 
 /** How long a run holds its job: longer than the worker runs (5 minutes), shorter than SQS's visibility timeout (30). */
 export const JOB_LEASE_MS = 10 * 60_000;
@@ -15,21 +15,21 @@ export type JobRun = 'ran' | 'done-before' | 'under-way';
  * it until its lease expires, before the queue delivers the job again.
  */
 export async function runJobOnce(
-  store: Pick<VersionStore, 'claimOnce' | 'releaseClaim' | 'hasClaim'>,
+  claims: Claims,
   clock: Clock,
   job: Job,
   run: () => Promise<void>,
 ): Promise<JobRun> {
   const done = `job-done:${job.key}`;
   const lease = `job-run:${job.key}`;
-  if (await store.hasClaim(done)) return 'done-before';
-  if (!(await store.claimOnce(lease, after(clock, JOB_LEASE_MS)))) return 'under-way';
+  if (await claims.hasClaim(done)) return 'done-before';
+  if (!(await claims.claimOnce(lease, after(clock, JOB_LEASE_MS)))) return 'under-way';
   try {
     await run();
-    await store.claimOnce(done, after(clock, JOB_DONE_MS));
+    await claims.claimOnce(done, after(clock, JOB_DONE_MS));
     return 'ran';
   } finally {
-    await store.releaseClaim(lease);
+    await claims.releaseClaim(lease);
   }
 }
 

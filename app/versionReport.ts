@@ -6,8 +6,8 @@ import { diffFlows } from '../core/versions/diff.js';
 import type { FlowVersion } from '../core/versions/types.js';
 import { renderHtmlReport } from '../render/htmlReport.js';
 
-/** What a report needs: the store to read versions and the files to keep the page in. */
-type ReportDeps = Pick<ServiceDeps, 'store' | 'files' | 'clock'>;
+/** What a report needs: the versions to read and the files to keep the page in. */
+type ReportDeps = Pick<ServiceDeps, 'versions' | 'files' | 'clock'>;
 
 /** Where a version's HTML report is kept in the FileStore, beside the version it describes. */
 export function reportKey(env: string, flowKey: string, version: number): string {
@@ -49,7 +49,7 @@ export async function loadVersionReport(
 ): Promise<string | null> {
   const stored = await deps.files.get(reportKey(env, flowKey, number));
   if (stored !== null) return new TextDecoder().decode(stored);
-  const version = await deps.store.getVersion(env, flowKey, number);
+  const version = await deps.versions.getVersion(env, flowKey, number);
   if (version === null) return null;
   return storeReport(deps, env, version);
 }
@@ -66,16 +66,16 @@ async function storeReport(deps: ReportDeps, env: string, version: FlowVersion):
 
 /** The page for `version`, compared with the version published in `env` now. */
 export async function renderVersionReport(
-  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  deps: Pick<ServiceDeps, 'versions' | 'clock'>,
   env: string,
   version: FlowVersion,
 ): Promise<string> {
-  const head = await deps.store.getHead(env, version.flowKey);
+  const head = await deps.versions.getHead(env, version.flowKey);
   const publishedNumber = head?.published ?? null;
   const published =
     publishedNumber === null || publishedNumber === version.number
       ? null
-      : await deps.store.getVersion(env, version.flowKey, publishedNumber);
+      : await deps.versions.getVersion(env, version.flowKey, publishedNumber);
   const content = contentOf(version);
   return renderHtmlReport({
     env,

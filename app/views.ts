@@ -36,8 +36,8 @@ export async function importReportView(
     content.flows.map(async (entry) => {
       if (entry.flowKey === null || entry.version === null)
         return flowReportView(entry, null, null, catalog, null);
-      const stored = await service.store.getVersion(env, entry.flowKey, entry.version);
-      const head = stored === null ? null : await service.store.getHead(env, entry.flowKey);
+      const stored = await service.versions.getVersion(env, entry.flowKey, entry.version);
+      const head = stored === null ? null : await service.versions.getHead(env, entry.flowKey);
       const reportUrl =
         stored === null || reportLink === null ? null : reportLink(env, stored.flowKey, stored.number);
       return flowReportView(entry, stored, head, catalog, reportUrl);
@@ -57,7 +57,7 @@ export async function publishRequestView(
   replaces: number | null,
   reportLink: ReportLink | null = null,
 ): Promise<PublishRequestView> {
-  const head = await service.store.getHead(request.env, request.flowKey);
+  const head = await service.versions.getHead(request.env, request.flowKey);
   const from = replaces !== null && replaces !== request.version ? replaces : request.version - 1;
   const diff =
     from < 1

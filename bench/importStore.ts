@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLocalConfig } from '../adapters/config/defaultLocalConfig.js';
-import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { LocalContactCenter } from '../adapters/local/LocalContactCenter.js';
 import { startLocalStack } from '../adapters/local/localStack.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
+import { dynamoStores } from '../app/compose/stores.js';
 import type { ServiceDeps } from '../core/deps.js';
 import { importFlows } from '../core/service/importFlows.js';
 
@@ -23,19 +23,14 @@ export async function measureImportStore(
   try {
     const clock = { now: () => new Date() };
     const files = new S3FileStore({ client: stack.s3Client, bucket: stack.bucket });
-    const store = new DynamoVersionStore({
-      client: stack.dynamoClient,
-      tableName: stack.tableName,
-      files,
-      clock,
-    });
+    const stores = dynamoStores({ client: stack.dynamoClient, tableName: stack.tableName, files, clock });
     const center = new LocalContactCenter({
       dir: join(dataDir, 'prod'),
       seed: join(examples, 'instances', 'prod.json'),
     });
     let n = 0;
     const deps: ServiceDeps = {
-      store,
+      ...stores,
       files,
       centers: () => center,
       clock,

@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { DynamoVersionStore } from '../adapters/dynamo/DynamoVersionStore.js';
 import { startLocalStack } from '../adapters/local/localStack.js';
 import { S3FileStore } from '../adapters/s3/S3FileStore.js';
 import { s3ObjectReader } from '../adapters/s3/S3ObjectReader.js';
+import { dynamoStores } from '../app/compose/stores.js';
 import { MAX_INPUT_BYTES } from '../core/formats/readFlow.js';
 import { watchLocalBucket } from '../handlers/local/localWatcher.js';
 import { importS3Object } from '../handlers/s3-import/importS3Object.js';
@@ -23,13 +23,13 @@ export async function measureS3Import(examples: string, drops = 60): Promise<num
   try {
     const kit = makeDeps({ notify: false });
     const files = new S3FileStore({ client: stack.s3Client, bucket: stack.bucket, prefix: 'flowgate/' });
-    const store = new DynamoVersionStore({
+    const stores = dynamoStores({
       client: stack.dynamoClient,
       tableName: stack.tableName,
       files,
       clock: kit.clock,
     });
-    const service = { ...withS3Editor(kit), store, files };
+    const service = { ...withS3Editor(kit), ...stores, files };
     const read = s3ObjectReader({ client: stack.s3Client, maxBytes: MAX_INPUT_BYTES });
     const watcher = watchLocalBucket(
       stack.onS3Event,

@@ -14,7 +14,7 @@ import type { Job, JobQueue } from '../core/ports.js';
 import { createSlackApp } from '../handlers/slack/app.js';
 import { lambdaBuildOptions } from '../scripts/lambdaBuild.js';
 import { FixedClock } from '../test/fakes/fixedClock.js';
-import { MemoryVersionStore } from '../test/fakes/memoryVersionStore.js';
+import { MemoryClaims } from '../test/fakes/memoryClaims.js';
 import { makeDeps } from '../test/fakes/serviceKit.js';
 
 const SECRET = 'bench-secret';
@@ -59,7 +59,7 @@ export async function measureSlackAck(requests = 300): Promise<{ p50: number; p9
     slackApiUrl: 'http://127.0.0.1:9/api/',
     ctx: {
       config: deps.config,
-      store: new MemoryVersionStore(new FixedClock()),
+      claims: new MemoryClaims(new FixedClock()),
       queue,
       clock: deps.clock,
       log: () => {},

@@ -5,7 +5,7 @@ import { runReport } from './commands/report.js';
 import { type CliIo, UsageError } from './io.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
-/** Commands that read or write the version store (and so open the runtime). */
+/** Commands that read or write the stores (and so open the runtime). */
 export const STORE_COMMANDS = [
   'import',
   'versions',

@@ -23,26 +23,40 @@ export interface Clock {
   now(): Date;
 }
 
-/** Versions, heads, publish requests, remembered mappings, audit events and idempotency keys. */
-export interface VersionStore {
+/**
+ * Flow versions and heads: the immutable history of every flow in an environment, and where each
+ * flow stands (its latest version and what was last published to its target).
+ */
+export interface Versions {
   /**
    * Appends `draft` as the flow's next version (latest + 1) and returns it. Concurrent appends to
    * one flow each get their own number: none is lost, none duplicated. When the latest version
    * already has `draft.contentHash`, returns that version instead and appends nothing.
    */
   appendVersion(draft: VersionDraft): Promise<{ readonly version: FlowVersion; readonly created: boolean }>;
+  /** Version `number` of a flow, whole (content and all), or null when there is none. */
   getVersion(env: string, flowKey: FlowKey, number: number): Promise<FlowVersion | null>;
   /** Newest first. */
   listVersions(env: string, flowKey: FlowKey): Promise<VersionSummary[]>;
+  /** The flow's head, or null when it has no versions. */
   getHead(env: string, flowKey: FlowKey): Promise<FlowHead | null>;
+  /** Every head of the environment, by name. */
   listHeads(env: string): Promise<FlowHead[]>;
   /** Records that `version` was published to `target` (only ever moves `published` forward in time). */
   markPublished(env: string, flowKey: FlowKey, version: number, target: FlowHead['target']): Promise<void>;
+}
 
+/**
+ * Publish requests and their state machine: a request is created pending, and each transition
+ * is conditional on the state it leaves, so two people deciding at once cannot both win. Expiry
+ * is read on every read: a pending request past its expiry reads as `expired`.
+ */
+export interface PublishRequests {
   /** Stores a new request (its id must be new). */
   createRequest(request: PublishRequest): Promise<void>;
   /** A request by id, or null; an expired pending request reads as `expired`. */
   getRequest(id: string): Promise<PublishRequest | null>;
+  /** The environment's requests newest first, only those in `state` (as read now) when it is given. */
   listRequests(env: string, state?: RequestState): Promise<PublishRequest[]>;
   /**
    * Moves a request from `from` to `to` with `patch`, only if it is still in `from`: of two
@@ -55,14 +69,29 @@ export interface VersionStore {
     to: RequestState,
     patch: Partial<Pick<PublishRequest, 'decidedBy' | 'decidedAt' | 'reason'>>,
   ): Promise<PublishRequest | null>;
+}
 
+/** Remembered mappings: the replacement chosen for a source resource in an environment, reused on every import. */
+export interface Mappings {
+  /** Remembers a choice, replacing any earlier one for the same environment, kind and source. */
   putMapping(mapping: RememberedMapping): Promise<void>;
+  /** The environment's remembered mappings. */
   listMappings(env: string): Promise<RememberedMapping[]>;
+}
 
+/** The audit trail: every import, decision and publish, append-only. */
+export interface AuditLog {
+  /** Appends an event. */
   appendAudit(event: AuditEvent): Promise<void>;
   /** Newest first; `since` (ISO time) limits how far back. */
   listAudit(env: string, since?: string): Promise<AuditEvent[]>;
+}
 
+/**
+ * Idempotency keys and leases: a Slack event, file, S3 object version or webhook delivery handled
+ * once, a job or a publish held by one run at a time. A claim lasts until its expiry.
+ */
+export interface Claims {
   /** Records an idempotency key; false when it was already recorded and has not expired. */
   claimOnce(key: string, expiresAt: string): Promise<boolean>;
   /** Forgets a claim (a lease whose work is done), so it can be claimed again at once. */

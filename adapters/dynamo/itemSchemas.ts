@@ -8,7 +8,7 @@ import type { Resolution, ResolutionStep } from '../../core/resolve/types.js';
 import type { AuditAction, RequestState, VersionSource } from '../../core/versions/types.js';
 
 /**
- * zod schemas of the items the DynamoDB store reads back: every item is checked here before it
+ * zod schemas of the items the DynamoDB adapters read back: every item is checked here before it
  * becomes a domain value, so a corrupt or foreign item fails loudly, naming its key.
  */
 

@@ -3,7 +3,7 @@ import type { FlowKey } from '../../core/versions/types.js';
 
 /**
  * The single table's keys, as DESIGN.md's data model lays them out, plus the three index items
- * that let the store list by environment with strongly consistent queries instead of a scan or
+ * that let the adapters list by environment with strongly consistent queries instead of a scan or
  * an (eventually consistent) secondary index.
  */
 

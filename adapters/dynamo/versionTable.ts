@@ -14,9 +14,10 @@ const ACTIVE_POLLS = 600;
 const POLL_MS = 100;
 
 /**
- * Creates the store's table (on-demand, string `pk`/`sk`, TTL on `expiresAt`) and waits until it
- * is active. An existing table is left as it is, so the local default may call this at every start.
- * Servers without the TTL API (dynalite) get the table without TTL: the store checks expiry on
+ * Creates flowgate's table, which the five DynamoDB adapters share (on-demand, string `pk`/`sk`,
+ * TTL on `expiresAt`), and waits until it is active. An existing table is left as it is, so the
+ * local default may call this at every start.
+ * Servers without the TTL API (dynalite) get the table without TTL: the adapters check expiry on
  * every read anyway.
  */
 export async function createVersionTable(client: DynamoDBClient, tableName: string): Promise<void> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { FlowgateError } from '../../core/errors.js';
-import { createVersionTable } from '../dynamo/DynamoVersionStore.js';
+import { createVersionTable } from '../dynamo/versionTable.js';
 import { type RunningServer, type S3EventListener, startDynalite, startS3rver } from './protocolServers.js';
 import { claimDataDir, recordEndpoints, releaseDataDir } from './stackLock.js';
 

@@ -30,7 +30,11 @@ export interface Backend extends Stores {
 /** The use cases' dependencies for one job: the backend's ports, fresh contact centers and `notifier`. */
 export function serviceDeps(backend: Backend, notifier: Notifier | null): ServiceDeps {
   return {
-    store: backend.store,
+    versions: backend.versions,
+    requests: backend.requests,
+    mappings: backend.mappings,
+    audit: backend.audit,
+    claims: backend.claims,
     files: backend.files,
     centers: backend.centersForJob(),
     clock: backend.clock,

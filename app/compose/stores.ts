@@ -5,19 +5,38 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
+import { DynamoAuditLog } from '../../adapters/dynamo/DynamoAuditLog.js';
+import { DynamoClaims } from '../../adapters/dynamo/DynamoClaims.js';
+import { DynamoMappings } from '../../adapters/dynamo/DynamoMappings.js';
+import { DynamoPublishRequests } from '../../adapters/dynamo/DynamoPublishRequests.js';
+import { DynamoVersions } from '../../adapters/dynamo/DynamoVersions.js';
 import { type LocalStack, localDynamoClient, localS3Client } from '../../adapters/local/localStack.js';
 import type { RunningStackInfo } from '../../adapters/local/stackLock.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
-import type { Clock, FileStore, VersionStore } from '../../core/ports.js';
+import type {
+  AuditLog,
+  Claims,
+  Clock,
+  FileStore,
+  Mappings,
+  PublishRequests,
+  Versions,
+} from '../../core/ports.js';
 
 /** The real time. */
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
-/** Where versions and files are kept, and the time their expiries are read against. */
+/**
+ * Where versions, requests, mappings, audit events, claims and files are kept, and the time
+ * expiries are read against. The first five share one DynamoDB table.
+ */
 export interface Stores {
   readonly clock: Clock;
-  readonly store: VersionStore;
+  readonly versions: Versions;
+  readonly requests: PublishRequests;
+  readonly mappings: Mappings;
+  readonly audit: AuditLog;
+  readonly claims: Claims;
   readonly files: FileStore;
 }
 
@@ -61,9 +80,35 @@ export function attachedStores(running: RunningStackInfo): { readonly stores: St
   };
 }
 
-function storesOn(dynamo: DynamoDBClient, table: string, files: FileStore): Stores {
-  const store = new DynamoVersionStore({ client: dynamo, tableName: table, files, clock: SYSTEM_CLOCK });
-  return { clock: SYSTEM_CLOCK, store, files };
+/** The stores one DynamoDB table holds. */
+export type TableStores = Pick<Stores, 'versions' | 'requests' | 'mappings' | 'audit' | 'claims'>;
+
+/** Where the table is, where large version bodies go, and the time expiries are read against. */
+export interface DynamoStoresOptions {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  readonly files: FileStore;
+  readonly clock: Clock;
+}
+
+/**
+ * The five stores on one DynamoDB table (DESIGN.md's data model), each adapter owning its own
+ * items; version bodies too large for an item go to `files`.
+ */
+export function dynamoStores(options: DynamoStoresOptions): TableStores {
+  const { files, clock } = options;
+  const table = { client: options.client, tableName: options.tableName };
+  return {
+    versions: new DynamoVersions({ ...table, files, clock }),
+    requests: new DynamoPublishRequests({ ...table, clock }),
+    mappings: new DynamoMappings(table),
+    audit: new DynamoAuditLog(table),
+    claims: new DynamoClaims({ ...table, clock }),
+  };
+}
+
+function storesOn(client: DynamoDBClient, tableName: string, files: FileStore): Stores {
+  return { clock: SYSTEM_CLOCK, ...dynamoStores({ client, tableName, files, clock: SYSTEM_CLOCK }), files };
 }
 
 function s3Files(client: S3Client, bucket: string, prefix: string): FileStore {

@@ -19,7 +19,7 @@ export async function runReport(
   io: CliIo,
 ): Promise<number> {
   const { head } = await listVersions(rt.deps, { env: args.env, flow: args.flow, actor: rt.actor });
-  const { number } = await lookupVersion(rt.deps.store, head, args.version ?? head.latest);
+  const { number } = await lookupVersion(rt.deps.versions, head, args.version ?? head.latest);
   const html = await loadVersionReport(rt.deps, args.env, head.flowKey, number);
   if (html === null) throw new Error(`${head.flowKey} v${number} vanished while its report was made`);
   const path = join(

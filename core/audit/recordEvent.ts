@@ -19,7 +19,7 @@ export interface RecordedEvent {
  * (the audit trail still shows the event).
  */
 export async function recordEvent(deps: ServiceDeps, event: RecordedEvent): Promise<void> {
-  await deps.store.appendAudit({
+  await deps.audit.appendAudit({
     id: deps.newId(),
     env: event.env,
     at: deps.clock.now().toISOString(),

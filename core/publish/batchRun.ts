@@ -198,8 +198,8 @@ export class BatchRun {
   async #recordPublished(node: number): Promise<void> {
     const { member, progress } = this.#at(node);
     const { request, version } = member;
-    await this.#deps.store.markPublished(this.#env, request.flowKey, version.number, progress.target);
-    await this.#deps.store.transitionRequest(request.id, 'approved', 'published', {});
+    await this.#deps.versions.markPublished(this.#env, request.flowKey, version.number, progress.target);
+    await this.#deps.requests.transitionRequest(request.id, 'approved', 'published', {});
     await recordEvent(this.#deps, {
       env: this.#env,
       actor: this.#actor,
@@ -227,7 +227,7 @@ export class BatchRun {
     if (progress.state !== 'published') {
       progress.state = 'failed';
       const reason = `publishing failed: ${progress.error}`;
-      await this.#deps.store.transitionRequest(request.id, 'approved', 'failed', { reason });
+      await this.#deps.requests.transitionRequest(request.id, 'approved', 'failed', { reason });
     }
     await recordEvent(this.#deps, {
       env: this.#env,

@@ -17,11 +17,11 @@ export interface ReadyBatch {
  * way (in either direction, transitively) and names the flows still missing an approval.
  */
 export async function readyBatch(deps: ServiceDeps, request: PublishRequest): Promise<ReadyBatch> {
-  const approved = await deps.store.listRequests(request.env, 'approved');
+  const approved = await deps.requests.listRequests(request.env, 'approved');
   const byFlow = new Map<FlowKey, { request: PublishRequest; needs: FlowKey[] }>();
   for (const r of [request, ...approved.filter((a) => a.id !== request.id)]) {
     if (byFlow.has(r.flowKey)) continue;
-    const version = await deps.store.getVersion(r.env, r.flowKey, r.version);
+    const version = await deps.versions.getVersion(r.env, r.flowKey, r.version);
     byFlow.set(r.flowKey, { request: r, needs: version === null ? [] : unpublishedDependencies(version) });
   }
   const linked = linkedFlows(request.flowKey, byFlow);
@@ -59,10 +59,10 @@ function linkedFlows(start: FlowKey, byFlow: ReadonlyMap<FlowKey, { needs: FlowK
 /** Of `keys`, those with no published target yet, named by their pending request when they have one. */
 async function unpublished(deps: ServiceDeps, env: string, keys: readonly FlowKey[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const pending = await deps.store.listRequests(env, 'pending');
+  const pending = await deps.requests.listRequests(env, 'pending');
   const out: string[] = [];
   for (const key of keys) {
-    const head = await deps.store.getHead(env, key);
+    const head = await deps.versions.getHead(env, key);
     if (head?.target) continue;
     const asked = pending.find((p) => p.flowKey === key);
     out.push(asked === undefined ? key : `${key} (request ${asked.id})`);

@@ -5,7 +5,7 @@ import type { PublishRequest } from '../versions/types.js';
 
 /** The request, or `ServiceError('not-found')`. */
 export async function loadRequest(deps: ServiceDeps, id: string): Promise<PublishRequest> {
-  const request = await deps.store.getRequest(id);
+  const request = await deps.requests.getRequest(id);
   if (request !== null) return request;
   throw new ServiceError('not-found', `There is no publish request '${id}'.`);
 }
@@ -27,6 +27,6 @@ export async function lostTransition(
   request: PublishRequest,
   doing: string,
 ): Promise<ServiceError> {
-  const now = await deps.store.getRequest(request.id);
+  const now = await deps.requests.getRequest(request.id);
   return invalidState(now ?? request, doing);
 }

@@ -16,9 +16,9 @@ export async function snapshotTarget(
 ): Promise<number> {
   const { env, flowKey, name, type } = member.version;
   const hash = sha256(content);
-  const known = (await deps.store.listVersions(env, flowKey)).find((v) => v.contentHash === hash);
+  const known = (await deps.versions.listVersions(env, flowKey)).find((v) => v.contentHash === hash);
   if (known !== undefined) return known.number;
-  const { version } = await deps.store.appendVersion({
+  const { version } = await deps.versions.appendVersion({
     env,
     flowKey,
     name,

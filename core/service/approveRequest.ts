@@ -64,7 +64,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
       `Request ${request.id} no longer matches what was reviewed: ${stale} Request publishing again so the change is reviewed.`,
     );
   }
-  const approved = await deps.store.transitionRequest(request.id, 'pending', 'approved', {
+  const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
     decidedBy: actor.id,
     decidedAt: deps.clock.now().toISOString(),
   });
@@ -87,7 +87,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   });
   if (batch.waitingFor.length > 0) return { request: approved, outcome: null, waitingFor: batch.waitingFor };
   const outcome = await publishApproved(deps, { ids: batch.ids, actor });
-  return { request: (await deps.store.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
+  return { request: (await deps.requests.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
 }
 
 /**
@@ -104,13 +104,13 @@ async function resumeApproved(
   const batch = await readyBatch(deps, request);
   if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
   const outcome = await publishApproved(deps, { ids: batch.ids, actor });
-  return { request: (await deps.store.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
+  return { request: (await deps.requests.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
 }
 
 /** Why the request no longer matches the flow, or null when it still does. */
 async function staleReason(deps: ServiceDeps, request: PublishRequest): Promise<string | null> {
   const { env, flowKey } = request;
-  const version = await deps.store.getVersion(env, flowKey, request.version);
+  const version = await deps.versions.getVersion(env, flowKey, request.version);
   if (version === null) return `version ${request.version} of ${flowKey} no longer exists.`;
   if (version.contentHash !== request.contentHash || sha256(version.content) !== request.contentHash) {
     return `the content of ${flowKey} v${request.version} is not the content that was requested.`;
@@ -118,13 +118,13 @@ async function staleReason(deps: ServiceDeps, request: PublishRequest): Promise<
   if (resolutionHash(version.resolutions) !== request.resolutionHash) {
     return `the references of ${flowKey} v${request.version} resolve differently than when it was requested.`;
   }
-  const newer = (await deps.store.listVersions(env, flowKey)).find(
+  const newer = (await deps.versions.listVersions(env, flowKey)).find(
     (v) => v.number > request.version && !isSnapshot(v) && v.createdAt >= request.requestedAt,
   );
   if (newer !== undefined) {
     return `${newer.author} made v${newer.number} of ${flowKey} at ${newer.createdAt}, after this request for v${request.version}.`;
   }
-  const remapped = (await deps.store.listMappings(env)).find(
+  const remapped = (await deps.mappings.listMappings(env)).find(
     (m) => m.chosenAt >= request.requestedAt && version.references.some((ref) => mapsReference(m, ref)),
   );
   if (remapped !== undefined) {

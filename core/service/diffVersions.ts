@@ -33,10 +33,10 @@ export interface VersionDiff {
 export async function diffVersions(deps: ServiceDeps, input: DiffVersionsInput): Promise<VersionDiff> {
   requireRole(deps.config, input.actor, 'viewer', `compare versions in ${input.env}`);
   environmentOf(deps.config, input.env);
-  const head = await lookupHead(deps.store, input.env, input.flow);
+  const head = await lookupHead(deps.versions, input.env, input.flow);
   const [from, to] = await Promise.all([
-    lookupVersion(deps.store, head, input.from),
-    lookupVersion(deps.store, head, input.to),
+    lookupVersion(deps.versions, head, input.from),
+    lookupVersion(deps.versions, head, input.to),
   ]);
   const options = input.includeLayout === undefined ? {} : { includeLayout: input.includeLayout };
   return {

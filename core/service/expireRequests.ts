@@ -20,8 +20,8 @@ const CLAIM_HOURS = 24;
  *
  * Stores check expiry on read, so such a request already reads as `expired`; the ones still to
  * record are those without a decision time. An idempotency claim per request makes the record
- * exclusive, then the state is written: from `pending` where the store compares the stored
- * state, from `expired` where it compares the state as read (the in-memory reference store).
+ * exclusive, then the state is written: from `pending` where `PublishRequests` compares the stored
+ * state, from `expired` where it compares the state as read (the in-memory reference fake).
  */
 export async function expireRequests(
   deps: ServiceDeps,
@@ -30,7 +30,7 @@ export async function expireRequests(
   const { env, actor } = input;
   requireRole(deps.config, actor, 'viewer', 'expire publish requests');
   environmentOf(deps.config, env);
-  const candidates = (await deps.store.listRequests(env, 'expired')).filter((r) => r.decidedAt === null);
+  const candidates = (await deps.requests.listRequests(env, 'expired')).filter((r) => r.decidedAt === null);
   const expired: PublishRequest[] = [];
   for (const request of candidates) {
     const recorded = await expireOne(deps, request, actor);
@@ -46,15 +46,15 @@ async function expireOne(
 ): Promise<PublishRequest | null> {
   const now = deps.clock.now();
   const until = new Date(now.getTime() + CLAIM_HOURS * 3_600_000).toISOString();
-  if (!(await deps.store.claimOnce(`expire#${request.id}`, until))) return null;
+  if (!(await deps.claims.claimOnce(`expire#${request.id}`, until))) return null;
   const patch = {
     decidedBy: actor.id,
     decidedAt: now.toISOString(),
     reason: `expired at ${request.expiresAt}`,
   };
   const written =
-    (await deps.store.transitionRequest(request.id, 'pending', 'expired', patch)) ??
-    (await deps.store.transitionRequest(request.id, 'expired', 'expired', patch));
+    (await deps.requests.transitionRequest(request.id, 'pending', 'expired', patch)) ??
+    (await deps.requests.transitionRequest(request.id, 'expired', 'expired', patch));
   if (written === null) return null;
   await recordEvent(deps, {
     env: request.env,

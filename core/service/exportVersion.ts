@@ -28,8 +28,8 @@ export interface ExportedVersion {
 export async function exportVersion(deps: ServiceDeps, input: ExportVersionInput): Promise<ExportedVersion> {
   requireRole(deps.config, input.actor, 'viewer', `export flows from ${input.env}`);
   environmentOf(deps.config, input.env);
-  const head = await lookupHead(deps.store, input.env, input.flow);
-  const version = await lookupVersion(deps.store, head, input.version ?? head.latest);
+  const head = await lookupHead(deps.versions, input.env, input.flow);
+  const version = await lookupVersion(deps.versions, head, input.version ?? head.latest);
   return {
     fileName: exportFileName(version.name, deps.clock.now()),
     body: version.content,

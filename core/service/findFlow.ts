@@ -3,7 +3,7 @@ import { closeNames, quoteList } from '../closeNames.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
-import type { VersionStore } from '../ports.js';
+import type { Versions } from '../ports.js';
 import { parseFlowKey } from '../versions/flowKey.js';
 import type { FlowHead, FlowVersion } from '../versions/types.js';
 
@@ -18,7 +18,7 @@ export interface FindFlowInput {
 export async function findFlow(deps: ServiceDeps, input: FindFlowInput): Promise<FlowHead> {
   requireRole(deps.config, input.actor, 'viewer', 'look up flows');
   environmentOf(deps.config, input.env);
-  return lookupHead(deps.store, input.env, input.flow);
+  return lookupHead(deps.versions, input.env, input.flow);
 }
 
 /**
@@ -26,13 +26,13 @@ export async function findFlow(deps: ServiceDeps, input: FindFlowInput): Promise
  * have checked the actor already. Throws `ServiceError('not-found')` naming close names, or
  * `conflict` when a flow and a module share the name (the key tells them apart).
  */
-export async function lookupHead(store: VersionStore, env: string, flow: string): Promise<FlowHead> {
+export async function lookupHead(versions: Versions, env: string, flow: string): Promise<FlowHead> {
   const key = parseFlowKey(flow);
   if (key !== null) {
-    const head = await store.getHead(env, flow);
+    const head = await versions.getHead(env, flow);
     if (head !== null) return head;
   }
-  const heads = await store.listHeads(env);
+  const heads = await versions.listHeads(env);
   const named = heads.filter((h) => h.name === flow || h.flowKey === flow);
   const [only] = named;
   if (only !== undefined && named.length === 1) return only;
@@ -52,12 +52,14 @@ export async function lookupHead(store: VersionStore, env: string, flow: string)
 
 /** A version of a flow, or `ServiceError('not-found')` saying which versions there are. */
 export async function lookupVersion(
-  store: VersionStore,
+  versions: Versions,
   head: FlowHead,
   number: number,
 ): Promise<FlowVersion> {
   const version =
-    Number.isInteger(number) && number >= 1 ? await store.getVersion(head.env, head.flowKey, number) : null;
+    Number.isInteger(number) && number >= 1
+      ? await versions.getVersion(head.env, head.flowKey, number)
+      : null;
   if (version !== null) return version;
   const range = head.latest === 1 ? 'version 1' : `versions 1 to ${head.latest}`;
   throw new ServiceError(

@@ -54,7 +54,7 @@ const SNAPSHOTS_LOOKED_PAST = 2;
 /**
  * The version that already holds `contentHash` when only publish snapshots came after it: the
  * file that was imported and published, sent again (CI re-sends its flows on every push), stores
- * nothing new. The store's own check compares with the newest version only, and publishing
+ * nothing new. `Versions.appendVersion`'s own check compares with the newest version only, and publishing
  * appends the content it replaced as a snapshot after the published one.
  */
 async function importedBeforeSnapshots(
@@ -65,7 +65,7 @@ async function importedBeforeSnapshots(
   // A snapshot is appended only by a publish, after the version it published.
   if (head === null || head.published === null || head.latest <= head.published) return null;
   for (let n = head.latest; n >= 1 && n >= head.latest - SNAPSHOTS_LOOKED_PAST; n--) {
-    const version = await deps.store.getVersion(head.env, head.flowKey, n);
+    const version = await deps.versions.getVersion(head.env, head.flowKey, n);
     if (version === null) return null;
     if (!isSnapshot(version)) return n < head.latest && version.contentHash === contentHash ? version : null;
   }
@@ -100,7 +100,7 @@ export async function importFlows(deps: ServiceDeps, input: ImportInput): Promis
 }
 
 async function headsByKey(deps: ServiceDeps, env: string): Promise<Map<FlowKey, FlowHead>> {
-  const heads = await deps.store.listHeads(env);
+  const heads = await deps.versions.listHeads(env);
   return new Map(heads.map((h) => [h.flowKey, h]));
 }
 
@@ -143,7 +143,7 @@ async function storeFlow(
   const imported = await importedBeforeSnapshots(deps, heads.get(flowKey) ?? null, draft.contentHash);
   if (imported !== null)
     return { file: file.name, flowKey, version: imported, created: false, analysis: planned };
-  const { version, created } = await deps.store.appendVersion(draft);
+  const { version, created } = await deps.versions.appendVersion(draft);
   if (created) await auditImport(deps, input, version);
   return { file: file.name, flowKey, version, created, analysis: planned };
 }

@@ -15,7 +15,7 @@ export interface ListAuditInput {
 export async function listAudit(deps: ServiceDeps, input: ListAuditInput): Promise<AuditEvent[]> {
   requireRole(deps.config, input.actor, 'viewer', `read the audit trail of ${input.env}`);
   environmentOf(deps.config, input.env);
-  return deps.store.listAudit(input.env, input.since === undefined ? undefined : isoTime(input.since));
+  return deps.audit.listAudit(input.env, input.since === undefined ? undefined : isoTime(input.since));
 }
 
 /** `since` as the ISO-8601 UTC time the store compares with (events are stamped that way). */

@@ -21,7 +21,7 @@ export interface VersionList {
 export async function listVersions(deps: ServiceDeps, input: ListVersionsInput): Promise<VersionList> {
   requireRole(deps.config, input.actor, 'viewer', `list versions in ${input.env}`);
   environmentOf(deps.config, input.env);
-  const head = await lookupHead(deps.store, input.env, input.flow);
-  const versions = await deps.store.listVersions(input.env, head.flowKey);
+  const head = await lookupHead(deps.versions, input.env, input.flow);
+  const versions = await deps.versions.listVersions(input.env, head.flowKey);
   return { head, versions };
 }

@@ -12,6 +12,9 @@ import type { RememberedMapping } from '../versions/types.js';
  */
 export type TargetCache = Map<string, Promise<Catalog>>;
 
+/** What loading a target reads: the environments, their contact centers and remembered mappings. */
+export type TargetDeps = Pick<ServiceDeps, 'config' | 'centers' | 'mappings'>;
+
 /**
  * The catalog an environment resolves against: its contact center's inventory, with the
  * choices remembered for it (`RememberedMapping`s) as mappings ahead of any the inventory
@@ -19,7 +22,7 @@ export type TargetCache = Map<string, Promise<Catalog>>;
  * after the environment, so plan findings say "prod has no queue …".
  */
 export async function loadTarget(
-  deps: ServiceDeps,
+  deps: TargetDeps,
   env: string,
   cache: TargetCache = new Map(),
   scope: TargetScope = 'everything',
@@ -49,7 +52,7 @@ export function withMapping(catalog: Catalog, mapping: RememberedMapping): Catal
 }
 
 function loadLayer(
-  deps: ServiceDeps,
+  deps: TargetDeps,
   env: string,
   cache: TargetCache,
   path: readonly string[],
@@ -69,7 +72,7 @@ function loadLayer(
 }
 
 async function buildLayer(
-  deps: ServiceDeps,
+  deps: TargetDeps,
   env: string,
   parent: Promise<Catalog> | null,
   scope: TargetScope,
@@ -77,7 +80,7 @@ async function buildLayer(
   const center = deps.centers(env);
   const [inventory, remembered, parentCatalog] = await Promise.all([
     scope === 'flows' ? center.flowInventory() : center.inventory(),
-    deps.store.listMappings(env),
+    deps.mappings.listMappings(env),
     parent,
   ]);
   const data: CatalogData = {

@@ -59,7 +59,7 @@ export async function publishApproved(
     environmentOf(deps.config, env);
     return await publishLeased(deps, env, requests, actor);
   } finally {
-    await Promise.all(leased.map((key) => deps.store.releaseClaim(key)));
+    await Promise.all(leased.map((key) => deps.claims.releaseClaim(key)));
   }
 }
 
@@ -76,8 +76,8 @@ async function leaseRequests(deps: ServiceDeps, ids: readonly string[]): Promise
   const leased: string[] = [];
   for (const id of ids) {
     const key = `publish:${id}`;
-    if (!(await deps.store.claimOnce(key, until))) {
-      await Promise.all(leased.map((k) => deps.store.releaseClaim(k)));
+    if (!(await deps.claims.claimOnce(key, until))) {
+      await Promise.all(leased.map((k) => deps.claims.releaseClaim(k)));
       throw new ServiceError(
         'conflict',
         `Request ${id} is being published right now; the outcome is posted when it is done. If none comes within ${PUBLISH_LEASE_MS / 60_000} minutes, approve it again to resume.`,
@@ -96,7 +96,7 @@ async function publishLeased(
 ): Promise<PublishOutcome> {
   const reader = new TargetReader(deps, env);
   const members = await loadMembers(deps, reader, requests);
-  const plan = planPublish(members, await deps.store.listHeads(env));
+  const plan = planPublish(members, await deps.versions.listHeads(env));
   if (plan.problems.length > 0) {
     throw new ServiceError('not-publishable', `Nothing was published to ${env}: ${plan.problems.join(' ')}`);
   }
@@ -144,7 +144,7 @@ async function loadMembers(
   const toRead: (LocateEntry & { request: PublishRequest })[] = [];
   for (const request of requests) {
     const version = await currentVersion(deps, request);
-    const head = await deps.store.getHead(request.env, request.flowKey);
+    const head = await deps.versions.getHead(request.env, request.flowKey);
     if (head?.target && (await alreadyPublished(deps, head, version))) {
       unread.push({ request, version, located: unreadTarget(head.target, version) });
     } else {
@@ -162,7 +162,7 @@ async function loadMembers(
 
 /** The request's version, refused as `stale-request` unless it still holds the approved content. */
 async function currentVersion(deps: ServiceDeps, request: PublishRequest): Promise<FlowVersion> {
-  const version = await deps.store.getVersion(request.env, request.flowKey, request.version);
+  const version = await deps.versions.getVersion(request.env, request.flowKey, request.version);
   if (
     version === null ||
     version.contentHash !== request.contentHash ||
@@ -188,7 +188,7 @@ async function alreadyPublished(
 ): Promise<boolean> {
   if (head?.target == null || head.published === null || !linksResolved(version)) return false;
   if (head.published === version.number) return true;
-  const published = await deps.store.getVersion(version.env, version.flowKey, head.published);
+  const published = await deps.versions.getVersion(version.env, version.flowKey, head.published);
   return published?.contentHash === version.contentHash;
 }
 
@@ -228,7 +228,7 @@ async function refuseDrift(
   const names = drifted.map((m) => `${m.request.flowKey} (${m.located.target?.arn ?? 'new'})`).join(', ');
   const reason = `the target changed since the request: ${names}`;
   for (const { request } of drifted) {
-    const failed = await deps.store.transitionRequest(request.id, 'approved', 'failed', { reason });
+    const failed = await deps.requests.transitionRequest(request.id, 'approved', 'failed', { reason });
     if (failed === null) continue;
     await recordEvent(deps, {
       env: request.env,

@@ -25,5 +25,5 @@ export async function publishIfApproved(
 ): Promise<SubmittedRequest> {
   if (request.state !== 'approved') return { request, outcome: null };
   const outcome = await publishApproved(deps, { ids: [request.id], actor });
-  return { request: (await deps.store.getRequest(request.id)) ?? request, outcome };
+  return { request: (await deps.requests.getRequest(request.id)) ?? request, outcome };
 }

@@ -25,7 +25,7 @@ export async function rejectRequest(deps: ServiceDeps, input: RejectRequestInput
   requireRole(deps.config, actor, 'publisher', 'reject publish requests');
   const request = await loadRequest(deps, input.id);
   if (request.state !== 'pending') throw invalidState(request, 'reject');
-  const rejected = await deps.store.transitionRequest(request.id, 'pending', 'rejected', {
+  const rejected = await deps.requests.transitionRequest(request.id, 'pending', 'rejected', {
     decidedBy: actor.id,
     decidedAt: deps.clock.now().toISOString(),
     reason,

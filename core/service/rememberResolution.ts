@@ -47,8 +47,8 @@ export async function rememberResolution(
 ): Promise<RememberedResolution> {
   requireRole(deps.config, input.actor, 'editor', `resolve references in ${input.env}`);
   environmentOf(deps.config, input.env);
-  const head = await lookupHead(deps.store, input.env, input.flow);
-  const latest = await lookupVersion(deps.store, head, head.latest);
+  const head = await lookupHead(deps.versions, input.env, input.flow);
+  const latest = await lookupVersion(deps.versions, head, head.latest);
   const reference = findReference(latest, input.ref.kind, input.ref.source);
   const catalog = await loadTarget(deps, input.env);
   const hit = findTarget(catalog, reference, input.to);
@@ -60,7 +60,7 @@ export async function rememberResolution(
     chosenBy: input.actor.id,
     chosenAt: deps.clock.now().toISOString(),
   };
-  await deps.store.putMapping(mapping);
+  await deps.mappings.putMapping(mapping);
   const { version, created } = await replan(deps, input.actor, latest, withMapping(catalog, mapping));
   await recordEvent(deps, {
     env: input.env,
@@ -170,7 +170,7 @@ async function replan(
       `Version ${latest.number} of '${latest.name}' can no longer be read.`,
     );
   }
-  return deps.store.appendVersion(draft);
+  return deps.versions.appendVersion(draft);
 }
 
 /** The latest versions of the other flows `version` resolved to its import batch. */
@@ -182,9 +182,9 @@ async function batchCompanions(deps: ServiceDeps, version: FlowVersion): Promise
     const key = flowKeyOf(ref.kind === 'module' ? 'module' : 'flow', resolution.target.name);
     if (key !== version.flowKey) keys.add(key);
   });
-  const heads = await Promise.all([...keys].map((key) => deps.store.getHead(version.env, key)));
+  const heads = await Promise.all([...keys].map((key) => deps.versions.getHead(version.env, key)));
   const found = heads.filter((h): h is FlowHead => h !== null);
-  return Promise.all(found.map((h) => lookupVersion(deps.store, h, h.latest)));
+  return Promise.all(found.map((h) => lookupVersion(deps.versions, h, h.latest)));
 }
 
 /**

@@ -41,7 +41,7 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
   const { env, actor } = input;
   requireRole(deps.config, actor, 'editor', 'request publishing');
   const policy = environmentOf(deps.config, env).approval;
-  const head = await lookupHead(deps.store, env, input.flow);
+  const head = await lookupHead(deps.versions, env, input.flow);
   const flow = head.flowKey;
   const version = await chosenVersion(deps, env, flow, input.version);
   refuseUnpublishable(version);
@@ -63,7 +63,7 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
     decidedAt: null,
     reason: null,
   };
-  await deps.store.createRequest(request);
+  await deps.requests.createRequest(request);
   await recordEvent(deps, {
     env,
     actor,
@@ -97,7 +97,7 @@ async function chosenVersion(
   wanted: number | undefined,
 ): Promise<FlowVersion> {
   const number = wanted ?? (await latestImport(deps, env, flow));
-  const version = await deps.store.getVersion(env, flow, number);
+  const version = await deps.versions.getVersion(env, flow, number);
   if (version !== null) return version;
   throw new ServiceError(
     'not-found',
@@ -107,7 +107,7 @@ async function chosenVersion(
 
 /** The newest version that is not a snapshot of the target (those only record what a publish replaced). */
 async function latestImport(deps: ServiceDeps, env: string, flow: FlowKey): Promise<number> {
-  const versions = await deps.store.listVersions(env, flow);
+  const versions = await deps.versions.listVersions(env, flow);
   const latest = versions.find((v) => !isSnapshot(v)) ?? versions[0];
   if (latest !== undefined) return latest.number;
   throw new ServiceError('not-found', `There is no flow ${flow} in ${env}: import it first.`);
@@ -130,7 +130,7 @@ async function approveAtOnce(
   request: PublishRequest,
   actor: Actor,
 ): Promise<PublishRequest> {
-  const approved = await deps.store.transitionRequest(request.id, 'pending', 'approved', {
+  const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
     decidedBy: actor.id,
     decidedAt: deps.clock.now().toISOString(),
     reason: `approval is not required in ${request.env}`,

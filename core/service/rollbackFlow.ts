@@ -36,13 +36,13 @@ export async function rollbackFlow(deps: ServiceDeps, input: RollbackFlowInput):
   const { env, to, actor } = input;
   requireRole(deps.config, actor, 'editor', 'roll back flows');
   environmentOf(deps.config, env);
-  const flow = (await lookupHead(deps.store, env, input.flow)).flowKey;
-  const target = await deps.store.getVersion(env, flow, to);
+  const flow = (await lookupHead(deps.versions, env, input.flow)).flowKey;
+  const target = await deps.versions.getVersion(env, flow, to);
   if (target === null) {
     throw new ServiceError('not-found', `${flow} has no version ${to} in ${env} to roll back to.`);
   }
   const { number: _number, ...copy } = target;
-  const { version, created } = await deps.store.appendVersion({
+  const { version, created } = await deps.versions.appendVersion({
     ...copy,
     source: { channel: 'rollback', ref: `v${to}` },
     author: actor.id,

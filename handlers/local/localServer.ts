@@ -129,7 +129,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   };
   const ctx = {
     config: backend.config,
-    store: backend.store,
+    claims: backend.claims,
     queue,
     clock: backend.clock,
     log,

@@ -13,7 +13,7 @@ export type ReportHttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGa
 
 /** What {@link createReportHandler} needs. */
 export interface ReportDeps {
-  readonly service: Pick<ServiceDeps, 'store' | 'files' | 'clock'>;
+  readonly service: Pick<ServiceDeps, 'versions' | 'files' | 'clock'>;
   /** The secret report links are signed with. */
   readonly secret: string;
   readonly log?: (message: string, error?: unknown) => void;

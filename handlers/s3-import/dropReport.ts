@@ -64,7 +64,7 @@ export async function postDropReport(
     const note = publishNote(published);
     if (note !== null) await slack.post(channel, buildNotice(note), report.ts);
     for (const request of published.requests.filter((r) => r.state === 'pending')) {
-      const head = await service.store.getHead(request.env, request.flowKey);
+      const head = await service.versions.getHead(request.env, request.flowKey);
       const pending = await publishRequestView(
         service,
         request,

@@ -158,7 +158,7 @@ async function claim(deps: S3ImportDeps, drop: Drop): Promise<boolean> {
   const hours = deps.claimHours ?? DEFAULT_CLAIM_HOURS;
   const expiresAt = new Date(deps.service.clock.now().getTime() + hours * 3_600_000).toISOString();
   const key = `s3:${drop.record.bucket}:${drop.key}:${drop.record.identity}`;
-  return deps.service.store.claimOnce(key, expiresAt);
+  return deps.service.claims.claimOnce(key, expiresAt);
 }
 
 function duplicate(deps: S3ImportDeps, drop: Drop): S3ImportOutcome {

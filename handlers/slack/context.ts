@@ -2,13 +2,13 @@ import type { SlackJob } from '../../app/jobs.js';
 import type { CandidateSearch } from '../../app/replacementCandidates.js';
 import { hasRole } from '../../core/access.js';
 import type { Actor, FlowgateConfig, Role } from '../../core/config.js';
-import type { Clock, JobQueue, VersionStore } from '../../core/ports.js';
+import type { Claims, Clock, JobQueue } from '../../core/ports.js';
 
 /** What every listener needs: nothing slow, nothing that can take more than a few milliseconds. */
 export interface ListenerContext {
   readonly config: FlowgateConfig;
   /** Idempotency keys only: a listener reads and writes nothing else. */
-  readonly store: Pick<VersionStore, 'claimOnce'>;
+  readonly claims: Claims;
   readonly queue: JobQueue;
   readonly clock: Clock;
   readonly log: (message: string, error?: unknown) => void;
@@ -22,7 +22,7 @@ const IDEMPOTENCY_HOURS = 24;
 /** Records `key` once; false when this delivery was already seen (a Slack retry, a double click). */
 export async function firstDelivery(ctx: ListenerContext, key: string): Promise<boolean> {
   const expiresAt = new Date(ctx.clock.now().getTime() + IDEMPOTENCY_HOURS * 3_600_000).toISOString();
-  return ctx.store.claimOnce(`slack:${key}`, expiresAt);
+  return ctx.claims.claimOnce(`slack:${key}`, expiresAt);
 }
 
 /** Queues a job; its key also deduplicates in the queue. */

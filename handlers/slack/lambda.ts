@@ -25,7 +25,7 @@ createSlackApp({
   ...(env.slack.apiUrl === undefined ? {} : { slackApiUrl: env.slack.apiUrl }),
   ctx: {
     config: env.config,
-    store: backend.store,
+    claims: backend.claims,
     queue: sqsQueue(env.queueUrl),
     clock: backend.clock,
     log: (message, error) => console.error(message, error ?? ''),

@@ -156,12 +156,12 @@ async function refusal(
   if (!check.ok) return unauthorized(check.problem, SIGNATURE_PROBLEMS[check.problem]);
   // Past this moment the timestamp is stale anyway, so the claim need not outlive it.
   const signatureExpiry = new Date((check.timestamp + WEBHOOK_TOLERANCE_SECONDS) * 1000).toISOString();
-  if (!(await deps.service.store.claimOnce(`webhook:${env}:${check.digest}`, signatureExpiry)))
+  if (!(await deps.service.claims.claimOnce(`webhook:${env}:${check.digest}`, signatureExpiry)))
     return unauthorized('replayed', 'This request was already received.');
   const delivery = DELIVERY_ID.safeParse(header(event, 'x-flowgate-delivery'));
   if (delivery.success) {
     const expiry = new Date(now.getTime() + DELIVERY_TTL_MS).toISOString();
-    if (!(await deps.service.store.claimOnce(`webhook:${env}:delivery:${delivery.data}`, expiry)))
+    if (!(await deps.service.claims.claimOnce(`webhook:${env}:delivery:${delivery.data}`, expiry)))
       return unauthorized('replayed', `Delivery ${delivery.data} was already received.`);
   }
   return null;

@@ -19,7 +19,7 @@ export async function announceRequest(
   actor: Actor,
 ): Promise<SlackMessageRef> {
   const { service, messenger } = ctx.deps;
-  const head = await service.store.getHead(request.env, request.flowKey);
+  const head = await service.versions.getHead(request.env, request.flowKey);
   const replaces = head?.published ?? null;
   if (request.state !== 'approved') {
     const view = await publishRequestView(service, request, actor, replaces, ctx.deps.reportLink ?? null);

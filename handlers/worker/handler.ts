@@ -56,7 +56,7 @@ export function createWorker(options: WorkerOptions): Worker {
   return {
     run: (job) => {
       const deps = depsOfJob();
-      return runJobOnce(deps.service.store, deps.service.clock, job, () =>
+      return runJobOnce(deps.service.claims, deps.service.clock, job, () =>
         job.kind === WEBHOOK_IMPORT_JOB
           ? webhookJobHandlers(deps.service, { reportLink, log: options.log }).handler(job)
           : processSlackJob(parseSlackJob(job.payload), deps),

@@ -117,7 +117,7 @@ describe('importUploads', () => {
       code: 'not-a-flow',
       message: expect.stringContaining('drop.zip/notes.json could not be read'),
     });
-    expect(await kit.store.listHeads('prod')).toEqual([]);
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
 
   it('imports the readable flows and reports the others when the import is not whole', async () => {

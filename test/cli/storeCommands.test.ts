@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { startLocalStack } from '../../adapters/local/localStack.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
+import { dynamoStores } from '../../app/compose/stores.js';
 import type { CliIo } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
 
@@ -149,7 +149,7 @@ describe('flowgate store commands on the local default', () => {
     const stack = await startLocalStack({ dataDir: join(dir, '.flowgate') });
     try {
       const imported = await flowgate(dir, 'import', 'flows/billing.json', '--env', 'test', '--as', 'alice');
-      const store = new DynamoVersionStore({
+      const { versions } = dynamoStores({
         client: stack.dynamoClient,
         tableName: stack.tableName,
         files: new S3FileStore({ client: stack.s3Client, bucket: stack.bucket }),
@@ -157,7 +157,7 @@ describe('flowgate store commands on the local default', () => {
       });
 
       expect(imported.code).toBe(0);
-      expect((await store.listVersions('test', 'flow:Billing')).map((v) => v.number)).toEqual([1]);
+      expect((await versions.listVersions('test', 'flow:Billing')).map((v) => v.number)).toEqual([1]);
     } finally {
       await stack.stop();
     }

@@ -11,7 +11,7 @@ import type { ImportFile } from '../../core/service/importFlows.js';
 import { counterIds, FixedClock } from './fixedClock.js';
 import { MemoryContactCenter } from './memoryContactCenter.js';
 import { MemoryFileStore } from './memoryFileStore.js';
-import { MemoryVersionStore } from './memoryVersionStore.js';
+import { type MemoryStores, memoryStores } from './memoryStores.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,10 +32,12 @@ export interface ServiceKitOptions {
   readonly notify?: boolean;
 }
 
-/** Service dependencies built from the fakes, with handles on each fake for assertions. */
-export interface ServiceKit {
+/**
+ * Service dependencies built from the fakes, with handles on each fake for assertions: the five
+ * stores (`versions`, `requests`, `mappings`, `audit`, `claims`) as `ServiceDeps` names them.
+ */
+export interface ServiceKit extends MemoryStores {
   readonly deps: ServiceDeps;
-  readonly store: MemoryVersionStore;
   readonly files: MemoryFileStore;
   /** The prod contact center (seeded from examples/instances/prod.json). */
   readonly center: MemoryContactCenter;
@@ -78,7 +80,7 @@ export const TEST_INSTANCE_ARN =
  */
 export function makeDeps(options: ServiceKitOptions = {}): ServiceKit {
   const clock = new FixedClock(options.now);
-  const store = new MemoryVersionStore(clock);
+  const stores = memoryStores(clock);
   const files = new MemoryFileStore();
   const prodParent = options.prodParent ?? true;
   const centers: Record<KitEnv, MemoryContactCenter> = {
@@ -96,7 +98,7 @@ export function makeDeps(options: ServiceKitOptions = {}): ServiceKit {
   };
   const config = kitConfig(prodParent, centers, options.approval ?? {});
   const deps: ServiceDeps = {
-    store,
+    ...stores,
     files,
     centers: (env) => centerOf(centers, config, env),
     clock,
@@ -104,7 +106,7 @@ export function makeDeps(options: ServiceKitOptions = {}): ServiceKit {
     config,
     notifier: options.notify === false ? null : notifier,
   };
-  return { deps, store, files, center: centers.prod, centers, clock, notifications };
+  return { deps, ...stores, files, center: centers.prod, centers, clock, notifications };
 }
 
 /** A catalog of `examples/instances/` (without its parent: the config layers that). */
@@ -168,7 +170,11 @@ export function hostedOn(deps: ServiceDeps): { backend: Backend; notifier: Notif
     backend: {
       config: deps.config,
       clock: deps.clock,
-      store: deps.store,
+      versions: deps.versions,
+      requests: deps.requests,
+      mappings: deps.mappings,
+      audit: deps.audit,
+      claims: deps.claims,
       files: deps.files,
       centersForJob: () => deps.centers,
     },

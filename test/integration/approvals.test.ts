@@ -3,7 +3,8 @@
  * in-memory fake, decide who wins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVersionTable, DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
+import { createVersionTable } from '../../adapters/dynamo/versionTable.js';
+import { dynamoStores } from '../../app/compose/stores.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { ServiceError } from '../../core/errors.js';
 import { approveRequest } from '../../core/service/approveRequest.js';
@@ -23,18 +24,13 @@ afterAll(async () => {
   await dynamo.stop();
 });
 
-/** The kit's fakes, but versions and requests in a fresh DynamoDB table. */
+/** The kit's fakes, but the five table stores (versions, requests, …) in a fresh DynamoDB table. */
 async function dynamoDeps(): Promise<ServiceDeps> {
   const kit = makeDeps();
   const tableName = `approvals-${++table}`;
   await createVersionTable(dynamo.client, tableName);
-  const store = new DynamoVersionStore({
-    client: dynamo.client,
-    tableName,
-    files: kit.files,
-    clock: kit.clock,
-  });
-  return { ...kit.deps, store };
+  const stores = dynamoStores({ client: dynamo.client, tableName, files: kit.files, clock: kit.clock });
+  return { ...kit.deps, ...stores };
 }
 
 describe('approveRequest on DynamoDB', () => {

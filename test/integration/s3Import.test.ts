@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
 import { type LocalStack, startLocalStack } from '../../adapters/local/localStack.js';
 import type { S3EventListener } from '../../adapters/local/protocolServers.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import { s3ObjectReader } from '../../adapters/s3/S3ObjectReader.js';
+import { dynamoStores } from '../../app/compose/stores.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 import { watchLocalBucket } from '../../handlers/local/localWatcher.js';
@@ -42,13 +42,13 @@ function localService(table: string): ServiceDeps {
     bucket: stack.bucket,
     prefix: `flowgate-${table}/`,
   });
-  const store = new DynamoVersionStore({
+  const stores = dynamoStores({
     client: stack.dynamoClient,
     tableName: stack.tableName,
     files,
     clock: kit.clock,
   });
-  return { ...withS3Editor(kit), store, files };
+  return { ...withS3Editor(kit), ...stores, files };
 }
 
 function importDeps(service: ServiceDeps): S3ImportDeps {
@@ -77,7 +77,7 @@ describe('watchLocalBucket', () => {
     await watcher.idle();
     watcher.stop();
 
-    const version = await service.store.getVersion('prod', 'flow:Main IVR Café', 1);
+    const version = await service.versions.getVersion('prod', 'flow:Main IVR Café', 1);
     expect(version?.source).toEqual({ channel: 's3', ref: 'Main IVR + Café.json' });
   });
 
@@ -98,8 +98,8 @@ describe('watchLocalBucket', () => {
     await watcher.idle();
     watcher.stop();
 
-    expect(await service.store.listVersions('prod', 'flow:Billing')).toHaveLength(1);
-    expect((await service.store.listAudit('prod')).filter((e) => e.flowKey === 'flow:Billing')).toHaveLength(
+    expect(await service.versions.listVersions('prod', 'flow:Billing')).toHaveLength(1);
+    expect((await service.audit.listAudit('prod')).filter((e) => e.flowKey === 'flow:Billing')).toHaveLength(
       1,
     );
     expect(logs.filter((l) => l.includes('already handled'))).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('watchLocalBucket', () => {
     await watcher.idle();
     watcher.stop();
 
-    expect(await service.store.listHeads('prod')).not.toContainEqual(
+    expect(await service.versions.listHeads('prod')).not.toContainEqual(
       expect.objectContaining({ name: 'Other' }),
     );
     expect(logs).toEqual([]);

@@ -186,7 +186,7 @@ describe('the Slack bot through its HTTP handler', () => {
     await post(fileShared(file.id, 'alice', 'Ev2'), 'application/json');
     await server.drain();
 
-    expect(await kit.store.listVersions('prod', 'flow:Billing')).toHaveLength(1);
+    expect(await kit.versions.listVersions('prod', 'flow:Billing')).toHaveLength(1);
     expect(fake.calls('files.info')).toHaveLength(1);
   });
 
@@ -202,7 +202,7 @@ describe('the Slack bot through its HTTP handler', () => {
 
     expect(response.status).toBe(401);
     expect(fake.calls('files.info')).toHaveLength(0);
-    expect(await kit.store.listVersions('prod', 'flow:Billing')).toHaveLength(0);
+    expect(await kit.versions.listVersions('prod', 'flow:Billing')).toHaveLength(0);
   });
 
   it('keeps non-ASCII text intact through the handler', async () => {

@@ -125,7 +125,7 @@ describe('the Slack bot over Socket Mode', () => {
     await server.drain();
 
     expect(ack.payload).toEqual({});
-    const versions = await kit.store.listVersions('prod', 'flow:Billing');
+    const versions = await kit.versions.listVersions('prod', 'flow:Billing');
     expect(versions).toHaveLength(1);
     const report = fake
       .messages()

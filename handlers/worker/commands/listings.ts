@@ -26,7 +26,7 @@ export async function runStatus(ctx: JobContext<CommandJob>, args: CommandArgs):
   const env = commandEnv(service.config, args, ctx.job.channel);
   requireRole(service.config, await ctx.actor(), 'viewer', `see publish requests in ${env}`);
   environmentOf(service.config, env);
-  const requests = await service.store.listRequests(env, 'pending');
+  const requests = await service.requests.listRequests(env, 'pending');
   await tellUser(ctx, buildStatus({ env, requests }));
 }
 
@@ -36,6 +36,6 @@ export async function runMap(ctx: JobContext<CommandJob>, args: CommandArgs): Pr
   const env = commandEnv(service.config, args, ctx.job.channel);
   requireRole(service.config, await ctx.actor(), 'viewer', `see remembered replacements in ${env}`);
   environmentOf(service.config, env);
-  const mappings = await service.store.listMappings(env);
+  const mappings = await service.mappings.listMappings(env);
   await tellUser(ctx, buildMappings({ env, mappings }));
 }

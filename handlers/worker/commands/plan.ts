@@ -18,7 +18,7 @@ export async function runPlan(ctx: JobContext<CommandJob>, args: CommandArgs): P
   const env = commandEnv(service.config, args, ctx.job.channel);
   const flow = flowName(args.words, flowCommandSyntax('plan'));
   const head = await findFlow(service, { env, flow, actor: await ctx.actor() });
-  const version = await service.store.getVersion(env, head.flowKey, head.latest);
+  const version = await service.versions.getVersion(env, head.flowKey, head.latest);
   if (version === null) throw new WorkerRefusal(`${head.name} has no version ${head.latest} in ${env}.`);
   const analyzed = analyzeFlow(
     version.source.ref,

@@ -45,7 +45,7 @@ export async function reject(ctx: JobContext<InteractionJob>): Promise<void> {
 
 /** The version published before the decision (what the request replaces), read before publishing moves it. */
 async function publishedBefore(service: ServiceDeps, id: string): Promise<number | null> {
-  const request = await service.store.getRequest(id);
+  const request = await service.requests.getRequest(id);
   if (request === null) return null;
-  return (await service.store.getHead(request.env, request.flowKey))?.published ?? null;
+  return (await service.versions.getHead(request.env, request.flowKey))?.published ?? null;
 }

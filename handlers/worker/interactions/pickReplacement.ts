@@ -52,10 +52,10 @@ async function pickedReference(
   ctx: JobContext<InteractionJob>,
   picker: PickerBlock,
 ): Promise<{ version: FlowVersion; reference: Reference }> {
-  const { store } = ctx.deps.service;
+  const { versions } = ctx.deps.service;
   const [head, version] = await Promise.all([
-    store.getHead(picker.env, picker.flow),
-    store.getVersion(picker.env, picker.flow, picker.version),
+    versions.getHead(picker.env, picker.flow),
+    versions.getVersion(picker.env, picker.flow, picker.version),
   ]);
   const reference = version?.references[picker.ref];
   if (head === null || version === null || reference === undefined) {

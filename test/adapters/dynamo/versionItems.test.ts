@@ -3,7 +3,7 @@ import type { VersionItem } from '../../../adapters/dynamo/itemSchemas.js';
 import { decodeSummary, decodeVersion, encodeVersion } from '../../../adapters/dynamo/versionItems.js';
 import type { Diagnostic } from '../../../core/diagnostics.js';
 import { sha256 } from '../../../core/versions/hash.js';
-import { draftOf } from '../../contracts/versionStore.contract.js';
+import { draftOf } from '../../contracts/storeFixtures.js';
 import { MemoryFileStore } from '../../fakes/memoryFileStore.js';
 
 const KEY = { pk: 'ENV#test#FLOW#flow:Main IVR', sk: 'V#0000000001' };

@@ -30,7 +30,7 @@ describe('approveRequest', () => {
     expect(result.outcome?.flows.map((f) => [f.flowKey, f.action, f.state])).toEqual([
       ['flow:Main', 'created', 'published'],
     ]);
-    const actions = (await kit.store.listAudit('prod')).map((e) => e.action).reverse();
+    const actions = (await kit.audit.listAudit('prod')).map((e) => e.action).reverse();
     expect(actions.slice(-3)).toEqual(['request', 'approve', 'publish']);
   });
 
@@ -61,7 +61,7 @@ describe('approveRequest', () => {
     const result = await approveRequest(kit.deps, { id: module.id, actor: users.carol });
 
     expect(result.outcome?.flows.map((f) => f.flowKey)).toEqual(['module:Greeting', 'flow:Main']);
-    expect((await kit.store.getRequest(request.id))?.state).toBe('published');
+    expect((await kit.requests.getRequest(request.id))?.state).toBe('published');
     expect(result.request.state).toBe('published');
   });
 
@@ -73,7 +73,7 @@ describe('approveRequest', () => {
     await expect(approveRequest(kit.deps, { id: request.id, actor: users.bob })).rejects.toMatchObject({
       code: 'self-approval',
     });
-    expect((await kit.store.getRequest(request.id))?.state).toBe('pending');
+    expect((await kit.requests.getRequest(request.id))?.state).toBe('pending');
   });
 
   it('lets the requester approve when the environment allows self-approval', async () => {
@@ -101,7 +101,7 @@ describe('approveRequest', () => {
     expect(won).toHaveLength(1);
     expect(lost).toEqual([expect.objectContaining({ code: 'invalid-state' })]);
     expect(kit.center.writes()).toBe(1);
-    expect((await kit.store.listAudit('prod')).filter((e) => e.action === 'approve')).toHaveLength(1);
+    expect((await kit.audit.listAudit('prod')).filter((e) => e.action === 'approve')).toHaveLength(1);
   });
 
   it('refuses with invalid-state naming who decided when the request was already rejected', async () => {
@@ -134,13 +134,13 @@ describe('approveRequest', () => {
       code: 'stale-request',
       message: expect.stringContaining('v2'),
     });
-    expect((await kit.store.getRequest(request.id))?.state).toBe('pending');
+    expect((await kit.requests.getRequest(request.id))?.state).toBe('pending');
   });
 
   it('refuses a stale request when a reference of the version was re-resolved after it', async () => {
     const { kit, request } = await requested();
     kit.clock.advance(HOUR);
-    await kit.store.putMapping({
+    await kit.mappings.putMapping({
       env: 'prod',
       kind: 'module',
       source: 'Greeting',

@@ -21,7 +21,10 @@ describe('expireRequests', () => {
     const expired = await expireRequests(kit.deps, { env: 'prod', actor: users.victor });
 
     expect(expired.map((r) => [r.id, r.state])).toEqual([[request.id, 'expired']]);
-    expect(await kit.store.getRequest(request.id)).toMatchObject({ state: 'expired', decidedBy: 'victor' });
+    expect(await kit.requests.getRequest(request.id)).toMatchObject({
+      state: 'expired',
+      decidedBy: 'victor',
+    });
     expect(kit.notifications.at(-1)).toMatchObject({ kind: 'expired', flowKey: 'flow:Main' });
   });
 
@@ -32,7 +35,7 @@ describe('expireRequests', () => {
     const expired = await expireRequests(kit.deps, { env: 'prod', actor: users.victor });
 
     expect(expired).toEqual([]);
-    expect((await kit.store.getRequest(request.id))?.state).toBe('pending');
+    expect((await kit.requests.getRequest(request.id))?.state).toBe('pending');
   });
 
   it('expires each request exactly once across repeated runs', async () => {
@@ -44,7 +47,7 @@ describe('expireRequests', () => {
     const second = await expireRequests(kit.deps, { env: 'prod', actor: users.victor });
 
     expect([first.length, second.length]).toEqual([1, 0]);
-    expect((await kit.store.listAudit('prod')).filter((e) => e.action === 'expire')).toHaveLength(1);
+    expect((await kit.audit.listAudit('prod')).filter((e) => e.action === 'expire')).toHaveLength(1);
   });
 
   it('expires each request exactly once when two runs overlap', async () => {
@@ -57,7 +60,7 @@ describe('expireRequests', () => {
     ]);
 
     expect((a?.length ?? 0) + (b?.length ?? 0)).toBe(1);
-    expect((await kit.store.listAudit('prod')).filter((e) => e.action === 'expire')).toHaveLength(1);
+    expect((await kit.audit.listAudit('prod')).filter((e) => e.action === 'expire')).toHaveLength(1);
   });
 
   it('refuses someone without a role as forbidden', async () => {

@@ -29,9 +29,9 @@ describe('exportVersion', () => {
   });
 
   it('exports the latest version as a Flow Language document when no version is given', async () => {
-    const { deps, store } = await twoVersions();
+    const { deps, versions } = await twoVersions();
     const exported = await exportVersion(deps, { env: 'test', flow: 'Support line', actor: users.victor });
-    const latest = await store.getVersion('test', 'flow:Support line', 2);
+    const latest = await versions.getVersion('test', 'flow:Support line', 2);
     expect([exported.version, exported.body]).toEqual([2, latest?.content]);
     expect(parseFlowContent(JSON.parse(exported.body)).ok).toBe(true);
   });

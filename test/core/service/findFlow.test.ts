@@ -57,9 +57,9 @@ describe('findFlow', () => {
 
 describe('lookupVersion', () => {
   it('says which versions exist when the number is not one of them', async () => {
-    const { deps, store } = await importedExamples();
+    const { deps, versions } = await importedExamples();
     const head = await findFlow(deps, { env: 'prod', flow: 'Billing', actor: users.victor });
-    await expect(lookupVersion(store, head, 3)).rejects.toMatchObject({
+    await expect(lookupVersion(versions, head, 3)).rejects.toMatchObject({
       code: 'not-found',
       message: "'Billing' in prod has no version 3; it has version 1.",
     });

@@ -105,12 +105,12 @@ describe('importFlows', () => {
   });
 
   it('creates no new version when the same bytes are imported twice', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, versions } = makeDeps();
     const input = { env: 'test', files: [supportLine()], actor: users.alice, channel: 'cli' } as const;
     await importFlows(deps, input);
     const again = await importFlows(deps, input);
     expect([again.flows[0]?.created, again.flows[0]?.version?.number]).toEqual([false, 1]);
-    expect(await store.listVersions('test', 'flow:Support line')).toHaveLength(1);
+    expect(await versions.listVersions('test', 'flow:Support line')).toHaveLength(1);
   });
 
   it('creates version 2 when the content changes', async () => {
@@ -126,7 +126,7 @@ describe('importFlows', () => {
   });
 
   it('stores nothing and returns the diagnostics when a file cannot be read', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, versions } = makeDeps();
     const broken: ImportFile = {
       name: 'broken.json',
       bytes: new TextEncoder().encode('{"Version": "2019-10-30",'),
@@ -136,11 +136,11 @@ describe('importFlows', () => {
     ).flows;
     expect([flow?.flowKey, flow?.version, flow?.created]).toEqual([null, null, false]);
     expect(flow?.analysis.diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
-    expect(await store.listHeads('test')).toEqual([]);
+    expect(await versions.listHeads('test')).toEqual([]);
   });
 
   it('refuses a flow whose type differs from the type its name already has', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, versions } = makeDeps();
     await importFlows(deps, { env: 'test', files: [supportLine()], actor: users.alice, channel: 'cli' });
     const queueFlow = supportLine((flow) => {
       flow.Metadata.type = 'customerQueue';
@@ -150,7 +150,7 @@ describe('importFlows', () => {
     ).flows;
     expect(flow?.version).toBeNull();
     expect(flow?.analysis.diagnostics[0]?.code).toBe('type-mismatch');
-    expect(await store.listVersions('test', 'flow:Support line')).toHaveLength(1);
+    expect(await versions.listVersions('test', 'flow:Support line')).toHaveLength(1);
   });
 
   it('gives a file that states no type the type its flow already has', async () => {
@@ -166,16 +166,16 @@ describe('importFlows', () => {
   });
 
   it('stores neither file when two files of a batch have the same name', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, versions } = makeDeps();
     const files = [greeting('One.'), { ...greeting('Two.'), name: 'copy.json' }];
     const result = await importFlows(deps, { env: 'test', files, actor: users.alice, channel: 'cli' });
     expect(result.flows.map((f) => f.version)).toEqual([null, null]);
     expect(result.flows[1]?.analysis.diagnostics.map((d) => d.code)).toContain('duplicate-in-batch');
-    expect(await store.listHeads('test')).toEqual([]);
+    expect(await versions.listHeads('test')).toEqual([]);
   });
 
   it('refuses a viewer', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, versions } = makeDeps();
     const importing = importFlows(deps, {
       env: 'test',
       files: [supportLine()],
@@ -183,7 +183,7 @@ describe('importFlows', () => {
       channel: 'cli',
     });
     await expect(importing).rejects.toMatchObject({ name: 'ServiceError', code: 'forbidden' });
-    expect(await store.listHeads('test')).toEqual([]);
+    expect(await versions.listHeads('test')).toEqual([]);
   });
 
   it('refuses an environment the config does not have', async () => {
@@ -199,11 +199,11 @@ describe('importFlows', () => {
   });
 
   it('audits one import event per stored version and none for an unchanged file', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, audit } = makeDeps();
     const input = { env: 'test', files: [supportLine()], actor: users.alice, channel: 'cli' } as const;
     await importFlows(deps, input);
     await importFlows(deps, input);
-    const events = await store.listAudit('test');
+    const events = await audit.listAudit('test');
     expect(events.map((e) => [e.action, e.actor, e.flowKey, e.detail.version])).toEqual([
       ['import', 'alice', 'flow:Support line', 1],
     ]);
@@ -217,7 +217,7 @@ describe('importFlows', () => {
   });
 
   it('numbers versions 1 to 50 when 50 imports of different content run at once', async () => {
-    const { deps, store } = makeDeps();
+    const { deps, versions } = makeDeps();
     const imports = Array.from({ length: 50 }, (_, i) =>
       importFlows(deps, {
         env: 'test',
@@ -229,7 +229,7 @@ describe('importFlows', () => {
     const results = await Promise.all(imports);
     const numbers = results.map((r) => r.flows[0]?.version?.number ?? 0).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect((await store.getHead('test', 'flow:Support line'))?.latest).toBe(50);
+    expect((await versions.getHead('test', 'flow:Support line'))?.latest).toBe(50);
   });
 });
 
@@ -256,13 +256,13 @@ describe('importing again the file that was published', () => {
 
   it('stores nothing new although the publish snapshot came after it', async () => {
     const kit = await publishedOverHandMade();
-    const afterPublish = (await kit.store.listVersions('prod', 'flow:Main')).map((v) => v.source.channel);
+    const afterPublish = (await kit.versions.listVersions('prod', 'flow:Main')).map((v) => v.source.channel);
 
     const again = await importMain(kit, inboundFlow('Main'));
 
     expect(afterPublish).toEqual(['snapshot', 'cli']);
     expect(again.flows.map((f) => [f.version?.number, f.created])).toEqual([[1, false]]);
-    expect(await kit.store.listVersions('prod', 'flow:Main')).toHaveLength(2);
+    expect(await kit.versions.listVersions('prod', 'flow:Main')).toHaveLength(2);
   });
 
   it('stores a new version when the file differs from the published one', async () => {

@@ -36,15 +36,15 @@ describe('loadTarget', () => {
   });
 
   it('turns remembered mappings into catalog mappings when the store has some', async () => {
-    const { deps, store } = makeDeps();
-    await store.putMapping(mapping('prod', 'Support', PROD_BILLING_QUEUE));
+    const { deps, mappings } = makeDeps();
+    await mappings.putMapping(mapping('prod', 'Support', PROD_BILLING_QUEUE));
     const catalog = await loadTarget(deps, 'prod');
     expect(catalog.findMapping('queue', 'Support')?.resource.name).toBe('Billing');
   });
 
   it('ignores the mappings of other environments', async () => {
-    const { deps, store } = makeDeps();
-    await store.putMapping(mapping('test', 'Support', PROD_BILLING_QUEUE));
+    const { deps, mappings } = makeDeps();
+    await mappings.putMapping(mapping('test', 'Support', PROD_BILLING_QUEUE));
     const catalog = await loadTarget(deps, 'prod');
     expect(catalog.findMapping('queue', 'Support')).toBeNull();
   });

@@ -55,7 +55,7 @@ describe('publishApproved', () => {
     );
 
     expect(writes).toBe(1);
-    const [line] = (await kit.store.listAudit('prod')).filter((e) => e.action === 'publish');
+    const [line] = (await kit.audit.listAudit('prod')).filter((e) => e.action === 'publish');
     const created = kit.center.flow(String(line?.detail.arn).split('/').pop() ?? '');
     expect(created).toMatchObject({
       name: 'Main',
@@ -74,8 +74,8 @@ describe('publishApproved', () => {
 
     const arn = outcome.flows[0]?.arn ?? null;
     expect(outcome).toMatchObject({ ok: true, writes: 1 });
-    expect(await kit.store.getHead('prod', 'flow:Main')).toMatchObject({ published: 1, target: { arn } });
-    expect((await kit.store.getRequest(ids[0] ?? ''))?.state).toBe('published');
+    expect(await kit.versions.getHead('prod', 'flow:Main')).toMatchObject({ published: 1, target: { arn } });
+    expect((await kit.requests.getRequest(ids[0] ?? ''))?.state).toBe('published');
   });
 
   it('writes nothing for a flow whose target already holds its content', async () => {
@@ -192,7 +192,7 @@ describe('publishApproved', () => {
     });
 
     expect(writes).toBe(0);
-    expect((await kit.store.getRequest(ids[0] ?? ''))?.state).toBe('failed');
+    expect((await kit.requests.getRequest(ids[0] ?? ''))?.state).toBe('failed');
     expect(kit.center.flow(target.id)?.content).toBe(inboundFlow('Main', { say: 'Hotfix.' }));
   });
 
@@ -206,7 +206,7 @@ describe('publishApproved', () => {
 
     const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
 
-    const snapshot = await kit.store.getVersion('prod', 'flow:Main', 2);
+    const snapshot = await kit.versions.getVersion('prod', 'flow:Main', 2);
     expect(snapshot).toMatchObject({ content: old, source: { channel: 'snapshot', ref: target.arn } });
     expect(outcome.flows[0]).toMatchObject({ state: 'failed', previous: 2 });
   });
@@ -226,7 +226,7 @@ describe('publishApproved', () => {
       rollback: 'flowgate rollback "flow:Main" --env prod --to 2 --as <you>',
     });
     expect(kit.center.flow(target.id)?.content).toBe(Main?.content);
-    expect(await kit.store.getHead('prod', 'flow:Main')).toMatchObject({ published: 1, latest: 2 });
+    expect(await kit.versions.getHead('prod', 'flow:Main')).toMatchObject({ published: 1, latest: 2 });
   });
 
   it('stops at a failed write: says what was written with ARNs, fails that request, keeps the rest approved', async () => {
@@ -260,7 +260,7 @@ describe('publishApproved', () => {
       ['flow:Other', 'skipped'],
     ]);
     expect(outcome.flows[1]?.diagnostics).toEqual([problem]);
-    const states = await Promise.all(ids.map(async (id) => (await kit.store.getRequest(id))?.state));
+    const states = await Promise.all(ids.map(async (id) => (await kit.requests.getRequest(id))?.state));
     expect(states).toEqual(['published', 'failed', 'approved']);
     const moduleArn = outcome.flows[0]?.arn ?? '';
     expect(outcome.summary.split('\n')[0]).toMatch(/^Publishing to prod stopped at flow:Main v1/);

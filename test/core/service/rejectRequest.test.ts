@@ -29,7 +29,7 @@ describe('rejectRequest', () => {
       reason: 'wrong greeting',
     });
     expect(kit.notifications.at(-1)).toMatchObject({ kind: 'rejected', flowKey: 'flow:Main' });
-    expect((await kit.store.listAudit('prod')).filter((e) => e.action === 'reject')).toHaveLength(1);
+    expect((await kit.audit.listAudit('prod')).filter((e) => e.action === 'reject')).toHaveLength(1);
   });
 
   it('lets exactly one of two concurrent decisions win', async () => {

@@ -29,7 +29,7 @@ const resolveSupport = {
 
 describe('rememberResolution', () => {
   it('stores the mapping to the target ARN when `to` names a resource', async () => {
-    const { deps, store } = await importedSupportLine();
+    const { deps, mappings } = await importedSupportLine();
     const { mapping } = await rememberResolution(deps, {
       ...resolveSupport,
       to: 'Billing',
@@ -43,7 +43,7 @@ describe('rememberResolution', () => {
       chosenBy: 'alice',
       chosenAt: '2026-11-21T10:00:00.000Z',
     });
-    expect(await store.listMappings('prod')).toEqual([mapping]);
+    expect(await mappings.listMappings('prod')).toEqual([mapping]);
   });
 
   it('stores version 2 resolved by the mapping, with the same source and the actor as author', async () => {
@@ -91,13 +91,13 @@ describe('rememberResolution', () => {
   });
 
   it('names close matches when the target does not exist', async () => {
-    const { deps, store } = await importedSupportLine();
+    const { deps, mappings } = await importedSupportLine();
     const resolving = rememberResolution(deps, { ...resolveSupport, to: 'Biling', actor: users.alice });
     await expect(resolving).rejects.toMatchObject({
       code: 'not-found',
       message: expect.stringContaining("'Billing'"),
     });
-    expect(await store.listMappings('prod')).toEqual([]);
+    expect(await mappings.listMappings('prod')).toEqual([]);
   });
 
   it('refuses a reference the flow does not have', async () => {
@@ -121,9 +121,9 @@ describe('rememberResolution', () => {
   });
 
   it('audits the choice', async () => {
-    const { deps, store } = await importedSupportLine();
+    const { deps, audit } = await importedSupportLine();
     await rememberResolution(deps, { ...resolveSupport, to: 'Billing', actor: users.alice });
-    const [latest] = await store.listAudit('prod');
+    const [latest] = await audit.listAudit('prod');
     expect([latest?.action, latest?.flowKey, latest?.detail.target, latest?.detail.version]).toEqual([
       'resolve',
       'flow:Support line',

@@ -27,7 +27,7 @@ describe('requestPublish', () => {
       expiresAt: '2026-11-22T10:00:00.000Z',
       state: 'pending',
     });
-    expect(await kit.store.getRequest(request.id)).toEqual(request);
+    expect(await kit.requests.getRequest(request.id)).toEqual(request);
   });
 
   it('binds the hash of the target content when a flow of that name exists', async () => {
@@ -66,7 +66,7 @@ describe('requestPublish', () => {
       code: 'not-publishable',
       message: expect.stringMatching(/Nowhere/),
     });
-    expect(await kit.store.listRequests('prod')).toEqual([]);
+    expect(await kit.requests.listRequests('prod')).toEqual([]);
   });
 
   it.each([
@@ -90,7 +90,7 @@ describe('requestPublish', () => {
     const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
 
     expect(request).toMatchObject({ state: 'approved', decidedBy: 'alice' });
-    const actions = (await kit.store.listAudit('prod')).map((e) => e.action);
+    const actions = (await kit.audit.listAudit('prod')).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['request', 'approve']));
   });
 
@@ -100,7 +100,7 @@ describe('requestPublish', () => {
 
     const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
 
-    const audit = (await kit.store.listAudit('prod')).find((e) => e.action === 'request');
+    const audit = (await kit.audit.listAudit('prod')).find((e) => e.action === 'request');
     expect(audit).toMatchObject({
       actor: 'alice',
       flowKey: 'flow:Main',

@@ -16,7 +16,7 @@ async function approvedThenStopped() {
   const kit = prodKit();
   await importTexts(kit, 'prod', { main: inboundFlow('Main') });
   const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
-  const approved = await kit.store.transitionRequest(request.id, 'pending', 'approved', {
+  const approved = await kit.requests.transitionRequest(request.id, 'pending', 'approved', {
     decidedBy: 'bob',
     decidedAt: kit.clock.now().toISOString(),
   });
@@ -40,7 +40,7 @@ describe('an approved request whose publish stopped', () => {
     expect(result.request.state).toBe('published');
     expect(result.outcome?.flows.map((f) => f.state)).toEqual(['published']);
     expect(kit.center.writes()).toBe(1);
-    const actions = (await kit.store.listAudit('prod')).map((e) => e.action);
+    const actions = (await kit.audit.listAudit('prod')).map((e) => e.action);
     expect(actions.filter((a) => a === 'approve')).toHaveLength(0);
     expect(actions).toContain('publish');
   });
@@ -60,7 +60,7 @@ describe('an approved request whose publish stopped', () => {
   it('waits out the lease of a run that died while writing, then resumes', async () => {
     const { kit, request } = await approvedThenStopped();
     // What the dead run left: its lease on the request.
-    await kit.store.claimOnce(
+    await kit.claims.claimOnce(
       `publish:${request.id}`,
       new Date(kit.clock.now().getTime() + PUBLISH_LEASE_MS).toISOString(),
     );
@@ -97,7 +97,7 @@ describe('two runs publishing the same request at once', () => {
     const { kit, request } = await approvedThenStopped();
     await publishApproved(kit.deps, { ids: [request.id], actor: users.bob });
 
-    expect(await kit.store.claimOnce(`publish:${request.id}`, '2026-11-21T11:00:00.000Z')).toBe(true);
+    expect(await kit.claims.claimOnce(`publish:${request.id}`, '2026-11-21T11:00:00.000Z')).toBe(true);
   });
 
   it('release what they held when the batch is refused', async () => {
@@ -107,6 +107,6 @@ describe('two runs publishing the same request at once', () => {
     const error = await errorOf(publishApproved(kit.deps, { ids: [request.id, other.id], actor: users.bob }));
 
     expect(error).toMatchObject({ code: 'not-found' });
-    expect(await kit.store.claimOnce(`publish:${request.id}`, '2026-11-21T11:00:00.000Z')).toBe(true);
+    expect(await kit.claims.claimOnce(`publish:${request.id}`, '2026-11-21T11:00:00.000Z')).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ async function twoVersions() {
 describe('rollbackFlow', () => {
   it('makes version N+1 with the content of version `to` and a pending request for it', async () => {
     const kit = await twoVersions();
-    const one = await kit.store.getVersion('prod', 'flow:Main', 1);
+    const one = await kit.versions.getVersion('prod', 'flow:Main', 1);
 
     const { version, created, request } = await rollbackFlow(kit.deps, {
       env: 'prod',
@@ -37,7 +37,7 @@ describe('rollbackFlow', () => {
       author: 'alice',
     });
     expect(request).toMatchObject({ version: 3, state: 'pending', contentHash: one?.contentHash });
-    expect((await kit.store.listAudit('prod')).map((e) => e.action)).toContain('rollback');
+    expect((await kit.audit.listAudit('prod')).map((e) => e.action)).toContain('rollback');
   });
 
   it('puts the old content back in the target once the rollback request is approved', async () => {
@@ -57,8 +57,10 @@ describe('rollbackFlow', () => {
     await approveRequest(kit.deps, { id: rollback.request.id, actor: users.carol });
 
     const id = published.outcome?.flows[0]?.arn?.split('/').pop() ?? '';
-    expect(kit.center.flow(id)?.content).toBe((await kit.store.getVersion('prod', 'flow:Main', 1))?.content);
-    expect(await kit.store.getHead('prod', 'flow:Main')).toMatchObject({ published: 3 });
+    expect(kit.center.flow(id)?.content).toBe(
+      (await kit.versions.getVersion('prod', 'flow:Main', 1))?.content,
+    );
+    expect(await kit.versions.getHead('prod', 'flow:Main')).toMatchObject({ published: 3 });
   });
 
   it('refuses a version that does not exist with not-found', async () => {

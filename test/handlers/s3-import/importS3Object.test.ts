@@ -28,7 +28,7 @@ async function drop(key: string, body: Uint8Array | string, fields = {}) {
 }
 
 async function flowNames(env: string): Promise<string[]> {
-  return (await kit.store.listHeads(env)).map((h) => h.name).sort();
+  return (await kit.versions.listHeads(env)).map((h) => h.name).sort();
 }
 
 describe('importS3Object', () => {
@@ -36,8 +36,8 @@ describe('importS3Object', () => {
     const outcome = await drop('incoming/prod/Support line.json', inboundFlow('Support line'));
 
     expect(outcome.kind).toBe('imported');
-    const [head] = await kit.store.listHeads('prod');
-    const version = await kit.store.getVersion('prod', 'flow:Support line', 1);
+    const [head] = await kit.versions.listHeads('prod');
+    const version = await kit.versions.getVersion('prod', 'flow:Support line', 1);
     expect(head?.published).toBeNull();
     expect(version?.author).toBe('s3');
     expect(version?.source).toEqual({ channel: 's3', ref: 'Support line.json' });
@@ -55,7 +55,7 @@ describe('importS3Object', () => {
     const second = await drop('incoming/prod/main.json', inboundFlow('Main'), { eTag: 'etag-1' });
 
     expect([first.kind, second.kind]).toEqual(['imported', 'duplicate']);
-    expect(await kit.store.listAudit('prod')).toHaveLength(1);
+    expect(await kit.audit.listAudit('prod')).toHaveLength(1);
   });
 
   it('imports again when a new version of the object is put', async () => {
@@ -65,7 +65,7 @@ describe('importS3Object', () => {
     });
 
     expect(second.kind).toBe('imported');
-    expect((await kit.store.listVersions('prod', 'flow:Main')).map((v) => v.number)).toEqual([2, 1]);
+    expect((await kit.versions.listVersions('prod', 'flow:Main')).map((v) => v.number)).toEqual([2, 1]);
   });
 
   it.each([
@@ -180,7 +180,7 @@ describe('importS3Object', () => {
     const outcome = await drop('incoming/test/main.json', inboundFlow('Main'));
 
     expect(outcome.kind === 'imported' && outcome.published?.outcome?.ok).toBe(true);
-    expect((await kit.store.getHead('test', 'flow:Main'))?.published).toBe(1);
+    expect((await kit.versions.getHead('test', 'flow:Main'))?.published).toBe(1);
     expect(kit.centers.test.writes()).toBe(1);
   });
 
@@ -188,16 +188,16 @@ describe('importS3Object', () => {
     const outcome = await drop('incoming/prod/main.json', inboundFlow('Main'));
 
     expect(outcome.kind === 'imported' && outcome.published).toBeNull();
-    expect(await kit.store.listRequests('prod')).toEqual([]);
+    expect(await kit.requests.listRequests('prod')).toEqual([]);
   });
 
   it('leaves the request pending when autoPublish is on but approval is required', async () => {
     kit = makeDeps({ notify: false, approval: { prod: { autoPublish: true } } });
     await drop('incoming/prod/main.json', inboundFlow('Main'));
 
-    const requests = await kit.store.listRequests('prod');
+    const requests = await kit.requests.listRequests('prod');
     expect(requests.map((r) => [r.requester, r.state])).toEqual([['s3', 'pending']]);
-    expect((await kit.store.getHead('prod', 'flow:Main'))?.published).toBeNull();
+    expect((await kit.versions.getHead('prod', 'flow:Main'))?.published).toBeNull();
   });
 });
 

@@ -37,7 +37,7 @@ describe('webhook imports where the environment says autoPublish', () => {
       pending: [{ flowKey: 'flow:CI greeting', version: 1 }],
     });
     expect(kit.center.writes()).toBe(writesBefore);
-    expect(await kit.store.listRequests('prod', 'pending')).toHaveLength(1);
+    expect(await kit.requests.listRequests('prod', 'pending')).toHaveLength(1);
   });
 
   it('answer 422 and publish nothing when a flow has errors', async () => {
@@ -72,7 +72,7 @@ describe('webhook imports where the environment says autoPublish', () => {
       published: [{ flowKey: 'flow:CI greeting', state: 'failed' }],
     });
     expect(report.autoPublish?.summary).toMatch(/InvalidContactFlowException/);
-    expect(await kit.store.getVersion('prod', 'flow:CI greeting', 1)).not.toBeNull();
+    expect(await kit.versions.getVersion('prod', 'flow:CI greeting', 1)).not.toBeNull();
   });
 
   it('publish large imports too, once the queue has run them', async () => {
@@ -88,7 +88,7 @@ describe('webhook imports where the environment says autoPublish', () => {
 
     expect(status.statusCode).toBe(200);
     expect(jsonBody<WebhookReport>(status).autoPublish?.published).toMatchObject([{ state: 'published' }]);
-    expect((await kit.store.getHead('prod', 'flow:CI greeting'))?.published).toBe(1);
+    expect((await kit.versions.getHead('prod', 'flow:CI greeting'))?.published).toBe(1);
   });
 
   it('publish nothing and add no autoPublish section where the environment does not say so', async () => {

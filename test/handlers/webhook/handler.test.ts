@@ -60,7 +60,7 @@ describe('createWebhookHandler', () => {
 
     await handler(webhookEvent({ body: greetingText(), query: { name: 'flows/greeting.json' } }));
 
-    const version = await kit.store.getVersion('prod', 'flow:CI greeting', 1);
+    const version = await kit.versions.getVersion('prod', 'flow:CI greeting', 1);
     expect(version).toMatchObject({
       author: 'webhook:prod',
       source: { channel: 'webhook', ref: 'flows/greeting.json' },
@@ -96,7 +96,7 @@ describe('createWebhookHandler', () => {
 
     expect(response.statusCode).toBe(401);
     expect(jsonBody<Problem>(response).error.code).toBe(code);
-    expect(await kit.store.listHeads(options.env ?? 'prod')).toEqual([]);
+    expect(await kit.versions.listHeads(options.env ?? 'prod')).toEqual([]);
   });
 
   it('accepts a timestamp exactly 5 minutes old when the signature is good', async () => {
@@ -116,7 +116,7 @@ describe('createWebhookHandler', () => {
 
     expect(replay.statusCode).toBe(401);
     expect(jsonBody<Problem>(replay).error.code).toBe('replayed');
-    expect((await kit.store.listVersions('prod', 'flow:CI greeting')).length).toBe(1);
+    expect((await kit.versions.listVersions('prod', 'flow:CI greeting')).length).toBe(1);
   });
 
   it('answers 401 when a replay carries a new delivery id (the signature is claimed too)', async () => {
@@ -216,7 +216,7 @@ describe('createWebhookHandler', () => {
     const response = await handler(webhookEvent({ body }));
 
     expect([response.statusCode, jsonBody<Problem>(response).error.code]).toEqual([400, code]);
-    expect(await kit.store.listHeads('prod')).toEqual([]);
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
 
   it('answers 413 when the body is over the limit', async () => {
@@ -234,7 +234,7 @@ describe('createWebhookHandler', () => {
 
     expect(response.statusCode).toBe(403);
     expect(jsonBody<Problem>(response).error.hint).toContain('roles.editors: [webhook:prod]');
-    expect(await kit.store.listHeads('prod')).toEqual([]);
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
 
   it('answers 400 when the request names no environment', async () => {
@@ -260,7 +260,7 @@ describe('createWebhookHandler', () => {
     const accepted = jsonBody<{ statusUrl: string; state: string }>(response);
     expect(accepted.state).toBe('pending');
     expect(response.headers?.location).toBe(accepted.statusUrl);
-    expect(await kit.store.listHeads('prod')).toEqual([]);
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
 
   it('serves the report at the status URL once a large import has run', async () => {
@@ -273,7 +273,7 @@ describe('createWebhookHandler', () => {
 
     expect(status.statusCode).toBe(422);
     expect(jsonBody<Report>(status).versions).toMatchObject([{ flowKey: 'flow:Large one', number: 1 }]);
-    expect(await kit.store.getVersion('prod', 'flow:Large one', 1)).not.toBeNull();
+    expect(await kit.versions.getVersion('prod', 'flow:Large one', 1)).not.toBeNull();
   });
 
   it('answers 202 pending at the status URL while the import waits in the queue', async () => {

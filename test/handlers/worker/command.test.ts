@@ -104,7 +104,7 @@ describe('processSlackJob (command)', () => {
     expect(responses(t.fake)[0]).toMatch(
       /^Publishing Billing line v1 to prod creates the flow there: 1 reference resolved, 0 unresolved/,
     );
-    expect((await t.kit.store.listVersions('prod', 'flow:Billing line')).length).toBe(1);
+    expect((await t.kit.versions.listVersions('prod', 'flow:Billing line')).length).toBe(1);
   });
 
   it.each(QUEUED_FLOW_COMMANDS.map((name) => [name]))(

@@ -57,7 +57,7 @@ describe('processSlackJob (import-file)', () => {
 
     await processSlackJob(importJob(fileId, 'prod'), workerDeps(fake, kit));
 
-    const version = await kit.store.getVersion('prod', 'flow:Support line', 1);
+    const version = await kit.versions.getVersion('prod', 'flow:Support line', 1);
     expect({ author: version?.author, source: version?.source }).toEqual({
       author: 'alice',
       source: { channel: 'slack', ref: 'support-line.json' },
@@ -85,7 +85,7 @@ describe('processSlackJob (import-file)', () => {
       { env: 'prod', file: fileId },
       { env: 'shared', file: fileId },
     ]);
-    expect(await kit.store.listHeads('prod')).toEqual([]);
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
 
   it('puts the report in place of the question when an environment is chosen', async () => {
@@ -115,7 +115,7 @@ describe('processSlackJob (import-file)', () => {
     await processSlackJob(importJob(fileId, 'prod'), workerDeps(fake, kit));
 
     expect(onlyTopLevel(fake, CHANNELS.prod).text).toContain('2 flows');
-    expect((await kit.store.listHeads('prod')).map((h) => h.flowKey).sort()).toEqual([
+    expect((await kit.versions.listHeads('prod')).map((h) => h.flowKey).sort()).toEqual([
       'flow:Billing line',
       'flow:Support line',
     ]);
@@ -137,7 +137,7 @@ describe('processSlackJob (import-file)', () => {
     expect(text).toContain('support-line.json');
     expect(text).toContain(expected);
     expect(text).toContain('nothing was imported');
-    expect(await kit.store.listHeads('prod')).toEqual([]);
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
 
   it('names the file and the fix when it is not a flow', async () => {
@@ -161,7 +161,7 @@ describe('processSlackJob (import-file)', () => {
     const [refusal] = fake.calls('chat.postEphemeral');
     expect(refusal?.args).toMatchObject({ channel: CHANNELS.prod, user: 'victor' });
     expect(String(refusal?.args.text)).toContain('needs the editor role');
-    expect({ posted: fake.messages(), heads: await kit.store.listHeads('prod') }).toEqual({
+    expect({ posted: fake.messages(), heads: await kit.versions.listHeads('prod') }).toEqual({
       posted: [],
       heads: [],
     });

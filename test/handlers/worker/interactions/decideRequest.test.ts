@@ -47,7 +47,7 @@ describe('processSlackJob (approve and reject)', () => {
 
     await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
 
-    const head = await t.kit.store.getHead('prod', 'flow:Billing line');
+    const head = await t.kit.versions.getHead('prod', 'flow:Billing line');
     const written = t.kit.center.flow(head?.target?.id ?? '');
     expect(written?.content).toContain('queue/537e3d26-3043-48f5-b44e-79fb143289d2');
     expect(written?.content).not.toContain('123456789012');

@@ -54,8 +54,8 @@ describe('processSlackJob (pick a replacement)', () => {
 
     await processSlackJob(pickJob(report, picker, value, 'alice'), t.deps);
 
-    const [mapping] = await t.kit.store.listMappings('prod');
-    const v2 = await t.kit.store.getVersion('prod', 'flow:Support line', 2);
+    const [mapping] = await t.kit.mappings.listMappings('prod');
+    const v2 = await t.kit.versions.getVersion('prod', 'flow:Support line', 2);
     expect(mapping).toMatchObject({
       kind: 'queue',
       chosenBy: 'alice',
@@ -82,7 +82,7 @@ describe('processSlackJob (pick a replacement)', () => {
     await processSlackJob(pickJob(report, picker, value, 'victor'), t.deps);
 
     expect(ephemeralTo(t.fake, 'victor').join('\n')).toContain('needs the editor role');
-    expect(await t.kit.store.listMappings('prod')).toEqual([]);
+    expect(await t.kit.mappings.listMappings('prod')).toEqual([]);
   });
 
   it('says the choice cannot be placed when the job does not carry the picker block id', async () => {
@@ -92,6 +92,6 @@ describe('processSlackJob (pick a replacement)', () => {
     await processSlackJob(withoutBlock, t.deps);
 
     expect(ephemeralTo(t.fake, 'alice')).toHaveLength(1);
-    expect(await t.kit.store.listMappings('prod')).toEqual([]);
+    expect(await t.kit.mappings.listMappings('prod')).toEqual([]);
   });
 });

@@ -36,7 +36,10 @@ describe('processSlackJob (request publish and roll back)', () => {
     await processSlackJob(clickJob(shown, button(shown, 'flowgate.request_publish'), 'victor'), t.deps);
 
     expect(ephemeralTo(t.fake, 'victor').join('\n')).toContain('victor may not request publishing');
-    expect({ requests: await t.kit.store.listRequests('prod'), messages: t.fake.messages().length }).toEqual({
+    expect({
+      requests: await t.kit.requests.listRequests('prod'),
+      messages: t.fake.messages().length,
+    }).toEqual({
       requests: [],
       messages: 1,
     });
@@ -60,7 +63,7 @@ describe('processSlackJob (request publish and roll back)', () => {
     const first = await report();
     await processSlackJob(clickJob(first, button(first, 'flowgate.request_publish'), 'alice'), t.deps);
     const changed = t.fake.registerFile(
-      (await t.kit.store.getVersion('prod', 'flow:Billing line', 1))?.original.replace(
+      (await t.kit.versions.getVersion('prod', 'flow:Billing line', 1))?.original.replace(
         'You reached billing.',
         'Billing, hello.',
       ) ?? '',
@@ -75,8 +78,8 @@ describe('processSlackJob (request publish and roll back)', () => {
 
     await processSlackJob(clickJob(decided, button(decided, 'flowgate.rollback'), 'alice'), t.deps);
 
-    const head = await t.kit.store.getHead('prod', 'flow:Billing line');
-    const latest = await t.kit.store.getVersion('prod', 'flow:Billing line', head?.latest ?? 0);
+    const head = await t.kit.versions.getHead('prod', 'flow:Billing line');
+    const latest = await t.kit.versions.getVersion('prod', 'flow:Billing line', head?.latest ?? 0);
     expect({ restores: latest?.restores, published: head?.published }).toEqual({
       restores: 1,
       published: head?.latest,

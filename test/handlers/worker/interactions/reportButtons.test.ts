@@ -46,7 +46,7 @@ describe('processSlackJob (report buttons)', () => {
       'Discarded: Billing line v1 will not be offered for publishing to prod from this message.',
     );
     expect(buttons(now ?? report, 'flowgate.')).toEqual([]);
-    expect(await t.kit.store.getVersion('prod', 'flow:Billing line', 1)).not.toBeNull();
+    expect(await t.kit.versions.getVersion('prod', 'flow:Billing line', 1)).not.toBeNull();
   });
 
   it('keeps the other flows of a zip in the report when one is discarded', async () => {

@@ -41,7 +41,7 @@ beforeEach(() => {
     botUserId: 'UFLOWGATE',
     receiver: new AwsLambdaReceiver({ signingSecret: 'unused' }),
     slackApiUrl: fake.apiUrl,
-    ctx: { config: kit.deps.config, store: kit.store, queue, clock: kit.clock, log: () => {} },
+    ctx: { config: kit.deps.config, claims: kit.claims, queue, clock: kit.clock, log: () => {} },
   });
 });
 

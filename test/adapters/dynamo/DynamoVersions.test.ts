@@ -1,51 +1,30 @@
 import { gunzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   type PutCommandInput,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DynamoVersionStore,
-  type DynamoVersionStoreOptions,
-} from '../../../adapters/dynamo/DynamoVersionStore.js';
+import { describe, expect, it } from 'vitest';
+import { DynamoVersions, type DynamoVersionsOptions } from '../../../adapters/dynamo/DynamoVersions.js';
 import { encodeVersion } from '../../../adapters/dynamo/versionItems.js';
 import { FlowgateError, ServiceError } from '../../../core/errors.js';
-import { draftOf, requestOf } from '../../contracts/versionStore.contract.js';
+import { draftOf } from '../../contracts/storeFixtures.js';
 import { FixedClock } from '../../fakes/fixedClock.js';
 import { MemoryFileStore } from '../../fakes/memoryFileStore.js';
+import { conflict, mockDocumentClient, mockedTable } from './documentClientMock.js';
 
-const documents = mockClient(DynamoDBDocumentClient);
+const documents = mockDocumentClient();
 
-beforeEach(() => {
-  documents.reset();
-});
-
-afterAll(() => {
-  documents.restore();
-});
-
-function storeWith(options: Partial<DynamoVersionStoreOptions> = {}): DynamoVersionStore {
-  return new DynamoVersionStore({
-    client: new DynamoDBClient({
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    tableName: 'versions',
+function versionsWith(options: Partial<DynamoVersionsOptions> = {}): DynamoVersions {
+  return new DynamoVersions({
+    ...mockedTable(),
     files: new MemoryFileStore(),
     clock: new FixedClock('2026-11-21T10:00:00.000Z'),
     appendRetry: { baseDelayMs: 0 },
     ...options,
   });
-}
-
-function conflict(): ConditionalCheckFailedException {
-  return new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 }
 
 /** A stored version item, as the store itself encodes it. */
@@ -68,7 +47,7 @@ function versionPuts(): PutCommandInput[] {
     .filter((input) => String(input.Item?.sk).startsWith('V#'));
 }
 
-describe('DynamoVersionStore', () => {
+describe('DynamoVersions', () => {
   describe('appendVersion', () => {
     it('re-reads the latest and writes the next number when another append took its number', async () => {
       documents
@@ -81,7 +60,7 @@ describe('DynamoVersionStore', () => {
         return {};
       });
 
-      const result = await storeWith().appendVersion(draftOf('mine'));
+      const result = await versionsWith().appendVersion(draftOf('mine'));
 
       expect([result.version.number, result.created]).toEqual([2, true]);
       expect(versionPuts().map((input) => input.Item?.sk)).toEqual(['V#0000000001', 'V#0000000002']);
@@ -98,7 +77,7 @@ describe('DynamoVersionStore', () => {
         return {};
       });
 
-      const result = await storeWith().appendVersion(draftOf('same'));
+      const result = await versionsWith().appendVersion(draftOf('same'));
 
       expect([result.version.number, result.created]).toEqual([1, false]);
       expect(versionPuts()).toHaveLength(1);
@@ -111,7 +90,7 @@ describe('DynamoVersionStore', () => {
         return {};
       });
 
-      const append = storeWith({ appendRetry: { attempts: 3, baseDelayMs: 0 } }).appendVersion(
+      const append = versionsWith({ appendRetry: { attempts: 3, baseDelayMs: 0 } }).appendVersion(
         draftOf('mine'),
       );
 
@@ -124,7 +103,7 @@ describe('DynamoVersionStore', () => {
       documents.on(PutCommand).resolves({});
       const draft = draftOf('one');
 
-      await storeWith().appendVersion(draft);
+      await versionsWith().appendVersion(draft);
 
       const [put] = versionPuts();
       expect(put?.ConditionExpression).toBe('attribute_not_exists(pk)');
@@ -148,7 +127,7 @@ describe('DynamoVersionStore', () => {
       documents.on(QueryCommand).resolves({ Items: [] });
       documents.on(PutCommand).resolves({});
 
-      await storeWith().appendVersion(draftOf('one'));
+      await versionsWith().appendVersion(draftOf('one'));
 
       expect(documents.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.pk)).toEqual([
         'ENV#test#FLOWS',
@@ -161,7 +140,7 @@ describe('DynamoVersionStore', () => {
       documents.on(PutCommand).resolves({});
       documents.on(UpdateCommand).rejects(conflict());
 
-      const result = await storeWith().appendVersion(draftOf('one'));
+      const result = await versionsWith().appendVersion(draftOf('one'));
 
       expect(result.created).toBe(true);
       expect(documents.commandCalls(UpdateCommand)[0]?.args[0].input.ConditionExpression).toBe(
@@ -175,7 +154,7 @@ describe('DynamoVersionStore', () => {
       const item = { ...(await versionItem('one', 1)), contentHash: 42 };
       documents.on(GetCommand).resolves({ Item: item });
 
-      const read = storeWith().getVersion('test', 'flow:Main IVR', 1);
+      const read = versionsWith().getVersion('test', 'flow:Main IVR', 1);
 
       await expect(read).rejects.toThrow(FlowgateError);
       await expect(read).rejects.toThrow(
@@ -187,7 +166,7 @@ describe('DynamoVersionStore', () => {
       const cause = new Error('socket hang up');
       documents.on(GetCommand).rejects(cause);
 
-      const read = storeWith().getVersion('test', 'flow:Main IVR', 1);
+      const read = versionsWith().getVersion('test', 'flow:Main IVR', 1);
 
       await expect(read).rejects.toMatchObject({ code: 'version-store-failed', cause });
       await expect(read).rejects.toThrow('DynamoDB get on versions failed');
@@ -198,99 +177,10 @@ describe('DynamoVersionStore', () => {
     it('throws ServiceError not-found when the flow has no head', async () => {
       documents.on(UpdateCommand).rejects(conflict());
 
-      const mark = storeWith().markPublished('test', 'flow:Main IVR', 1, null);
+      const mark = versionsWith().markPublished('test', 'flow:Main IVR', 1, null);
 
       await expect(mark).rejects.toThrow(ServiceError);
       await expect(mark).rejects.toMatchObject({ code: 'not-found' });
-    });
-  });
-
-  describe('createRequest', () => {
-    it('keeps the expiry out of the TTL attribute so decided requests are never deleted', async () => {
-      documents.on(PutCommand).resolves({});
-      const request = requestOf('req-1');
-
-      await storeWith().createRequest(request);
-
-      const stored = documents.commandCalls(PutCommand)[1]?.args[0].input.Item;
-      expect(stored).toMatchObject({
-        pk: 'ENV#test#FLOW#flow:Main IVR',
-        sk: 'REQ#req-1',
-        requestExpiresAt: request.expiresAt,
-      });
-      expect(stored).not.toHaveProperty('expiresAt');
-    });
-
-    it('writes the pointer by id first and stops with a conflict when the id exists', async () => {
-      documents.on(PutCommand).rejects(conflict());
-
-      await expect(storeWith().createRequest(requestOf('req-1'))).rejects.toMatchObject({ code: 'conflict' });
-      expect(documents.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.pk)).toEqual([
-        'REQ#req-1',
-      ]);
-    });
-  });
-
-  describe('transitionRequest', () => {
-    it('conditions a pending transition on the state and on not being expired now', async () => {
-      documents
-        .on(GetCommand)
-        .resolves({ Item: { pk: 'REQ#req-1', sk: '-', env: 'test', flowKey: 'flow:Main IVR' } });
-      documents.on(UpdateCommand).rejects(conflict());
-
-      const moved = await storeWith().transitionRequest('req-1', 'pending', 'approved', {
-        decidedBy: 'U0BOB',
-      });
-
-      expect(moved).toBeNull();
-      expect(documents.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
-        Key: { pk: 'ENV#test#FLOW#flow:Main IVR', sk: 'REQ#req-1' },
-        ConditionExpression: 'attribute_exists(pk) AND (#state = :pending AND #expires > :now)',
-        ExpressionAttributeValues: {
-          ':now': '2026-11-21T10:00:00.000Z',
-          ':to': 'approved',
-          ':decidedBy': 'U0BOB',
-        },
-      });
-    });
-  });
-
-  describe('claimOnce', () => {
-    it('stores the exact expiry and a TTL in whole seconds rounded up', async () => {
-      documents.on(PutCommand).resolves({});
-
-      await storeWith().claimOnce('slack:Ev1', '2026-11-21T10:05:00.500Z');
-
-      expect(documents.commandCalls(PutCommand)[0]?.args[0].input.Item).toEqual({
-        pk: 'IDEMP#slack:Ev1',
-        sk: '-',
-        item: 'idempotency',
-        until: '2026-11-21T10:05:00.500Z',
-        expiresAt: Date.parse('2026-11-21T10:05:01.000Z') / 1000,
-      });
-    });
-
-    it('returns false when the key is held', async () => {
-      documents.on(PutCommand).rejects(conflict());
-
-      expect(await storeWith().claimOnce('slack:Ev1', '2026-11-21T10:05:00.000Z')).toBe(false);
-    });
-  });
-
-  describe('listAudit', () => {
-    it('reads only the months from `since` on, newest first', async () => {
-      documents.on(GetCommand).resolves({
-        Item: { pk: 'ENV#test#AUDIT', sk: 'MONTHS', months: new Set(['2026-09', '2026-11', '2026-10']) },
-      });
-      documents.on(QueryCommand).resolves({ Items: [] });
-
-      await storeWith().listAudit('test', '2026-10-15T00:00:00.000Z');
-
-      expect(
-        documents
-          .commandCalls(QueryCommand)
-          .map((call) => call.args[0].input.ExpressionAttributeValues?.[':pk']),
-      ).toEqual(['ENV#test#AUDIT#2026-11', 'ENV#test#AUDIT#2026-10']);
     });
   });
 });

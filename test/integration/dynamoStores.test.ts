@@ -1,9 +1,19 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVersionTable, DynamoVersionStore } from '../../adapters/dynamo/DynamoVersionStore.js';
+import { DynamoAuditLog } from '../../adapters/dynamo/DynamoAuditLog.js';
+import { DynamoClaims } from '../../adapters/dynamo/DynamoClaims.js';
+import { DynamoMappings } from '../../adapters/dynamo/DynamoMappings.js';
+import { DynamoPublishRequests } from '../../adapters/dynamo/DynamoPublishRequests.js';
+import { DynamoVersions } from '../../adapters/dynamo/DynamoVersions.js';
+import { createVersionTable } from '../../adapters/dynamo/versionTable.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import { sha256 } from '../../core/versions/hash.js';
-import { describeVersionStoreContract, draftOf, requestOf } from '../contracts/versionStore.contract.js';
+import { describeAuditLogContract } from '../contracts/auditLog.contract.js';
+import { describeClaimsContract } from '../contracts/claims.contract.js';
+import { describeMappingsContract } from '../contracts/mappings.contract.js';
+import { describePublishRequestsContract } from '../contracts/publishRequests.contract.js';
+import { draftOf, requestOf } from '../contracts/storeFixtures.js';
+import { describeVersionsContract } from '../contracts/versions.contract.js';
 import { FixedClock } from '../fakes/fixedClock.js';
 import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from './servers.js';
 
@@ -19,19 +29,42 @@ afterAll(async () => {
   await Promise.all([dynamo?.stop(), s3?.stop()]);
 });
 
-/** A store on a table of its own, its large bodies in s3rver under a prefix of their own. */
-async function freshStore(clock = new FixedClock()) {
+/** A table of its own (its name, and the options every adapter on it takes). */
+async function freshTable() {
   const tableName = `versions-${++tables}`;
   await createVersionTable(dynamo.client, tableName);
-  const files = new S3FileStore({ client: s3.client, bucket: s3.bucket, prefix: tableName });
-  const store = new DynamoVersionStore({ client: dynamo.client, tableName, files, clock });
-  return { store, files, tableName, clock };
+  return { table: { client: dynamo.client, tableName }, tableName };
 }
 
-describeVersionStoreContract(
-  'DynamoVersionStore on dynalite',
-  async (clock) => (await freshStore(clock)).store,
+/** Versions on a fresh table, their large bodies in s3rver under a prefix of their own. */
+async function freshVersions(clock = new FixedClock()) {
+  const { table, tableName } = await freshTable();
+  const files = new S3FileStore({ client: s3.client, bucket: s3.bucket, prefix: tableName });
+  return { versions: new DynamoVersions({ ...table, files, clock }), tableName };
+}
+
+async function freshRequests(clock = new FixedClock()) {
+  return new DynamoPublishRequests({ ...(await freshTable()).table, clock });
+}
+
+async function freshClaims(clock = new FixedClock()) {
+  return new DynamoClaims({ ...(await freshTable()).table, clock });
+}
+
+describeVersionsContract(
+  'DynamoVersions on dynalite',
+  async (clock) => (await freshVersions(clock)).versions,
 );
+describePublishRequestsContract('DynamoPublishRequests on dynalite', freshRequests);
+describeMappingsContract(
+  'DynamoMappings on dynalite',
+  async () => new DynamoMappings((await freshTable()).table),
+);
+describeAuditLogContract(
+  'DynamoAuditLog on dynalite',
+  async () => new DynamoAuditLog((await freshTable()).table),
+);
+describeClaimsContract('DynamoClaims on dynalite', freshClaims);
 
 /** A Flow Language document of about `bytes` bytes that gzip cannot squeeze under the item limit. */
 function largeFlow(bytes: number): string {
@@ -53,40 +86,42 @@ function largeFlow(bytes: number): string {
   return JSON.stringify({ Version: '2019-10-30', StartAction: 'a1', Actions: actions }, null, 2);
 }
 
-describe('DynamoVersionStore on dynalite and s3rver', () => {
+describe('DynamoVersions on dynalite and s3rver', () => {
   describe('appendVersion', () => {
     it('keeps all 50 versions numbered 1..50 when 50 different drafts arrive at once', async () => {
-      const { store } = await freshStore();
+      const { versions } = await freshVersions();
       const drafts = Array.from({ length: 50 }, (_, i) => draftOf(`import ${i}`));
 
-      const results = await Promise.all(drafts.map((draft) => store.appendVersion(draft)));
+      const results = await Promise.all(drafts.map((draft) => versions.appendVersion(draft)));
 
-      const listed = await store.listVersions('test', 'flow:Main IVR');
+      const listed = await versions.listVersions('test', 'flow:Main IVR');
       expect(listed.map((v) => v.number)).toEqual(Array.from({ length: 50 }, (_, i) => 50 - i));
       expect(new Set(listed.map((v) => v.contentHash))).toEqual(new Set(drafts.map((d) => d.contentHash)));
       expect(results.every((r) => r.created)).toBe(true);
-      expect((await store.getHead('test', 'flow:Main IVR'))?.latest).toBe(50);
+      expect((await versions.getHead('test', 'flow:Main IVR'))?.latest).toBe(50);
     });
 
     it('creates one version when the same file is delivered twice at once and once more later', async () => {
-      const { store } = await freshStore();
+      const { versions } = await freshVersions();
       const draft = draftOf('delivered twice');
 
-      const results = [...(await Promise.all([store.appendVersion(draft), store.appendVersion(draft)]))];
-      results.push(await store.appendVersion(draft));
+      const results = [
+        ...(await Promise.all([versions.appendVersion(draft), versions.appendVersion(draft)])),
+      ];
+      results.push(await versions.appendVersion(draft));
 
       expect(results.map((r) => [r.version.number, r.created]).sort()).toEqual([
         [1, false],
         [1, false],
         [1, true],
       ]);
-      expect(await store.listVersions('test', 'flow:Main IVR')).toHaveLength(1);
+      expect(await versions.listVersions('test', 'flow:Main IVR')).toHaveLength(1);
     });
   });
 
   describe('getVersion', () => {
     it('returns a 1 MB flow byte-identical when its body went to S3', async () => {
-      const { store, tableName } = await freshStore();
+      const { versions, tableName } = await freshVersions();
       const content = largeFlow(1_000_000);
       const original = content.replaceAll('\n', '\r\n');
       const draft = draftOf('large', {
@@ -96,8 +131,8 @@ describe('DynamoVersionStore on dynalite and s3rver', () => {
         sourceHash: sha256(original),
       });
 
-      await store.appendVersion(draft);
-      const read = await store.getVersion('test', 'flow:Main IVR', 1);
+      await versions.appendVersion(draft);
+      const read = await versions.getVersion('test', 'flow:Main IVR', 1);
 
       expect(Buffer.from(read?.content ?? '').equals(Buffer.from(content))).toBe(true);
       expect(Buffer.from(read?.original ?? '').equals(Buffer.from(original))).toBe(true);
@@ -112,8 +147,8 @@ describe('DynamoVersionStore on dynalite and s3rver', () => {
     });
 
     it('names the item when a stored version is corrupt', async () => {
-      const { store, tableName } = await freshStore();
-      await store.appendVersion(draftOf('one'));
+      const { versions, tableName } = await freshVersions();
+      await versions.appendVersion(draftOf('one'));
       await dynamo.client.send(
         new PutItemCommand({
           TableName: tableName,
@@ -121,47 +156,51 @@ describe('DynamoVersionStore on dynalite and s3rver', () => {
         }),
       );
 
-      await expect(store.getVersion('test', 'flow:Main IVR', 2)).rejects.toThrow(
+      await expect(versions.getVersion('test', 'flow:Main IVR', 2)).rejects.toThrow(
         /ENV#test#FLOW#flow:Main IVR \/ V#0000000002 is not a valid version: .*number/,
       );
     });
   });
+});
 
+describe('DynamoPublishRequests on dynalite', () => {
   describe('transitionRequest', () => {
     it('lets exactly one of ten concurrent approvals win', async () => {
-      const { store } = await freshStore();
-      await store.createRequest(requestOf('req-1'));
+      const requests = await freshRequests();
+      await requests.createRequest(requestOf('req-1'));
 
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          store.transitionRequest('req-1', 'pending', 'approved', { decidedBy: `U0APPROVER${i}` }),
+          requests.transitionRequest('req-1', 'pending', 'approved', { decidedBy: `U0APPROVER${i}` }),
         ),
       );
 
       const winners = results.filter((r) => r !== null);
       expect(winners).toHaveLength(1);
-      expect(await store.getRequest('req-1')).toEqual(winners[0]);
+      expect(await requests.getRequest('req-1')).toEqual(winners[0]);
     });
 
     it('refuses an approval after the request was voided for a content change', async () => {
-      const { store } = await freshStore();
-      await store.createRequest(requestOf('req-1'));
-      await store.transitionRequest('req-1', 'pending', 'rejected', { reason: 'content changed' });
+      const requests = await freshRequests();
+      await requests.createRequest(requestOf('req-1'));
+      await requests.transitionRequest('req-1', 'pending', 'rejected', { reason: 'content changed' });
 
       expect(
-        await store.transitionRequest('req-1', 'pending', 'approved', { decidedBy: 'U0BOB' }),
+        await requests.transitionRequest('req-1', 'pending', 'approved', { decidedBy: 'U0BOB' }),
       ).toBeNull();
     });
   });
+});
 
+describe('DynamoClaims on dynalite', () => {
   describe('claimOnce', () => {
     it('frees a key on read when its expiry passed, though dynalite never deletes it', async () => {
       const clock = new FixedClock('2026-11-21T10:00:00.000Z');
-      const { store } = await freshStore(clock);
-      await store.claimOnce('webhook:delivery-1', '2026-11-21T10:05:00.000Z');
+      const claims = await freshClaims(clock);
+      await claims.claimOnce('webhook:delivery-1', '2026-11-21T10:05:00.000Z');
       clock.advance(5 * 60_000);
 
-      expect(await store.claimOnce('webhook:delivery-1', '2026-11-21T10:10:00.000Z')).toBe(true);
+      expect(await claims.claimOnce('webhook:delivery-1', '2026-11-21T10:10:00.000Z')).toBe(true);
     });
   });
 });
