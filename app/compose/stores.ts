@@ -13,32 +13,20 @@ import { DynamoVersions } from '../../adapters/dynamo/DynamoVersions.js';
 import { type LocalStack, localDynamoClient, localS3Client } from '../../adapters/local/localStack.js';
 import type { RunningStackInfo } from '../../adapters/local/stackLock.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
-import type {
-  AuditLog,
-  Claims,
-  Clock,
-  FileStore,
-  Mappings,
-  PublishRequests,
-  Versions,
-} from '../../core/ports.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import type { Clock, FileStore } from '../../core/ports.js';
 
 /** The real time. */
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
 /**
  * Where versions, requests, mappings, audit events, claims and files are kept, and the time
- * expiries are read against. The first five share one DynamoDB table.
+ * expiries are read against: the use cases' stores (the first five share one DynamoDB table).
  */
-export interface Stores {
-  readonly clock: Clock;
-  readonly versions: Versions;
-  readonly requests: PublishRequests;
-  readonly mappings: Mappings;
-  readonly audit: AuditLog;
-  readonly claims: Claims;
-  readonly files: FileStore;
-}
+export type Stores = Pick<
+  ServiceDeps,
+  'clock' | 'versions' | 'requests' | 'mappings' | 'audit' | 'claims' | 'files'
+>;
 
 /** A DynamoDB table and an S3 bucket. */
 export interface AwsSite {
