@@ -2,13 +2,20 @@
  * The composition root, the bot's Slack clients: the Web API client for answering or working, and
  * the adapters flowgate runs on it.
  */
-import { retryPolicies, type WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackNotifier } from '../../adapters/slack/SlackNotifier.js';
 import type { FlowgateConfig } from '../../core/config.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
+
+/**
+ * The Web API's `retryPolicies.fiveRetriesInFiveMinutes`, spelled out: the package is CommonJS and
+ * exports `retryPolicies` through a getter Node's named-export detection does not see, so the
+ * named import fails when this runs unbundled (the CLI, `npm start`).
+ */
+const FIVE_RETRIES_IN_FIVE_MINUTES: RetryOptions = { retries: 5, factor: 3.86 };
 
 /** How the bot reaches Slack. */
 export interface SlackSettings {
@@ -26,7 +33,7 @@ export function slackClient(settings: SlackSettings, use: 'answering' | 'working
   return createWebClient(settings.botToken, {
     forListener: use === 'answering',
     ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
-    ...(use === 'working' ? { retryConfig: retryPolicies.fiveRetriesInFiveMinutes } : {}),
+    ...(use === 'working' ? { retryConfig: FIVE_RETRIES_IN_FIVE_MINUTES } : {}),
   });
 }
 
