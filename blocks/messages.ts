@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
+import type { FlowgateError } from '../core/errors.js';
 import type { PlannedFlow } from '../core/pipeline.js';
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { FlowVersion } from '../core/versions/types.js';
+import { ActionValueError } from './actionIds.js';
 import { diffCounts, diffItems } from './diffSummary.js';
 import { buildError } from './error.js';
 import { code, mention, plural } from './format.js';
@@ -102,6 +104,25 @@ export function buildNotice(text: string): SlackMessage {
 /** A problem for the user: what went wrong and what to do. */
 export function buildProblem(message: string, hint: string | null = null): SlackMessage {
   return buildError(hint === null ? message : `${withStop(message)} ${hint}`);
+}
+
+/**
+ * A refusal for the user who acted: a use case's or the worker's own reason as it is written, or,
+ * for a button or menu whose value is not flowgate's (forged, or from an old message), what to
+ * use instead.
+ */
+export function buildRefusal(error: FlowgateError): SlackMessage {
+  if (error instanceof ActionValueError) {
+    return buildProblem(
+      'flowgate could not read that button or menu: the message may be older than the current version. Use the latest message, or run the matching /flow command.',
+    );
+  }
+  return buildProblem(error.message);
+}
+
+/** The listener's acknowledgement of queued work: the answer follows from the worker. */
+export function buildWorking(what: string): SlackMessage {
+  return { text: `Working on ${what}…`, blocks: [] };
 }
 
 function withStop(text: string): string {

@@ -4,6 +4,7 @@ import { ACTION_IDS, IMPORT_MODAL_BLOCKS, IMPORT_MODAL_CALLBACK_ID } from '../..
 import { buildError } from '../../blocks/error.js';
 import { buildImportModal } from '../../blocks/importModal.js';
 import type { SlackMessage } from '../../blocks/limits.js';
+import { buildWorking } from '../../blocks/messages.js';
 import { buildUsage } from '../../blocks/usage.js';
 
 /** The import modal's ids, as the listener reads its submission. */
@@ -25,7 +26,7 @@ export const slackMessage = {
     return buildError(message);
   },
   working(what: string): SlackMessage {
-    return { text: `Working on ${what}…`, blocks: [] };
+    return buildWorking(what);
   },
   importModal(envs: readonly string[], channel: string): ModalView {
     return buildImportModal(envs, { channel });

@@ -1,9 +1,9 @@
 import type { SlackJob } from '../../app/jobs.js';
-import { buildProblem } from '../../blocks/messages.js';
+import { buildRefusal } from '../../blocks/messages.js';
 import { processCommand } from './command.js';
 import { processImportFile } from './importFile.js';
 import { processInteraction } from './interaction.js';
-import { isRefusal, refusalText } from './refusal.js';
+import { isRefusal } from './refusal.js';
 import { tellUser } from './replies.js';
 import { jobContext, type WorkerDeps } from './workerDeps.js';
 
@@ -30,7 +30,7 @@ export async function processSlackJob(job: SlackJob, deps: WorkerDeps): Promise<
     }
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    await tellUser(ctx, buildProblem(refusalText(error)));
+    await tellUser(ctx, buildRefusal(error));
   }
 }
 

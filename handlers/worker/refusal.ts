@@ -20,11 +20,3 @@ export class WorkerRefusal extends FlowgateError {
 export function isRefusal(error: unknown): error is FlowgateError {
   return error instanceof ServiceError || error instanceof ActionValueError || error instanceof WorkerRefusal;
 }
-
-/** What the user reads for a refusal. */
-export function refusalText(error: FlowgateError): string {
-  if (error instanceof ActionValueError) {
-    return 'flowgate could not read that button or menu: the message may be older than the current version. Use the latest message, or run the matching /flow command.';
-  }
-  return error.message;
-}
