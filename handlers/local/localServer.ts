@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { AwsLambdaReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -13,7 +13,7 @@ import { REPORT_PREFIX, reportLinker } from '../../app/reportLinks.js';
 import type { Notifier } from '../../core/ports.js';
 import { createReportHandler } from '../reports/handler.js';
 import { createS3Import } from '../s3-import/handler.js';
-import { createSlackApp } from '../slack/app.js';
+import { createSlackApp, type SlackAppOptions } from '../slack/app.js';
 import { createWebhookHandler } from '../webhook/handler.js';
 import { createWorker } from '../worker/handler.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
@@ -74,9 +74,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const { backend } = options;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const notifier = options.notifier ?? null;
-  const slackApiUrl = options.slack.apiUrl;
   const slack = slackSide(
-    slackClient({ botToken: options.slack.botToken, apiUrl: slackApiUrl }, 'working'),
+    slackClient({ botToken: options.slack.botToken, apiUrl: options.slack.apiUrl }, 'working'),
     backend.config,
     options.maxFileBytes,
   );
@@ -127,75 +126,93 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await Promise.all([queue.drain(), watcher?.idle()]);
     await queue.drain();
   };
-  const ctx = {
+  const slackApp = await startSlack(options, {
     config: backend.config,
     claims: backend.claims,
     queue,
     clock: backend.clock,
     log,
     candidates: searchCandidates(serviceDeps(backend, null)),
-  };
-  const base = {
-    token: options.slack.botToken,
-    botId: options.slack.botId,
-    botUserId: options.slack.botUserId,
-    ctx,
-    ...(slackApiUrl === undefined ? {} : { slackApiUrl }),
-  };
-  // In Socket Mode Slack's events arrive over the socket; the HTTP server still serves the webhook,
-  // the reports and the health check.
-  const socketMode = options.slack.appToken !== undefined;
-  let slackHandler: HttpLambda | null = null;
-  let socketApp: { stop(): Promise<unknown> } | null = null;
-  if (options.slack.appToken !== undefined) {
-    const app = createSlackApp({
-      ...base,
-      // The Socket Mode client opens its connection with its own WebClient (apps.connections.open):
-      // it must use the same Slack API URL as the bot, or it goes to slack.com whatever SLACK_API_URL says.
-      receiver: new SocketModeReceiver({
-        appToken: options.slack.appToken,
-        ...(slackApiUrl === undefined ? {} : { installerOptions: { clientOptions: { slackApiUrl } } }),
-      }),
-    });
-    await app.start();
-    socketApp = app;
-  } else {
-    const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
-    createSlackApp({ ...base, receiver });
-    const toHandler = receiver.toHandler();
-    slackHandler = async (event: APIGatewayProxyEventV2) =>
-      (await toHandler(event as never, {})) as APIGatewayProxyStructuredResultV2;
-  }
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const fail = (error: unknown) => {
-      log('request failed', error);
-      if (!res.headersSent) res.writeHead(500).end();
-    };
-    if (req.method === 'POST' && path === '/slack/events' && slackHandler !== null) {
-      serveLambda(slackHandler, req, res).catch(fail);
-    } else if (path.startsWith(REPORT_PREFIX)) {
-      serveLambda(reports, req, res).catch(fail);
-    } else if (path === '/webhooks/flows' || path.startsWith('/webhooks/flows/status/')) {
-      serveLambda(webhook, req, res, { binary: true }).catch(fail);
-    } else if (req.method === 'GET' && path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    } else {
-      res.writeHead(404).end();
-    }
   });
+  const server = createServer(router({ slack: slackApp.handler, reports, webhook }, log));
   const url = await listen(server, options.port ?? 3000);
   baseUrl = url;
   return {
     url,
     reportUrl: reportLink,
-    socketMode,
+    socketMode: slackApp.handler === null,
     drain,
     stop: async () => {
       watcher?.stop();
-      await socketApp?.stop();
+      await slackApp.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * The Slack app with its listeners: over Socket Mode with an app token (Slack's events arrive on
+ * the socket, and `handler` is null), else behind Bolt's AWS Lambda receiver, as in Lambda.
+ */
+async function startSlack(
+  options: LocalServerOptions,
+  ctx: SlackAppOptions['ctx'],
+): Promise<{ readonly handler: HttpLambda | null; stop(): Promise<unknown> }> {
+  const { apiUrl, appToken } = options.slack;
+  const base = {
+    token: options.slack.botToken,
+    botId: options.slack.botId,
+    botUserId: options.slack.botUserId,
+    ctx,
+    ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
+  };
+  if (appToken !== undefined) {
+    const app = createSlackApp({
+      ...base,
+      // The Socket Mode client opens its connection with its own WebClient (apps.connections.open):
+      // it must use the same Slack API URL as the bot, or it goes to slack.com whatever SLACK_API_URL says.
+      receiver: new SocketModeReceiver({
+        appToken,
+        ...(apiUrl === undefined ? {} : { installerOptions: { clientOptions: { slackApiUrl: apiUrl } } }),
+      }),
+    });
+    await app.start();
+    return { handler: null, stop: () => app.stop() };
+  }
+  const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
+  createSlackApp({ ...base, receiver });
+  const toHandler = receiver.toHandler();
+  return {
+    handler: async (event) => (await toHandler(event as never, {})) as APIGatewayProxyStructuredResultV2,
+    stop: async () => {},
+  };
+}
+
+/**
+ * Routes requests as API Gateway does in AWS: Slack's events (when not over Socket Mode), the
+ * reports, the webhook, and a health check.
+ */
+function router(
+  routes: { readonly slack: HttpLambda | null; readonly reports: HttpLambda; readonly webhook: HttpLambda },
+  log: (message: string, error?: unknown) => void,
+): RequestListener {
+  return (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const fail = (error: unknown) => {
+      log('request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    };
+    if (req.method === 'POST' && path === '/slack/events' && routes.slack !== null) {
+      serveLambda(routes.slack, req, res).catch(fail);
+    } else if (path.startsWith(REPORT_PREFIX)) {
+      serveLambda(routes.reports, req, res).catch(fail);
+    } else if (path === '/webhooks/flows' || path.startsWith('/webhooks/flows/status/')) {
+      serveLambda(routes.webhook, req, res, { binary: true }).catch(fail);
+    } else if (req.method === 'GET' && path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    } else {
+      res.writeHead(404).end();
+    }
   };
 }
 
