@@ -176,6 +176,22 @@ describe('createWebhookHandler', () => {
     expect(jsonBody<Report>(response).versions.map((v) => v.flowKey)).toEqual(['flow:CI greeting']);
   });
 
+  it('answers 400 naming the entry and stores nothing when a zip entry does not match its CRC-32', async () => {
+    const { handler, kit } = makeWebhookKit();
+    const zip = zipSync({ 'greeting.json': [encoder.encode(greetingText()), { level: 0 }] });
+    const at = Buffer.from(zip).indexOf('CI greeting');
+    zip[at] = 'X'.charCodeAt(0);
+
+    const response = await handler(webhookEvent({ body: zip, contentType: 'application/zip' }));
+
+    expect(response.statusCode).toBe(400);
+    const { error } = jsonBody<Problem>(response);
+    expect(error.code).toBe('zip-corrupt-entry');
+    expect(error.message).toContain("'greeting.json'");
+    expect(error.message).toContain('nothing was imported');
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
+  });
+
   it('imports each named file when the body is a JSON list of files', async () => {
     const { handler } = makeWebhookKit();
     const body = JSON.stringify({
