@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { webhookSecretsFrom } from '../../../app/webhookSecrets.js';
 import {
   greetingText,
   jsonBody,
@@ -252,6 +253,30 @@ describe('createWebhookHandler', () => {
     expect(jsonBody<Problem>(response).error.hint).toContain('roles.editors: [webhook:prod]');
     expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
+
+  it.each([
+    ['in another case', 'PROD', 'prod-webhook-secret-0123456789'],
+    ['unknown', 'staging', 'staging-webhook-secret-0123456'],
+  ])(
+    'answers 404 and stores nothing when the environment is %s, even signed with a secret its variable holds',
+    async (_, env, secret) => {
+      // As deployed: one variable per environment, whose name tells neither case nor "-" from "_".
+      const secretOf = webhookSecretsFrom({
+        FLOWGATE_WEBHOOK_SECRET_PROD: 'prod-webhook-secret-0123456789',
+        FLOWGATE_WEBHOOK_SECRET_STAGING: 'staging-webhook-secret-0123456',
+      });
+      const { handler, kit } = makeWebhookKit({ secretOf });
+
+      const response = await handler(webhookEvent({ body: greetingText(), env, secret }));
+
+      expect([response.statusCode, jsonBody<Problem>(response).error.code]).toEqual([
+        404,
+        'unknown-environment',
+      ]);
+      expect(jsonBody<Problem>(response).error.message).toContain(`'${env}'`);
+      expect(await kit.versions.listHeads('prod')).toEqual([]);
+    },
+  );
 
   it('answers 400 when the request names no environment', async () => {
     const { handler } = makeWebhookKit();
