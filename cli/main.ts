@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { CatalogError, ConfigError, ContactCenterError, FlowgateError } from '../core/errors.js';
+import {
+  CatalogError,
+  ConfigError,
+  ContactCenterError,
+  FlowFileError,
+  FlowgateError,
+} from '../core/errors.js';
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
 import { runConvert } from './commands/convert.js';
@@ -148,6 +154,11 @@ function report(error: unknown, io: CliIo): number {
     error instanceof ConfigError
   ) {
     io.stderr(`flowgate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof FlowFileError) {
+    // An archive or file list that cannot be read at all (damaged or unsafe zip, bad manifest).
+    io.stderr(`flowgate: ${error.message}\n  ${error.hint}\n`);
     return EXIT.usage;
   }
   if (error instanceof ContactCenterError) {
