@@ -99,6 +99,20 @@ function statOrThrow(absolute: string, shown: string) {
   }
 }
 
+/**
+ * Throws `UnreadableInputError` when `absolute` exists and is not a regular file (a named pipe
+ * would make a read wait forever); a missing file is left to the reader to report.
+ */
+export function refuseNonRegularFile(absolute: string, shown: string): void {
+  let stat: Stats;
+  try {
+    stat = statSync(absolute);
+  } catch {
+    return;
+  }
+  if (!stat.isFile()) throw notAFile(shown, stat);
+}
+
 /** What a path that is neither a file nor a folder is, for the message. */
 function kindOf(stat: Stats): string {
   if (stat.isFIFO()) return 'a named pipe';

@@ -60,4 +60,14 @@ describe('bin/flowgate.js', () => {
 
     expect([run.status, run.stderr]).toEqual([2, expect.stringContaining('flow.json: is a named pipe')]);
   });
+
+  it.skipIf(process.platform === 'win32')('plan exits 2 naming a catalog that is a named pipe', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-bin-'));
+    execFileSync('mkfifo', [join(dir, 'catalog.json')]);
+    const flow = join(root, 'examples', 'flows', 'main-ivr.json');
+
+    const run = flowgateWithin(20_000, dir, 'plan', flow, '--target', 'catalog.json');
+
+    expect([run.status, run.stderr]).toEqual([2, expect.stringContaining('catalog.json: is a named pipe')]);
+  });
 });
