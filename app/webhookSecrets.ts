@@ -1,3 +1,4 @@
+import { environmentVariableSuffix } from '../core/configSchema.js';
 import { ConfigError } from '../core/errors.js';
 
 const PREFIX = 'FLOWGATE_WEBHOOK_SECRET_';
@@ -6,7 +7,7 @@ export const MIN_SECRET_LENGTH = 16;
 
 /** The variable that holds an environment's webhook secret: `prod` → `FLOWGATE_WEBHOOK_SECRET_PROD`. */
 export function webhookSecretVariable(env: string): string {
-  return `${PREFIX}${env.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  return `${PREFIX}${environmentVariableSuffix(env)}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CatalogError } from '../core/errors.js';
 import { Catalog, parseCatalogFile } from '../core/resolve/catalog.js';
+import { refuseNonRegularFile } from './inputs.js';
 import { UnreadableInputError } from './io.js';
 
 /**
@@ -23,6 +24,7 @@ export function loadCatalog(path: string, cwd: string, seen: readonly string[] =
 }
 
 function readJson(absolute: string, shown: string): unknown {
+  refuseNonRegularFile(absolute, shown);
   let text: string;
   try {
     text = readFileSync(absolute, 'utf8');

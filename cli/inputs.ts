@@ -1,4 +1,13 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { MAX_INPUT_BYTES } from '../core/formats/readFlow.js';
 import { UnreadableInputError } from './io.js';
@@ -29,7 +38,8 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 /**
  * Expands file and folder arguments into flow files, folders recursively, in a stable order.
- * A missing path or a folder with no candidate files is unreadable input.
+ * A missing path, a folder with no candidate files, or a path that is neither a file nor a folder
+ * (a named pipe, a device, a socket: reading one would wait forever or never end) is unreadable input.
  */
 export function collectInputs(
   paths: readonly string[],
@@ -54,6 +64,7 @@ export function collectInputs(
       }
       files.push(...found);
     } else {
+      if (!stat.isFile()) throw notAFile(path, stat);
       files.push({ display: relative(cwd, absolute) || path, absolute, relative: basename(absolute) });
     }
   }
@@ -89,14 +100,48 @@ function statOrThrow(absolute: string, shown: string) {
 }
 
 /**
+ * Throws `UnreadableInputError` when `absolute` exists and is not a regular file (a named pipe
+ * would make a read wait forever); a missing file is left to the reader to report.
+ */
+export function refuseNonRegularFile(absolute: string, shown: string): void {
+  let stat: Stats;
+  try {
+    stat = statSync(absolute);
+  } catch {
+    return;
+  }
+  if (!stat.isFile()) throw notAFile(shown, stat);
+}
+
+/** What a path that is neither a file nor a folder is, for the message. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'something other than a file or a folder';
+}
+
+function notAFile(shown: string, stat: Stats): UnreadableInputError {
+  const kind = kindOf(stat);
+  return new UnreadableInputError(
+    shown,
+    `${shown}: is ${kind}, not a flow file, so it cannot be read; give a flow file or a folder of them (save what a pipe carries to a file first)`,
+  );
+}
+
+/**
  * Reads a file's bytes, but never more than one byte past the input limit: that is enough for
  * the reader to refuse an oversized file, and a 2 GB file is not loaded to be refused.
  */
 export function readInput(file: InputFile): Uint8Array {
   let fd: number | undefined;
   try {
-    fd = openSync(file.absolute, 'r');
-    const size = fstatSync(fd).size;
+    // Non-blocking: opening a named pipe put there since collectInputs looked would otherwise
+    // wait for a writer forever; the check below then refuses it.
+    fd = openSync(file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notAFile(file.display, stat);
+    const size = stat.size;
     const buffer = Buffer.alloc(Math.min(size, MAX_INPUT_BYTES + 1));
     let filled = 0;
     while (filled < buffer.length) {
@@ -106,6 +151,7 @@ export function readInput(file: InputFile): Uint8Array {
     }
     return buffer.subarray(0, filled);
   } catch (error) {
+    if (error instanceof UnreadableInputError) throw error;
     throw new UnreadableInputError(file.display, `${file.display}: cannot be read`, { cause: error });
   } finally {
     if (fd !== undefined) closeSync(fd);

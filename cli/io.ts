@@ -1,3 +1,6 @@
+import { type Diagnostic, hasErrors } from '../core/diagnostics.js';
+import type { FlowFormat } from '../core/flow.js';
+
 /** Where the CLI writes, and whether it may use colour. Tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -41,3 +44,20 @@ export class UnreadableInputError extends Error {
 
 /** Exit codes are a contract: CI scripts branch on them. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** What {@link exitForFlows} looks at of each file read. */
+export interface ReadOutcome {
+  /** Null when the file could not be read as any kind of flow file. */
+  readonly format: FlowFormat | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The exit code of a run over flow files, as the README's "The command" promises: `2` when a file
+ * cannot be read at all (empty, truncated, not UTF-8 or UTF-16, over the size limit, not JSON: no
+ * format recognised), else `1` when any has an error, else `0`. The report is printed either way.
+ */
+export function exitForFlows(flows: readonly ReadOutcome[]): number {
+  if (flows.some((f) => f.format === null)) return EXIT.usage;
+  return flows.some((f) => hasErrors(f.diagnostics)) ? EXIT.findings : EXIT.ok;
+}

@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { CatalogError, ConfigError, ContactCenterError, FlowgateError } from '../core/errors.js';
+import {
+  CatalogError,
+  ConfigError,
+  ContactCenterError,
+  DataFolderError,
+  FlowFileError,
+  FlowgateError,
+} from '../core/errors.js';
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
 import { runConvert } from './commands/convert.js';
@@ -145,9 +152,15 @@ function report(error: unknown, io: CliIo): number {
   if (
     error instanceof UnreadableInputError ||
     error instanceof CatalogError ||
-    error instanceof ConfigError
+    error instanceof ConfigError ||
+    error instanceof DataFolderError
   ) {
     io.stderr(`flowgate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof FlowFileError) {
+    // An archive or file list that cannot be read at all (damaged or unsafe zip, bad manifest).
+    io.stderr(`flowgate: ${error.message}\n  ${error.hint}\n`);
     return EXIT.usage;
   }
   if (error instanceof ContactCenterError) {
@@ -161,8 +174,27 @@ function report(error: unknown, io: CliIo): number {
     io.stderr(`flowgate: ${error.message}\n`);
     return EXIT.findings;
   }
+  const denied = deniedWrite(error);
+  if (denied !== null) {
+    // A file flowgate had to write (a local instance's flow, an export) that the system refused.
+    io.stderr(
+      `flowgate: cannot write ${denied.path} (${denied.code}): make it writable by this user, or run the command as its owner; set FLOWGATE_HOME to move the local data folder.\n`,
+    );
+    return EXIT.usage;
+  }
   io.stderr(
     `flowgate: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   return 70;
+}
+
+/** The path and code of a permission error (EACCES, EPERM, EROFS) anywhere in the cause chain, else null. */
+function deniedWrite(error: unknown): { path: string; code: string } | null {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const { code, path } = current as NodeJS.ErrnoException;
+    if ((code === 'EACCES' || code === 'EPERM' || code === 'EROFS') && typeof path === 'string')
+      return { path, code };
+    current = current.cause;
+  }
+  return null;
 }

@@ -23,6 +23,16 @@ export const DEFAULT_APPROVAL: ApprovalPolicy = Object.freeze({
 
 /** Names go into table keys (`ENV#<env>#…`), bucket prefixes and `--env`: no `#`, `/` or spaces. */
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/**
+ * How an environment's name appears in the names of its process variables
+ * (`FLOWGATE_WEBHOOK_SECRET_<ENV>`): upper case, every character but a letter or digit as `_`
+ * (`eu-1` → `EU_1`). Variable names tell neither case nor `-` from `_` apart, so the config
+ * refuses two environments that come out the same.
+ */
+export function environmentVariableSuffix(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
 /** `us-west-2`, `us-gov-west-1`, `cn-north-1`, `eu-central-2`. */
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 /** Slack conversation ids: public (`C…`) and private (`G…`) channels. */
@@ -97,7 +107,8 @@ const KEYS = {
  * approval? } }, roles?: { viewers?, editors?, publishers? } }`. Fills the defaults
  * (`DEFAULT_APPROVAL`, no parent, no channels, empty roles). Beyond the shape it checks that
  * parents exist and do not loop, that an instance ARN is in its `region`, that a channel is bound
- * to one environment, and that no secret is in the file. Throws `ConfigError` whose `key` names
+ * to one environment, that no two environment names differ only in case or `-`/`_` (they would
+ * share their process variables), and that no secret is in the file. Throws `ConfigError` whose `key` names
  * the first offending setting (`environments.prod.connect.region`) and whose message, prefixed
  * with `source`, lists the problems.
  */
@@ -155,7 +166,27 @@ function checkContent(file: ConfigFile): Problem[] {
     ...names.flatMap((name) => checkEnvironment(name, file.environments[name], file.environments)),
     ...checkParentLoops(file.environments),
     ...checkChannels(file.environments),
+    ...checkVariableNames(names),
   ];
+}
+
+/** Environments whose process variables would be one variable (one webhook secret for two targets). */
+function checkVariableNames(names: readonly string[]): Problem[] {
+  const first = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const suffix = environmentVariableSuffix(name);
+    const other = first.get(suffix);
+    if (other === undefined) {
+      first.set(suffix, name);
+      continue;
+    }
+    problems.push({
+      path: ['environments', name],
+      message: `'${name}' and '${other}' differ only in case or "-"/"_", so both would read one webhook secret (FLOWGATE_WEBHOOK_SECRET_${suffix}): rename one of them`,
+    });
+  }
+  return problems;
 }
 
 function checkEnvironment(

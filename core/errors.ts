@@ -96,3 +96,19 @@ export class ConfigError extends FlowgateError {
     this.key = key;
   }
 }
+
+/**
+ * A local data folder (`.flowgate/`, or FLOWGATE_HOME) this process cannot write where it must:
+ * `folder` is the path refused, `reason` the system's code (`EACCES`, `EROFS`…). Exit 2 in the CLI:
+ * the setup is wrong, not flowgate.
+ */
+export class DataFolderError extends FlowgateError {
+  readonly folder: string;
+  readonly reason: string;
+  constructor(folder: string, reason: string, message: string, options?: { cause?: unknown }) {
+    super('data-folder-not-writable', message, options);
+    this.name = 'DataFolderError';
+    this.folder = folder;
+    this.reason = reason;
+  }
+}

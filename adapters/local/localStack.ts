@@ -49,11 +49,13 @@ export interface LocalStack {
  * Starts DynamoDB (dynalite) and S3 (s3rver) in this process on 127.0.0.1, with the data under
  * `dataDir`, creates the version table and the bucket when they are missing, and returns clients
  * for them. Starting again on the same `dataDir` after `stop` finds the data as it was left.
- * Throws `FlowgateError('local-stack-running')` when a live stack already uses `dataDir`.
+ * Throws `FlowgateError('local-stack-running')` when a live stack already uses `dataDir`, and
+ * `DataFolderError` when `dataDir` (or its `dynamo/`, `s3/`) cannot be written.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { dataDir, port = 0, tableName = 'flowgate', bucket = 'flowgate-local' } = options;
-  await claimDataDir(dataDir, { tableName, bucket });
+  // dynalite and s3rver fail on a read-only folder with errors that do not name it: check first.
+  await claimDataDir(dataDir, { tableName, bucket }, ['dynamo', 's3']);
   const started: RunningServer[] = [];
   try {
     await mkdir(join(dataDir, 'dynamo'), { recursive: true });

@@ -1,7 +1,7 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { FlowgateError } from '../../core/errors.js';
+import { DataFolderError, FlowgateError } from '../../core/errors.js';
 
 /**
  * One local stack per data folder: LevelDB allows one process per store, and a second dynalite
@@ -42,13 +42,22 @@ export async function findRunningStack(dataDir: string): Promise<RunningStackInf
 
 /**
  * Claims `dataDir` for this process, taking over a lock left by a process that has died.
- * Throws `FlowgateError('local-stack-running')` when a live process holds it.
+ * Throws `FlowgateError('local-stack-running')` when a live process holds it, and
+ * `DataFolderError` when this process may not write `dataDir` or one of its `subfolders`.
  */
-export async function claimDataDir(dataDir: string, names: { tableName: string; bucket: string }) {
-  await mkdir(dataDir, { recursive: true });
+export async function claimDataDir(
+  dataDir: string,
+  names: { tableName: string; bucket: string },
+  subfolders: readonly string[] = [],
+) {
+  await writable(dataDir, () => mkdir(dataDir, { recursive: true }));
+  // Root passes access() on read-only modes, as it passes the writes: the check says what writing would.
+  for (const folder of [dataDir, ...subfolders.map((name) => join(dataDir, name))]) {
+    await writable(folder, () => access(folder, constants.W_OK), { missingIsFine: true });
+  }
   const content: LockContent = { pid: process.pid, dynamoEndpoint: null, s3Endpoint: null, ...names };
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (await createLock(dataDir, content)) return;
+    if (await writable(dataDir, () => createLock(dataDir, content))) return;
     const held = await readLock(dataDir);
     if (held !== null && isAlive(held.pid)) {
       const who = held.pid === process.pid ? 'this process' : `process ${held.pid}`;
@@ -63,6 +72,34 @@ export async function claimDataDir(dataDir: string, names: { tableName: string; 
     'local-stack-running',
     `Could not claim ${dataDir}: another process keeps claiming it.`,
   );
+}
+
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * Runs `write` on `folder`, turning "not allowed to write" into a `DataFolderError` that names the
+ * folder and what to do. Reached only when no stack runs on the data folder (a running one is
+ * used instead, read-only folder or not), so the message says that too.
+ */
+async function writable<T>(
+  folder: string,
+  write: () => Promise<T>,
+  options: { missingIsFine?: boolean } = {},
+): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (options.missingIsFine === true && code === 'ENOENT') return undefined;
+    if (!NOT_WRITABLE.has(code)) throw error;
+    const why = code === 'EROFS' ? 'is on a read-only file system' : 'is not writable by this user';
+    throw new DataFolderError(
+      folder,
+      code,
+      `The local data folder ${folder} ${why} (${code}). flowgate keeps its versions there and writes to it to start the local stack, and no local stack is running on it to use instead. Make it writable (chmod -R u+w ${folder}), set FLOWGATE_HOME to a folder you can write, or run \`flowgate start\` as the folder's owner: commands in another terminal then use that running stack, read-only ones included.`,
+      { cause: error },
+    );
+  }
 }
 
 /** Records where the stack listens, once it does. */

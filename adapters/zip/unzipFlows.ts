@@ -1,4 +1,4 @@
-import { type UnzipFileInfo, unzipSync } from 'fflate';
+import { strFromU8, type UnzipFileInfo, unzipSync } from 'fflate';
 import { FlowFileError } from '../../core/errors.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 
@@ -36,7 +36,8 @@ const HINT_SPLIT = 'Split the archive into smaller ones, or import the folder of
  * path; folders, `__MACOSX/` resource forks and dotfiles are skipped, and other files are ignored.
  * Sizes are checked from the archive's directory before anything is decompressed. Throws
  * `FlowFileError` naming the archive: `invalid-zip`, `zip-too-many-entries`, `zip-too-large`,
- * `zip-entry-too-large`, `zip-unsafe-path`.
+ * `zip-entry-too-large`, `zip-unsafe-path`, `zip-duplicate-entry`, and `zip-corrupt-entry` (naming
+ * the entry) when a flow file's bytes do not match the CRC-32 the archive records for it.
  */
 export function unzipFlows(
   bytes: Uint8Array,
@@ -58,6 +59,19 @@ export function unzipFlows(
       null,
       { cause: error },
     );
+  }
+  // fflate does not check CRC-32s: a damaged entry would be imported as whatever it inflates to.
+  const crcs = centralDirectoryCrcs(bytes);
+  for (const [path, data] of Object.entries(files)) {
+    const expected = crcs.get(path);
+    if (expected === undefined || crc32(data) !== expected) {
+      throw new FlowFileError(
+        'zip-corrupt-entry',
+        name,
+        `${name}: refused, the archive's entry '${normalizePath(path)}' is damaged (its bytes do not match the checksum the archive records)`,
+        'Download or create the archive again: it was damaged after it was made.',
+      );
+    }
   }
   return Object.entries(files)
     .map(([path, data]) => ({ name: normalizePath(path), bytes: data }))
@@ -125,6 +139,49 @@ class EntryBudget {
   private refuse(code: string, problem: string, hint: string): FlowFileError {
     return new FlowFileError(code, this.archive, `${this.archive}: refused, the archive ${problem}`, hint);
   }
+}
+
+/**
+ * The CRC-32 the central directory records for each entry, keyed by the name as fflate decodes
+ * it (UTF-8 when the entry's flag says so, else Latin-1). Called after fflate has read the same
+ * directory, so its layout is known to be sound; zip64 keeps the CRC at the same offset.
+ */
+function centralDirectoryCrcs(bytes: Uint8Array): Map<string, number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end > 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  let count = view.getUint16(end + 8, true);
+  let offset = view.getUint32(end + 16, true);
+  if (end >= 20 && view.getUint32(end - 20, true) === 0x07064b50) {
+    const zip64End = Number(view.getBigUint64(end - 12, true));
+    if (zip64End + 56 <= bytes.length && view.getUint32(zip64End, true) === 0x06064b50) {
+      count = Number(view.getBigUint64(zip64End + 32, true));
+      offset = Number(view.getBigUint64(zip64End + 48, true));
+    }
+  }
+  const crcs = new Map<string, number>();
+  for (let i = 0; i < count && offset + 46 <= bytes.length; i++) {
+    const nameLength = view.getUint16(offset + 28, true);
+    const utf8 = (view.getUint16(offset + 8, true) & 0x800) !== 0;
+    const raw = bytes.subarray(offset + 46, offset + 46 + nameLength);
+    const entry = strFromU8(raw, !utf8);
+    crcs.set(entry, view.getUint32(offset + 16, true));
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return crcs;
+}
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** The CRC-32 (ISO-HDLC, as zip uses) of `data`. */
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Zips made on Windows may use `\`; leading `./` adds nothing. */

@@ -1,7 +1,6 @@
-import { hasErrors } from '../../core/diagnostics.js';
 import { analyzeFlow } from '../../core/pipeline.js';
 import { collectInputs, readInput } from '../inputs.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, EXIT, exitForFlows, UsageError } from '../io.js';
 import { renderValidate } from '../render.js';
 
 /**
@@ -15,5 +14,7 @@ export function runConvert(paths: readonly string[], io: CliIo): number {
   const analyzed = analyzeFlow(file.display, readInput(file));
   if (analyzed.flow !== null) io.stdout(`${JSON.stringify(analyzed.flow.content, null, 2)}\n`);
   if (analyzed.diagnostics.length > 0) io.stderr(renderValidate([analyzed], io.color));
-  return hasErrors(analyzed.diagnostics) || analyzed.flow === null ? EXIT.findings : EXIT.ok;
+  const code = exitForFlows([analyzed]);
+  // A recognised file that still gave no document (its content did not parse) printed nothing.
+  return code === EXIT.ok && analyzed.flow === null ? EXIT.findings : code;
 }

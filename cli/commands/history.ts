@@ -8,7 +8,7 @@ import { exportVersion } from '../../core/service/exportVersion.js';
 import { listAudit } from '../../core/service/listAudit.js';
 import { listVersions } from '../../core/service/listVersions.js';
 import { rememberResolution } from '../../core/service/rememberResolution.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, EXIT, exitForFlows, UsageError } from '../io.js';
 import { renderAudit, renderDiff, renderImport, renderVersions } from '../renderStore.js';
 import type { Runtime } from '../runtime.js';
 import { uploadsFrom } from './importFiles.js';
@@ -47,6 +47,7 @@ export async function runImport(
     order: result.order,
   };
   print(io, options, json, () => renderImport(result, io.color));
+  if (exitForFlows(result.flows.map((f) => f.analysis)) === EXIT.usage) return EXIT.usage;
   return json.flows.every((f) => f.publishable) ? EXIT.ok : EXIT.findings;
 }
 

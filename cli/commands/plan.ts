@@ -1,12 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { hasErrors } from '../../core/diagnostics.js';
 import { serializeFlow } from '../../core/formats/readFlow.js';
 import { type AnalyzeOptions, analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
 import { planReport } from '../../core/report.js';
 import { loadCatalog } from '../catalogFile.js';
 import { collectInputs, type InputFile, readInput } from '../inputs.js';
-import { type CliIo, EXIT } from '../io.js';
+import { type CliIo, exitForFlows } from '../io.js';
 import { renderPlan } from '../render.js';
 
 /** Options of `plan`. */
@@ -31,7 +30,7 @@ export function runPlan(paths: readonly string[], options: PlanOptions, io: CliI
       ? `${JSON.stringify(planReport(batch), null, 2)}\n`
       : renderPlan(batch, catalog.data.name, io.color),
   );
-  return batch.flows.some((f) => hasErrors(f.diagnostics)) ? EXIT.findings : EXIT.ok;
+  return exitForFlows(batch.flows);
 }
 
 /** Writes each readable flow, re-targeted, in the container it came in, mirroring the input layout. */

@@ -1,8 +1,7 @@
-import { hasErrors } from '../../core/diagnostics.js';
 import { type AnalyzeOptions, analyzeFlow } from '../../core/pipeline.js';
 import { validateReport } from '../../core/report.js';
 import { collectInputs, readInput } from '../inputs.js';
-import { type CliIo, EXIT } from '../io.js';
+import { type CliIo, exitForFlows } from '../io.js';
 import { renderValidate } from '../render.js';
 
 /** Options of `validate`. */
@@ -19,5 +18,5 @@ export function runValidate(paths: readonly string[], options: ValidateOptions, 
   io.stdout(
     options.json ? `${JSON.stringify(validateReport(flows), null, 2)}\n` : renderValidate(flows, io.color),
   );
-  return flows.some((f) => hasErrors(f.diagnostics)) ? EXIT.findings : EXIT.ok;
+  return exitForFlows(flows);
 }

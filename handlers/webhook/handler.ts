@@ -103,6 +103,15 @@ async function acceptFlows(
       'The request names no environment.',
       `POST to ${FLOWS_PATH}?env=<env>.`,
     );
+  // Exactly as configured: secret variables do not tell `PROD` from `prod`, so without this an
+  // env in another case would pass prod's signature check and reach the import as a stranger.
+  if (!Object.hasOwn(deps.service.config.environments, env))
+    return problem(
+      404,
+      'unknown-environment',
+      `There is no environment '${env}'.`,
+      'Use ?env=<environment> with the name exactly as the flowgate config spells it (names are case-sensitive).',
+    );
   const body = bodyBytes(event);
   const refused = await refusal(deps, env, event, body);
   if (refused !== null) return refused;

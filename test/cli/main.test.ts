@@ -64,6 +64,15 @@ function flowNamed(report: { flows: JsonFlow[] }, name: string): JsonFlow {
   return flow;
 }
 
+/** Files that cannot be read at all, with the finding that says why. */
+const UNREADABLE: [string, Uint8Array | string, string][] = [
+  ['empty', '', 'invalid-json'],
+  ['truncated', '{ "Version": "2019-10-30", "Actions": [', 'invalid-json'],
+  ['not UTF-8', Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'invalid-encoding'],
+  ['over 5 MB', `{"Version":"2019-10-30","pad":"${'x'.repeat(5 * 1024 * 1024)}"}`, 'file-too-large'],
+  ['a zip that is not one', Uint8Array.from([0x50, 0x4b, 0x05, 0x06, 0, 0, 0xff]), 'invalid-encoding'],
+];
+
 describe('main plan', () => {
   it('exits 0 and marks every example publishable when the target has everything', async () => {
     const { code, report } = await planExamples();
@@ -179,6 +188,14 @@ describe('main plan', () => {
     expect(c.err()).toContain('--target');
   });
 
+  it('exits 2 when a flow file cannot be read at all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-plan-'));
+    writeFileSync(join(dir, 'flow.json'), '');
+    const target = join(root, 'examples/instances/prod.json');
+
+    expect(await main(['plan', 'flow.json', '--target', target], capture(false, dir).io)).toBe(2);
+  });
+
   it('exits 2 with the key named when the catalog is malformed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowgate-cat-'));
     writeFileSync(
@@ -220,14 +237,14 @@ describe('main validate', () => {
     expect(report.flows[0]?.references.every((r) => r.resolution === undefined)).toBe(true);
   });
 
-  it('reports a file that is not JSON as a finding and keeps going with the others', async () => {
+  it('reports a file that is not JSON, keeps going with the others, and exits 2 for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));
     writeFileSync(join(dir, 'a.json'), '{ "Version": "2019-10-30", ');
     writeFileSync(join(dir, 'b.json'), readFileSync(join(root, 'examples/flows/main-ivr.json')));
     const c = capture(false, dir);
     const code = await main(['validate', '.', '--json'], c.io);
     const report = JSON.parse(c.out()) as { flows: JsonFlow[] };
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(report.flows.map((f) => [f.file, f.format])).toEqual([
       ['a.json', null],
       ['b.json', 'flow-language'],
@@ -269,6 +286,28 @@ describe('main validate', () => {
     expect(c.err()).toContain('CUSTOMER_QUEUE');
   });
 
+  it.each(UNREADABLE)('exits 2, as for unreadable input, for a file that is %s', async (_, bytes, code) => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));
+    writeFileSync(join(dir, 'flow.json'), bytes);
+    const c = capture(false, dir);
+
+    const exit = await main(['validate', 'flow.json', '--json'], c.io);
+
+    const report = JSON.parse(c.out()) as { flows: JsonFlow[] };
+    expect([exit, report.flows[0]?.format, report.flows[0]?.diagnostics[0]?.code]).toEqual([2, null, code]);
+  });
+
+  it('exits 1, not 2, for a readable flow file with an error next to a good one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));
+    writeFileSync(
+      join(dir, 'a.json'),
+      JSON.stringify({ Version: '2019-10-30', StartAction: 'x', Actions: [] }),
+    );
+    writeFileSync(join(dir, 'b.json'), readFileSync(join(root, 'examples/flows/main-ivr.json')));
+
+    expect(await main(['validate', '.'], capture(false, dir).io)).toBe(1);
+  });
+
   it('exits 2 when a path does not exist', async () => {
     const c = capture();
     expect(await main(['validate', 'no/such/file.json'], c.io)).toBe(2);
@@ -293,6 +332,14 @@ describe('main convert', () => {
     expect(code).toBe(0);
     expect(converted.Version).toBe('2019-10-30');
     expect(converted.Actions.map((a) => a.Identifier).sort()).toEqual(legacy.modules.map((m) => m.id).sort());
+  });
+
+  it('exits 2 and prints nothing on stdout for a file that is truncated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-conv-'));
+    writeFileSync(join(dir, 'flow.json'), '{ "Version": "2019-10-30", ');
+    const c = capture(false, dir);
+
+    expect([await main(['convert', 'flow.json'], c.io), c.out()]).toEqual([2, '']);
   });
 
   it('unwraps a DescribeContactFlow response', async () => {

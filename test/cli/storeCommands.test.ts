@@ -176,6 +176,51 @@ describe('flowgate store commands on the local default', () => {
     ]);
   });
 
+  it.each([
+    ['empty', () => new Uint8Array(0), 'invalid-json'],
+    ['truncated', () => Buffer.from('{ "Version": "2019-10-30", '), 'invalid-json'],
+    ['not UTF-8', () => Uint8Array.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), 'invalid-encoding'],
+    ['over 5 MB', () => Buffer.from(`{"pad":"${'x'.repeat(5 * 1024 * 1024)}"}`), 'file-too-large'],
+  ])('import exits 2 and stores nothing for a flow file that is %s', async (_, bytes, code) => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'flow.json'), bytes());
+
+    const result = await flowgate(dir, 'import', 'flow.json', '--env', 'prod', '--as', 'alice', '--json');
+
+    const { flows } = JSON.parse(result.out) as {
+      flows: { version: number | null; diagnostics: { code: string }[] }[];
+    };
+    expect(result.code).toBe(2);
+    expect(flows.map((f) => [f.version, f.diagnostics[0]?.code])).toEqual([[null, code]]);
+  });
+
+  it.each([
+    ['not a zip at all', () => Buffer.from('this is not a zip archive'), 'not valid JSON'],
+    [
+      'a zip cut short',
+      () => zipSync({ 'billing.json': Buffer.from('{}') }).subarray(0, 30),
+      'not a readable zip',
+    ],
+    [
+      'a zip whose entry does not match its CRC-32',
+      () => {
+        const archive = zipSync({ 'billing.json': [Buffer.from('{"Version":"2019-10-30"}'), { level: 0 }] });
+        archive[Buffer.from(archive).indexOf('2019')] = '3'.charCodeAt(0);
+        return archive;
+      },
+      "entry 'billing.json' is damaged",
+    ],
+  ])('import exits 2 naming the archive when flows.zip is %s', async (_, bytes, shown) => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'flows.zip'), bytes());
+
+    const result = await flowgate(dir, 'import', 'flows.zip', '--env', 'prod', '--as', 'alice');
+
+    expect(result.code).toBe(2);
+    expect(`${result.out}${result.err}`).toContain('flows.zip');
+    expect(`${result.out}${result.err}`).toContain(shown);
+  });
+
   it('exits 2 without --env, before starting anything', async () => {
     const dir = workspace();
     const result = await flowgate(dir, 'versions', 'Billing');

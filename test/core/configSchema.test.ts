@@ -254,6 +254,24 @@ describe('parseConfig', () => {
       expect(error.message).toContain('channel C07TENANTB is already bound to test');
     });
 
+    it.each([
+      ['eu-1', 'eu_1', 'EU_1'],
+      ['prod', 'PROD', 'PROD'],
+    ])(
+      'refuses %s and %s, which would share the webhook secret variable, naming both',
+      (first, second, suffix) => {
+        const json = goodConfig();
+        json.environments[first] = { local: {} };
+        json.environments[second] = { local: {} };
+
+        const error = errorFor(json);
+
+        expect(error.key).toBe(`environments.${second}`);
+        expect(error.message).toContain(`'${second}' and '${first}' differ only in case or "-"/"_"`);
+        expect(error.message).toContain(`FLOWGATE_WEBHOOK_SECRET_${suffix}`);
+      },
+    );
+
     it('refuses a channel name where a channel id belongs', () => {
       const error = errorFor(withEnvironment('prod', { channels: ['#flows-prod'] }));
 

@@ -137,6 +137,29 @@ describe('unzipFlows', () => {
     expect(error.code).toBe('zip-entry-too-large');
   });
 
+  it('refuses an entry whose bytes do not match its CRC-32, naming the archive and the entry', () => {
+    const billing = FLOW.replace('"end"', '"billing-end"').replace('"end"', '"billing-end"');
+    const stored = zipSync(
+      { 'flows/main-ivr.json': strToU8(FLOW), 'billing.json': strToU8(billing) },
+      { level: 0 },
+    );
+    // One byte changed in transit: still JSON, still a flow, but not what was zipped.
+    const damaged = replaceBytes(stored, strToU8('billing-end'), strToU8('billing-enD'));
+
+    const error = errorOf(() => unzipFlows(damaged, 'batch.zip'));
+
+    expect(error.code).toBe('zip-corrupt-entry');
+    expect(error.file).toBe('batch.zip');
+    expect(error.message).toContain('batch.zip');
+    expect(error.message).toContain("'billing.json'");
+  });
+
+  it('accepts entries whose names are not UTF-8-flagged when their CRC-32s match', () => {
+    const archive = zipSync({ 'caf\u00e9.json': [strToU8(FLOW), { level: 0 }] });
+
+    expect(unzipFlows(archive, 'batch.zip').map((f) => f.name)).toEqual(['caf\u00e9.json']);
+  });
+
   it('refuses an archive that holds two entries of one path', () => {
     const archive = zip({ 'a.json': FLOW, 'b.json': FLOW });
     // Same length names: renaming b.json in the headers leaves a valid archive with a.json twice.

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { webhookSecretsFrom } from '../../../app/webhookSecrets.js';
 import {
   greetingText,
   jsonBody,
@@ -176,6 +177,22 @@ describe('createWebhookHandler', () => {
     expect(jsonBody<Report>(response).versions.map((v) => v.flowKey)).toEqual(['flow:CI greeting']);
   });
 
+  it('answers 400 naming the entry and stores nothing when a zip entry does not match its CRC-32', async () => {
+    const { handler, kit } = makeWebhookKit();
+    const zip = zipSync({ 'greeting.json': [encoder.encode(greetingText()), { level: 0 }] });
+    const at = Buffer.from(zip).indexOf('CI greeting');
+    zip[at] = 'X'.charCodeAt(0);
+
+    const response = await handler(webhookEvent({ body: zip, contentType: 'application/zip' }));
+
+    expect(response.statusCode).toBe(400);
+    const { error } = jsonBody<Problem>(response);
+    expect(error.code).toBe('zip-corrupt-entry');
+    expect(error.message).toContain("'greeting.json'");
+    expect(error.message).toContain('nothing was imported');
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
+  });
+
   it('imports each named file when the body is a JSON list of files', async () => {
     const { handler } = makeWebhookKit();
     const body = JSON.stringify({
@@ -236,6 +253,30 @@ describe('createWebhookHandler', () => {
     expect(jsonBody<Problem>(response).error.hint).toContain('roles.editors: [webhook:prod]');
     expect(await kit.versions.listHeads('prod')).toEqual([]);
   });
+
+  it.each([
+    ['in another case', 'PROD', 'prod-webhook-secret-0123456789'],
+    ['unknown', 'staging', 'staging-webhook-secret-0123456'],
+  ])(
+    'answers 404 and stores nothing when the environment is %s, even signed with a secret its variable holds',
+    async (_, env, secret) => {
+      // As deployed: one variable per environment, whose name tells neither case nor "-" from "_".
+      const secretOf = webhookSecretsFrom({
+        FLOWGATE_WEBHOOK_SECRET_PROD: 'prod-webhook-secret-0123456789',
+        FLOWGATE_WEBHOOK_SECRET_STAGING: 'staging-webhook-secret-0123456',
+      });
+      const { handler, kit } = makeWebhookKit({ secretOf });
+
+      const response = await handler(webhookEvent({ body: greetingText(), env, secret }));
+
+      expect([response.statusCode, jsonBody<Problem>(response).error.code]).toEqual([
+        404,
+        'unknown-environment',
+      ]);
+      expect(jsonBody<Problem>(response).error.message).toContain(`'${env}'`);
+      expect(await kit.versions.listHeads('prod')).toEqual([]);
+    },
+  );
 
   it('answers 400 when the request names no environment', async () => {
     const { handler } = makeWebhookKit();

@@ -33,6 +33,8 @@ export interface WebhookKitOptions {
   readonly approval?: ServiceKitOptions['approval'];
   /** Links reports in answers. */
   readonly reportLink?: ReportLink;
+  /** The secrets' lookup; default {@link SECRETS} by exact name. */
+  readonly secretOf?: (env: string) => string | null;
 }
 
 /** The handler over `makeDeps()`, with `webhook:prod` and `webhook:test` as editors. */
@@ -49,7 +51,7 @@ export function makeWebhookKit(options: WebhookKitOptions = {}): WebhookKit {
   });
   const handler = createWebhookHandler({
     service,
-    secretOf: (env) => SECRETS[env] ?? null,
+    secretOf: options.secretOf ?? ((env) => SECRETS[env] ?? null),
     queue,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     log: () => {},
