@@ -1,5 +1,4 @@
 import { environmentOf, requireRole } from '../access.js';
-import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
@@ -144,7 +143,10 @@ async function storeFlow(
   if (imported !== null)
     return { file: file.name, flowKey, version: imported, created: false, analysis: planned };
   const { version, created } = await deps.versions.appendVersion(draft);
-  if (created) await auditImport(deps, input, version);
+  // Also when nothing was created: the import that stored this version may have stopped before
+  // its audit event (a crash between the two writes), and the event is keyed by the version, so
+  // recording it again keeps one.
+  if (created || isImported(version)) await auditImport(deps, version);
   return { file: file.name, flowKey, version, created, analysis: planned };
 }
 
@@ -163,10 +165,24 @@ function typeMismatch(planned: PlannedFlow, head: FlowHead | null, env: string):
   return null;
 }
 
-async function auditImport(deps: ServiceDeps, input: ImportInput, version: FlowVersion): Promise<void> {
-  await recordEvent(deps, {
-    env: input.env,
-    actor: input.actor,
+/** Versions an import stored (not a publish snapshot or a rollback, which audit themselves). */
+function isImported(version: FlowVersion): boolean {
+  return IMPORT_CHANNELS.has(version.source.channel);
+}
+
+const IMPORT_CHANNELS: ReadonlySet<VersionSource['channel']> = new Set(['cli', 'slack', 's3', 'webhook']);
+
+/**
+ * The version's import event, stamped from the version itself (its author, its time, an id
+ * derived from its env, flow and number) rather than from this run: the same version always gives
+ * the same event, which the audit log keeps once however often an import of it is repeated.
+ */
+async function auditImport(deps: ServiceDeps, version: FlowVersion): Promise<void> {
+  await deps.audit.appendAudit({
+    id: importEventId(version),
+    env: version.env,
+    at: version.createdAt,
+    actor: version.author,
     action: 'import',
     flowKey: version.flowKey,
     detail: {
@@ -179,8 +195,12 @@ async function auditImport(deps: ServiceDeps, input: ImportInput, version: FlowV
       errors: version.diagnostics.filter((d) => d.severity === 'error').length,
       unresolved: version.resolutions.filter((r) => r.by === 'unresolved').length,
     },
-    notification: null,
   });
+}
+
+/** `import-<hash>`: one id per stored version, short whatever the flow's name. */
+function importEventId(version: Pick<FlowVersion, 'env' | 'flowKey' | 'number'>): string {
+  return `import-${sha256(`${version.env}\u0000${version.flowKey}\u0000${version.number}`).slice(0, 32)}`;
 }
 
 /** One message for the whole import: what was stored, what was unchanged, what was refused. */
