@@ -1,6 +1,8 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_PENDING_MS, webhookJobHandlers } from '../../../app/webhookImport.js';
+import { createWebhookHandler } from '../../../handlers/webhook/handler.js';
+import { faultyAudit, faultyVersions, WriteFaults } from '../../fakes/writeFaults.js';
 import {
   greetingText,
   heldQueue,
@@ -327,6 +329,34 @@ describe('createWebhookHandler', () => {
 
     expect(jsonBody<Problem>(status).error.code).toBe('import-lost');
     expect(await kit.versions.listHeads('prod')).toEqual([]);
+  });
+
+  it('answers the stored version, listed and audited once, when a request is sent again after an import cut short', async () => {
+    const { kit, service } = makeWebhookKit();
+    const faults = new WriteFaults();
+    const handler = createWebhookHandler({
+      service: {
+        ...service,
+        versions: faultyVersions(kit.versions, faults),
+        audit: faultyAudit(kit.audit, faults),
+      },
+      secretOf: (env) => SECRETS[env] ?? null,
+      queue: heldQueue(),
+      log: () => {},
+    });
+    // The version lands; the process dies before its audit event.
+    faults.allowed = 1;
+    const cut = await handler(webhookEvent({ body: named('Main') }));
+    faults.allowed = null;
+
+    const again = await handler(webhookEvent({ body: named('Main'), timestamp: NOW_SECONDS + 1 }));
+
+    expect(cut.statusCode).toBe(500);
+    expect(again.statusCode).toBe(200);
+    expect(jsonBody<Report>(again).versions).toMatchObject([{ flowKey: 'flow:Main', number: 1 }]);
+    expect((await kit.versions.listHeads('prod')).map((h) => [h.name, h.latest])).toEqual([['Main', 1]]);
+    const imports = (await kit.audit.listAudit('prod')).filter((e) => e.action === 'import');
+    expect(imports.map((e) => [e.flowKey, e.detail.version])).toEqual([['flow:Main', 1]]);
   });
 
   it('answers 404 when the status id is unknown', async () => {
