@@ -71,6 +71,9 @@ async function importedBeforeSnapshots(
   return null;
 }
 
+/** How many versions below a new one {@link auditPassedOver} looks at. */
+const PASSED_OVER_LOOKED_AT = 3;
+
 /** Plan codes that make a file's version meaningless: which of two same-named files is "the" flow? */
 const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch']);
 
@@ -143,6 +146,7 @@ async function storeFlow(
   if (imported !== null)
     return { file: file.name, flowKey, version: imported, created: false, analysis: planned };
   const { version, created } = await deps.versions.appendVersion(draft);
+  if (created) await auditPassedOver(deps, heads.get(flowKey)?.latest ?? 0, version);
   // Also when nothing was created: the import that stored this version may have stopped before
   // its audit event (a crash between the two writes), and the event is keyed by the version, so
   // recording it again keeps one.
@@ -163,6 +167,23 @@ function typeMismatch(planned: PlannedFlow, head: FlowHead | null, env: string):
     };
   }
   return null;
+}
+
+/**
+ * Audits the imported versions between the head this import read and the version it created: an
+ * import that stopped between its version and its head leaves a version no head points at, and
+ * when the next import brings other content that version is passed over, never completed by a
+ * repeat. Versions a concurrent import is still storing are audited here and there alike: the
+ * event is keyed by the version, so it is kept once. Nothing is read when there is no gap, and at
+ * most {@link PASSED_OVER_LOOKED_AT} versions when there is: a crash leaves one, and a wider gap
+ * is concurrent imports, which audit their own.
+ */
+async function auditPassedOver(deps: ServiceDeps, headLatest: number, created: FlowVersion): Promise<void> {
+  const from = Math.max(headLatest + 1, created.number - PASSED_OVER_LOOKED_AT);
+  for (let n = from; n < created.number; n++) {
+    const version = await deps.versions.getVersion(created.env, created.flowKey, n);
+    if (version !== null && isImported(version)) await auditImport(deps, version);
+  }
 }
 
 /** Versions an import stored (not a publish snapshot or a rollback, which audit themselves). */
