@@ -36,3 +36,12 @@ export async function runJobOnce(
 function after(clock: Clock, ms: number): string {
   return new Date(clock.now().getTime() + ms).toISOString();
 }
+
+/**
+ * Lets go of the lease a run of `job` holds, for a host that knows that run is dead: the local
+ * server on start, recovering jobs its previous process (one per data folder) accepted and was
+ * killed while running. Without this the job would wait out the lease and be skipped meanwhile.
+ */
+export async function releaseAbandonedRun(claims: Claims, job: Job): Promise<void> {
+  await claims.releaseClaim(`job-run:${job.key}`);
+}

@@ -10,7 +10,7 @@ import type { ImportFile, ImportResult } from '../core/service/importFlows.js';
 import { importUnpacked } from './importUploads.js';
 import type { ReportLink } from './reportLinks.js';
 import { readWebhookBody, WebhookBodyError } from './requestBody.js';
-import { inputKey, loadStatus, saveStatus } from './webhookStatus.js';
+import { inputKey, loadStatus, saveStatus, type WebhookStatus } from './webhookStatus.js';
 
 /** An HTTP answer before it is serialized: the status and the JSON body. */
 export interface WebhookAnswer {
@@ -62,6 +62,56 @@ export interface WebhookImportOptions {
   /** Links each stored version's HTML report in the answer; absent: no links. */
   readonly reportLink?: ReportLink | null;
   readonly log?: (message: string, error?: unknown) => void;
+  /** How long an accepted import may stay pending; default {@link MAX_PENDING_MS}. */
+  readonly maxPendingMs?: number;
+}
+
+/**
+ * How long an import answered 202 may stay pending before its status says it was lost: longer
+ * than any run plus its retries. In AWS a job is received at most 3 times (serverless.yml's
+ * maxReceiveCount), each failed delivery visible again 30 minutes after it was taken (the
+ * VisibilityTimeout) and each run at most 5 minutes (the worker's timeout): about 95 minutes from
+ * the 202 to the end of the last run, and the last run records its failure itself. Locally the
+ * queue runs on start what a stopped server left. Past this, nothing will run it.
+ */
+export const MAX_PENDING_MS = 2 * 60 * 60_000;
+
+/**
+ * When `status` is pending past `maxPendingMs`, records it as lost (a 500 `import-lost` saying
+ * when it was accepted and what to do) and returns that answer; else null. Recorded, not only
+ * answered, so a job that turns up later does not import what its sender was told failed.
+ */
+export async function settleOverdue(
+  service: Pick<ServiceDeps, 'files' | 'clock'>,
+  status: WebhookStatus,
+  maxPendingMs: number = MAX_PENDING_MS,
+): Promise<WebhookAnswer | null> {
+  if (status.state !== 'pending') return null;
+  const now = service.clock.now();
+  if (now.getTime() - Date.parse(status.acceptedAt) <= maxPendingMs) return null;
+  const answer = problem(
+    500,
+    'import-lost',
+    `Import ${status.id} into ${status.env}, accepted at ${status.acceptedAt}, did not finish within ${formatMinutes(maxPendingMs)}: the job running it was lost (the server was restarted or the worker stopped before it ran to the end), and nothing will run it now. Flows it stored before it stopped are kept.`,
+    'Send the request again (with a new x-flowgate-delivery id): flows already stored are not stored twice. If it is lost again, tell the flowgate admins.',
+  );
+  await saveStatus(service.files, {
+    id: status.id,
+    env: status.env,
+    state: 'done',
+    acceptedAt: status.acceptedAt,
+    finishedAt: now.toISOString(),
+    statusCode: answer.statusCode,
+    body: answer.body,
+  });
+  return answer;
+}
+
+function formatMinutes(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes % 60 === 0 && minutes >= 60
+    ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
+    : `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** The job kind of a deferred webhook import. */
@@ -203,7 +253,10 @@ export async function processWebhookImport(
   options: WebhookImportOptions = {},
 ): Promise<void> {
   // A redelivered job whose work was already recorded keeps its first answer.
-  if ((await loadStatus(service.files, job.id))?.state === 'done') return;
+  const status = await loadStatus(service.files, job.id);
+  if (status?.state === 'done') return;
+  // Too late: the status URL has answered (or may answer at any moment) that it was lost.
+  if (status !== null && (await settleOverdue(service, status, options.maxPendingMs)) !== null) return;
   const body = await service.files.get(inputKey(job.id));
   const answer =
     body === null

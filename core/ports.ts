@@ -31,7 +31,9 @@ export interface Versions {
   /**
    * Appends `draft` as the flow's next version (latest + 1) and returns it. Concurrent appends to
    * one flow each get their own number: none is lost, none duplicated. When the latest version
-   * already has `draft.contentHash`, returns that version instead and appends nothing.
+   * already has `draft.contentHash`, returns that version instead and appends nothing, and
+   * completes it when an earlier append stopped half way (its head missing or behind): once this
+   * returns, the flow's head reaches the version returned, so the flow is listed.
    */
   appendVersion(draft: VersionDraft): Promise<{ readonly version: FlowVersion; readonly created: boolean }>;
   /** Version `number` of a flow, whole (content and all), or null when there is none. */
@@ -81,7 +83,10 @@ export interface Mappings {
 
 /** The audit trail: every import, decision and publish, append-only. */
 export interface AuditLog {
-  /** Appends an event. */
+  /**
+   * Appends an event. An event with the same environment, time and id as a stored one is kept
+   * once, so a step repeated after a crash can record its event again without doubling it.
+   */
   appendAudit(event: AuditEvent): Promise<void>;
   /** Newest first; `since` (ISO time) limits how far back. */
   listAudit(env: string, since?: string): Promise<AuditEvent[]>;

@@ -39,7 +39,8 @@ export class DynamoAuditLog implements AuditLog {
       );
       this.#knownMonths.add(`${event.env}\u0000${month}`);
     }
-    await this.#table.put({ ...auditKey(event.env, event.at, event.id), item: 'audit', ...event });
+    // Conditional, so an event written again (an import repeated after a crash) is kept once.
+    await this.#table.putIfAbsent({ ...auditKey(event.env, event.at, event.id), item: 'audit', ...event });
   }
 
   async listAudit(env: string, since?: string): Promise<AuditEvent[]> {

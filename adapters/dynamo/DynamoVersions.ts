@@ -97,7 +97,10 @@ export class DynamoVersions implements Versions {
       const latest = await this.#latestVersion(draft.env, draft.flowKey);
       if (latest !== null && latest.contentHash === draft.contentHash) {
         const version = await this.getVersion(draft.env, draft.flowKey, latest.number);
-        if (version !== null) return { version, created: false };
+        if (version !== null) {
+          await this.#completeHead(version);
+          return { version, created: false };
+        }
       }
       // Indexed before its first version exists, so a flow with versions is always listed.
       if (latest === null) await this.#indexFlow(draft.env, draft.flowKey);
@@ -202,6 +205,19 @@ export class DynamoVersions implements Versions {
 
   async #indexFlow(env: string, flowKey: FlowKey): Promise<void> {
     await this.#table.put({ pk: flowIndexPk(env), sk: flowKey, item: 'flow-index', flowKey });
+  }
+
+  /**
+   * Moves the head to `version` when it is missing or behind: an append that stopped between
+   * writing its version and its head (a crash, a failed write) left a version no listing shows,
+   * and sending the same content again must make it visible rather than answer "unchanged" about a
+   * flow `listHeads` says does not exist. The index entry is written before the first version, so
+   * only the head can be missing. A read first: the usual re-import finds the head in place.
+   */
+  async #completeHead(version: FlowVersion): Promise<void> {
+    const head = await this.getHead(version.env, version.flowKey);
+    if (head !== null && head.latest >= version.number) return;
+    await this.#advanceHead(version, version.number);
   }
 
   /** Moves the head to `number`, unless a concurrent append already moved it further. */

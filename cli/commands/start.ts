@@ -37,6 +37,7 @@ export async function runStart(
     log: (m, e) => io.stderr(`${m}${e === undefined ? '' : ` ${String(e)}`}\n`),
     webhookSecrets: webhookSecretsFrom(env),
     reportSecret: env.FLOWGATE_REPORT_SECRET ?? keptReportSecret(rt.dataDir),
+    jobsDir: join(rt.dataDir, 'jobs'),
     ...(env.FLOWGATE_PUBLIC_URL === undefined ? {} : { publicUrl: env.FLOWGATE_PUBLIC_URL }),
     ...(stack === null ? {} : { bucket: { onS3Event: stack.onS3Event, client: stack.s3Client } }),
   });

@@ -1,5 +1,4 @@
 import { environmentOf, requireRole } from '../access.js';
-import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
@@ -71,6 +70,9 @@ async function importedBeforeSnapshots(
   }
   return null;
 }
+
+/** How many versions below a new one {@link auditPassedOver} looks at. */
+const PASSED_OVER_LOOKED_AT = 3;
 
 /** Plan codes that make a file's version meaningless: which of two same-named files is "the" flow? */
 const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch']);
@@ -144,7 +146,11 @@ async function storeFlow(
   if (imported !== null)
     return { file: file.name, flowKey, version: imported, created: false, analysis: planned };
   const { version, created } = await deps.versions.appendVersion(draft);
-  if (created) await auditImport(deps, input, version);
+  if (created) await auditPassedOver(deps, heads.get(flowKey)?.latest ?? 0, version);
+  // Also when nothing was created: the import that stored this version may have stopped before
+  // its audit event (a crash between the two writes), and the event is keyed by the version, so
+  // recording it again keeps one.
+  if (created || isImported(version)) await auditImport(deps, version);
   return { file: file.name, flowKey, version, created, analysis: planned };
 }
 
@@ -163,10 +169,41 @@ function typeMismatch(planned: PlannedFlow, head: FlowHead | null, env: string):
   return null;
 }
 
-async function auditImport(deps: ServiceDeps, input: ImportInput, version: FlowVersion): Promise<void> {
-  await recordEvent(deps, {
-    env: input.env,
-    actor: input.actor,
+/**
+ * Audits the imported versions between the head this import read and the version it created: an
+ * import that stopped between its version and its head leaves a version no head points at, and
+ * when the next import brings other content that version is passed over, never completed by a
+ * repeat. Versions a concurrent import is still storing are audited here and there alike: the
+ * event is keyed by the version, so it is kept once. Nothing is read when there is no gap, and at
+ * most {@link PASSED_OVER_LOOKED_AT} versions when there is: a crash leaves one, and a wider gap
+ * is concurrent imports, which audit their own.
+ */
+async function auditPassedOver(deps: ServiceDeps, headLatest: number, created: FlowVersion): Promise<void> {
+  const from = Math.max(headLatest + 1, created.number - PASSED_OVER_LOOKED_AT);
+  for (let n = from; n < created.number; n++) {
+    const version = await deps.versions.getVersion(created.env, created.flowKey, n);
+    if (version !== null && isImported(version)) await auditImport(deps, version);
+  }
+}
+
+/** Versions an import stored (not a publish snapshot or a rollback, which audit themselves). */
+function isImported(version: FlowVersion): boolean {
+  return IMPORT_CHANNELS.has(version.source.channel);
+}
+
+const IMPORT_CHANNELS: ReadonlySet<VersionSource['channel']> = new Set(['cli', 'slack', 's3', 'webhook']);
+
+/**
+ * The version's import event, stamped from the version itself (its author, its time, an id
+ * derived from its env, flow and number) rather than from this run: the same version always gives
+ * the same event, which the audit log keeps once however often an import of it is repeated.
+ */
+async function auditImport(deps: ServiceDeps, version: FlowVersion): Promise<void> {
+  await deps.audit.appendAudit({
+    id: importEventId(version),
+    env: version.env,
+    at: version.createdAt,
+    actor: version.author,
     action: 'import',
     flowKey: version.flowKey,
     detail: {
@@ -179,8 +216,12 @@ async function auditImport(deps: ServiceDeps, input: ImportInput, version: FlowV
       errors: version.diagnostics.filter((d) => d.severity === 'error').length,
       unresolved: version.resolutions.filter((r) => r.by === 'unresolved').length,
     },
-    notification: null,
   });
+}
+
+/** `import-<hash>`: one id per stored version, short whatever the flow's name. */
+function importEventId(version: Pick<FlowVersion, 'env' | 'flowKey' | 'number'>): string {
+  return `import-${sha256(`${version.env}\u0000${version.flowKey}\u0000${version.number}`).slice(0, 32)}`;
 }
 
 /** One message for the whole import: what was stored, what was unchanged, what was refused. */

@@ -8,6 +8,7 @@ import { type Backend, serviceDeps } from '../../app/compose/backend.js';
 import { dropReader, inProcessQueue } from '../../app/compose/queues.js';
 import { slackClient, slackSide } from '../../app/compose/slack.js';
 import { renderVersionPng } from '../../app/flowPicture.js';
+import { releaseAbandonedRun } from '../../app/jobOnce.js';
 import { searchCandidates } from '../../app/replacementCandidates.js';
 import { REPORT_PREFIX, reportLinker } from '../../app/reportLinks.js';
 import type { Notifier } from '../../core/ports.js';
@@ -48,6 +49,12 @@ export interface LocalServerOptions {
   readonly reportSecret?: string;
   /** The base URL report links use (a tunnel's, for people on other machines); default: where the server listens. */
   readonly publicUrl?: string;
+  /**
+   * Where queued jobs are kept until they have run (the data folder's `jobs/`): a job the previous
+   * process accepted (a 202 webhook import, a Slack upload) and never finished runs on start.
+   * Without it, queued jobs die with the process.
+   */
+  readonly jobsDir?: string;
   /** The local stack's bucket: objects put under `incoming/<env>/` are imported like S3 drops. */
   readonly bucket?: { readonly onS3Event: LocalStack['onS3Event']; readonly client: S3Client };
 }
@@ -96,7 +103,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     },
     onFailure: (job, error) => worker.reportFailure(job, error),
     logError: log,
+    ...(options.jobsDir === undefined ? {} : { journalDir: options.jobsDir }),
   });
+  // The process that held these jobs is gone (one server per data folder), so its leases go too.
+  const recovered = await queue.recover((job) => releaseAbandonedRun(backend.claims, job));
+  if (recovered.length > 0)
+    log(
+      `flowgate: resuming ${recovered.length} job${recovered.length === 1 ? '' : 's'} a previous run left unfinished`,
+    );
   const webhook = (event: APIGatewayProxyEventV2) =>
     createWebhookHandler({
       service: serviceDeps(backend, notifier),

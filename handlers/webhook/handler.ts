@@ -12,7 +12,9 @@ import { fileNameOf, mediaTypeOf, readWebhookBody } from '../../app/requestBody.
 import {
   errorAnswer,
   importAnswer,
+  MAX_PENDING_MS,
   problem,
+  settleOverdue,
   type WebhookAnswer,
   type WebhookImportJob,
   webhookImportJob,
@@ -36,6 +38,8 @@ export interface WebhookLimits {
   readonly syncMaxBytes: number;
   /** Inputs of more files than this are imported after a 202. */
   readonly syncMaxFiles: number;
+  /** An import pending longer than this is answered as lost (see `MAX_PENDING_MS`). */
+  readonly maxPendingMs: number;
 }
 
 /** The default limits: a Lambda takes 6 MB of request, and an import of 1 MB or 20 flows takes seconds. */
@@ -43,6 +47,7 @@ export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = Object.freeze({
   maxBodyBytes: 5 * 1024 * 1024,
   syncMaxBytes: 1024 * 1024,
   syncMaxFiles: 20,
+  maxPendingMs: MAX_PENDING_MS,
 });
 
 /** What {@link createWebhookHandler} needs. */
@@ -86,7 +91,9 @@ async function route(deps: WebhookDeps, limits: WebhookLimits, event: APIGateway
   if (path === FLOWS_PATH)
     return method === 'POST' ? acceptFlows(deps, limits, event) : notAllowed(method, path);
   if (path.startsWith(STATUS_PREFIX))
-    return method === 'GET' ? statusAnswer(deps, path.slice(STATUS_PREFIX.length)) : notAllowed(method, path);
+    return method === 'GET'
+      ? statusAnswer(deps, limits, path.slice(STATUS_PREFIX.length))
+      : notAllowed(method, path);
   return problem(404, 'not-found', `There is nothing at ${path}.`, `POST flows to ${FLOWS_PATH}?env=<env>.`);
 }
 
@@ -216,11 +223,13 @@ async function defer(
   return pending(id, request.env);
 }
 
-async function statusAnswer(deps: WebhookDeps, id: string): Promise<WebhookAnswer> {
+async function statusAnswer(deps: WebhookDeps, limits: WebhookLimits, id: string): Promise<WebhookAnswer> {
   const status = isStatusId(id) ? await loadStatus(deps.service.files, id) : null;
   if (status === null)
     return problem(404, 'unknown-import', `There is no import ${id}.`, 'Use the statusUrl of a 202 answer.');
-  if (status.state === 'pending') return pending(status.id, status.env);
+  // Pending for ever would keep a CI job polling for ever: past the bound it is answered as lost.
+  if (status.state === 'pending')
+    return (await settleOverdue(deps.service, status, limits.maxPendingMs)) ?? pending(status.id, status.env);
   return { statusCode: status.statusCode, body: status.body };
 }
 

@@ -48,6 +48,16 @@ export function describeAuditLogContract(name: string, make: MakePort<AuditLog>)
 
         expect(listed.map((e) => e.id)).toEqual(['e3', 'e2']);
       });
+
+      it('keeps one event when the same event (environment, time and id) is appended again', async () => {
+        const { audit } = await setup();
+        const once = event('import-v1', '2026-11-21T10:00:00.000Z');
+
+        await audit.appendAudit(once);
+        await audit.appendAudit(once);
+
+        expect(await audit.listAudit(ENV)).toEqual([once]);
+      });
     });
   });
 }

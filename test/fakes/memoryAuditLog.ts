@@ -8,7 +8,9 @@ export class MemoryAuditLog implements AuditLog {
 
   async appendAudit(event: AuditEvent): Promise<void> {
     await tick();
-    this.#events.push(event);
+    // Keyed like the DynamoDB item (environment, time, id): the same event appended again is kept once.
+    const stored = this.#events.some((e) => e.env === event.env && e.at === event.at && e.id === event.id);
+    if (!stored) this.#events.push(event);
   }
 
   async listAudit(env: string, since?: string): Promise<AuditEvent[]> {

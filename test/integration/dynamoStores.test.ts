@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../adapters/dynamo/DynamoAuditLog.js';
 import { DynamoClaims } from '../../adapters/dynamo/DynamoClaims.js';
@@ -116,6 +116,26 @@ describe('DynamoVersions on dynalite and s3rver', () => {
         [1, true],
       ]);
       expect(await versions.listVersions('test', 'flow:Main IVR')).toHaveLength(1);
+    });
+
+    it('lists the flow again when the same content is appended after an append that stopped before its head', async () => {
+      const { versions, tableName } = await freshVersions();
+      const draft = draftOf('head lost');
+      await versions.appendVersion(draft);
+      // What a crash between the version's write and the head's leaves: the version alone.
+      await dynamo.client.send(
+        new DeleteItemCommand({
+          TableName: tableName,
+          Key: { pk: { S: 'ENV#test#FLOW#flow:Main IVR' }, sk: { S: 'HEAD' } },
+        }),
+      );
+
+      const again = await versions.appendVersion(draft);
+
+      expect([again.version.number, again.created]).toEqual([1, false]);
+      expect((await versions.listHeads('test')).map((h) => [h.flowKey, h.latest])).toEqual([
+        ['flow:Main IVR', 1],
+      ]);
     });
   });
 

@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import {
   GetCommand,
+  type GetCommandInput,
   PutCommand,
   type PutCommandInput,
   QueryCommand,
@@ -71,7 +72,20 @@ describe('DynamoVersions', () => {
         .on(QueryCommand)
         .resolvesOnce({ Items: [] })
         .resolves({ Items: [await versionItem('same', 1)] });
-      documents.on(GetCommand).resolves({ Item: await versionItem('same', 1) });
+      const version = await versionItem('same', 1);
+      // The winner wrote its head too: nothing to complete.
+      const head = {
+        ...version,
+        sk: 'HEAD',
+        item: 'head',
+        latest: 1,
+        published: null,
+        target: null,
+        updatedAt: version.createdAt,
+      };
+      documents.on(GetCommand).callsFake((input: GetCommandInput) => ({
+        Item: input.Key?.sk === 'HEAD' ? head : version,
+      }));
       documents.on(PutCommand).callsFake((input: PutCommandInput) => {
         if (String(input.Item?.sk).startsWith('V#')) throw conflict();
         return {};

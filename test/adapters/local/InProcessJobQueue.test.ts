@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   InProcessJobQueue,
   type InProcessJobQueueOptions,
@@ -129,5 +132,64 @@ describe('InProcessJobQueue', () => {
     await queue.drain();
 
     expect(handled.sort()).toEqual(['a#1', 'a#2', 'b#1']);
+  });
+
+  describe('with a journal', () => {
+    const folders: string[] = [];
+    afterEach(async () => {
+      for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+    });
+    const journal = async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'flowgate-journal-'));
+      folders.push(dir);
+      return dir;
+    };
+
+    it('runs on recover the jobs a queue on the same folder accepted and never ran', async () => {
+      const journalDir = await journal();
+      const stopped = harness(() => new Promise(() => {}), { journalDir });
+      await stopped.queue.enqueue(job('a'));
+      await stopped.queue.enqueue(job('b'));
+      const next = harness(async () => {}, { journalDir });
+
+      const recovered = await next.queue.recover();
+      await next.queue.drain();
+
+      expect([recovered.map((j) => j.key).sort(), next.handled.sort()]).toEqual([
+        ['a', 'b'],
+        ['a#1', 'b#1'],
+      ]);
+      expect(await readdir(journalDir)).toEqual([]);
+    });
+
+    it('recovers nothing once a job has run, or failed and been reported', async () => {
+      const journalDir = await journal();
+      const first = harness(
+        async (running) => {
+          if (running.key === 'bad') throw new Error('boom');
+        },
+        { journalDir },
+      );
+      await first.queue.enqueue(job('good'));
+      await first.queue.enqueue(job('bad'));
+      await first.queue.drain();
+
+      expect(await harness(async () => {}, { journalDir }).queue.recover()).toEqual([]);
+    });
+
+    it('sets an unreadable journal entry aside and recovers the rest', async () => {
+      const journalDir = await journal();
+      await harness(() => new Promise(() => {}), { journalDir }).queue.enqueue(job('a'));
+      await writeFile(join(journalDir, 'broken.job.json'), '{"kind":');
+      const logged: string[] = [];
+
+      const recovered = await harness(async () => {}, {
+        journalDir,
+        logError: (message) => logged.push(message),
+      }).queue.recover();
+
+      expect(recovered.map((j) => j.key)).toEqual(['a']);
+      expect(logged).toEqual([expect.stringContaining('broken.job.json is unreadable')]);
+    });
   });
 });

@@ -22,6 +22,8 @@ describe('approveRequest', () => {
   it('moves the request pending → approved → published and publishes it when another publisher approves', async () => {
     const kit = prodKit();
     await importTexts(kit, 'prod', { main: inboundFlow('Main') });
+    // Events of one millisecond have no order: the request comes a moment after the import.
+    kit.clock.advance(1000);
     const request = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
 
     const result = await approveRequest(kit.deps, { id: request.id, actor: users.bob });

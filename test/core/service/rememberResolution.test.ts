@@ -121,7 +121,9 @@ describe('rememberResolution', () => {
   });
 
   it('audits the choice', async () => {
-    const { deps, audit } = await importedSupportLine();
+    const { deps, audit, clock } = await importedSupportLine();
+    // Events of one millisecond have no order: the choice comes a moment after the import.
+    clock.advance(1000);
     await rememberResolution(deps, { ...resolveSupport, to: 'Billing', actor: users.alice });
     const [latest] = await audit.listAudit('prod');
     expect([latest?.action, latest?.flowKey, latest?.detail.target, latest?.detail.version]).toEqual([

@@ -1,8 +1,12 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { MAX_PENDING_MS, webhookJobHandlers } from '../../../app/webhookImport.js';
 import { webhookSecretsFrom } from '../../../app/webhookSecrets.js';
+import { createWebhookHandler } from '../../../handlers/webhook/handler.js';
+import { faultyAudit, faultyVersions, WriteFaults } from '../../fakes/writeFaults.js';
 import {
   greetingText,
+  heldQueue,
   jsonBody,
   makeWebhookKit,
   NOW_SECONDS,
@@ -325,6 +329,75 @@ describe('createWebhookHandler', () => {
     const status = await handler(webhookEvent({ method: 'GET', path: statusUrl, env: null, secret: null }));
 
     expect([status.statusCode, jsonBody<{ state: string }>(status).state]).toEqual([202, 'pending']);
+  });
+
+  it('answers 500 import-lost at the status URL when the import stayed pending past the bound', async () => {
+    const { handler, kit } = makeWebhookKit({ limits: { syncMaxBytes: 200 }, queue: heldQueue() });
+    const accepted = await handler(webhookEvent({ body: greetingText() }));
+    const { statusUrl } = jsonBody<{ statusUrl: string }>(accepted);
+
+    kit.clock.advance(MAX_PENDING_MS + 1000);
+    const status = await handler(webhookEvent({ method: 'GET', path: statusUrl, env: null, secret: null }));
+
+    expect(status.statusCode).toBe(500);
+    expect(jsonBody<Problem>(status).error).toMatchObject({
+      code: 'import-lost',
+      message: expect.stringContaining('accepted at 2026-11-21T10:00:00.000Z, did not finish within 2 hours'),
+      hint: expect.stringContaining('Send the request again'),
+    });
+  });
+
+  it('answers 202 pending at the status URL while the import is within the bound', async () => {
+    const { handler, kit } = makeWebhookKit({ limits: { syncMaxBytes: 200 }, queue: heldQueue() });
+    const accepted = await handler(webhookEvent({ body: greetingText() }));
+    const { statusUrl } = jsonBody<{ statusUrl: string }>(accepted);
+
+    kit.clock.advance(MAX_PENDING_MS);
+    const status = await handler(webhookEvent({ method: 'GET', path: statusUrl, env: null, secret: null }));
+
+    expect(status.statusCode).toBe(202);
+  });
+
+  it('imports nothing when a job turns up after its import was answered as lost', async () => {
+    const queue = heldQueue();
+    const { handler, kit, service } = makeWebhookKit({ limits: { syncMaxBytes: 200 }, queue });
+    const accepted = await handler(webhookEvent({ body: greetingText() }));
+    const { statusUrl } = jsonBody<{ statusUrl: string }>(accepted);
+    kit.clock.advance(MAX_PENDING_MS + 1000);
+
+    for (const job of queue.jobs) await webhookJobHandlers(service).handler(job);
+    const status = await handler(webhookEvent({ method: 'GET', path: statusUrl, env: null, secret: null }));
+
+    expect(jsonBody<Problem>(status).error.code).toBe('import-lost');
+    expect(await kit.versions.listHeads('prod')).toEqual([]);
+  });
+
+  it('answers the stored version, listed and audited once, when a request is sent again after an import cut short', async () => {
+    const { kit, service } = makeWebhookKit();
+    const faults = new WriteFaults();
+    const handler = createWebhookHandler({
+      service: {
+        ...service,
+        versions: faultyVersions(kit.versions, faults),
+        audit: faultyAudit(kit.audit, faults),
+      },
+      secretOf: (env) => SECRETS[env] ?? null,
+      queue: heldQueue(),
+      log: () => {},
+    });
+    // The version lands; the process dies before its audit event.
+    faults.allowed = 1;
+    const cut = await handler(webhookEvent({ body: named('Main') }));
+    faults.allowed = null;
+
+    const again = await handler(webhookEvent({ body: named('Main'), timestamp: NOW_SECONDS + 1 }));
+
+    expect(cut.statusCode).toBe(500);
+    expect(again.statusCode).toBe(200);
+    expect(jsonBody<Report>(again).versions).toMatchObject([{ flowKey: 'flow:Main', number: 1 }]);
+    expect((await kit.versions.listHeads('prod')).map((h) => [h.name, h.latest])).toEqual([['Main', 1]]);
+    const imports = (await kit.audit.listAudit('prod')).filter((e) => e.action === 'import');
+    expect(imports.map((e) => [e.flowKey, e.detail.version])).toEqual([['flow:Main', 1]]);
   });
 
   it('answers 404 when the status id is unknown', async () => {

@@ -3,6 +3,7 @@ import { InProcessJobQueue } from '../../../adapters/local/InProcessJobQueue.js'
 import type { ReportLink } from '../../../app/reportLinks.js';
 import { webhookJobHandlers } from '../../../app/webhookImport.js';
 import type { ServiceDeps } from '../../../core/deps.js';
+import type { Job, JobQueue } from '../../../core/ports.js';
 import { createWebhookHandler, type WebhookLimits } from '../../../handlers/webhook/handler.js';
 import { signWebhook } from '../../../handlers/webhook/signature.js';
 import { makeDeps, type ServiceKit, type ServiceKitOptions } from '../../fakes/serviceKit.js';
@@ -22,6 +23,8 @@ export interface WebhookKit {
   readonly kit: ServiceKit;
   readonly handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
   readonly queue: InProcessJobQueue;
+  /** The use cases' dependencies the handler runs on (the kit's, with the webhook actors as editors). */
+  readonly service: ServiceDeps;
 }
 
 /** Options of {@link makeWebhookKit}. */
@@ -35,6 +38,8 @@ export interface WebhookKitOptions {
   readonly reportLink?: ReportLink;
   /** The secrets' lookup; default {@link SECRETS} by exact name. */
   readonly secretOf?: (env: string) => string | null;
+  /** The queue deferred imports go to instead of the kit's in-process one (a queue that loses them). */
+  readonly queue?: JobQueue;
 }
 
 /** The handler over `makeDeps()`, with `webhook:prod` and `webhook:test` as editors. */
@@ -52,12 +57,12 @@ export function makeWebhookKit(options: WebhookKitOptions = {}): WebhookKit {
   const handler = createWebhookHandler({
     service,
     secretOf: options.secretOf ?? ((env) => SECRETS[env] ?? null),
-    queue,
+    queue: options.queue ?? queue,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     log: () => {},
     reportLink,
   });
-  return { kit, handler, queue };
+  return { kit, handler, queue, service };
 }
 
 /** A request to the webhook. */
@@ -121,4 +126,15 @@ export function jsonBody<T = Record<string, unknown>>(response: APIGatewayProxyS
 
 function toBytes(body: Uint8Array | string): Uint8Array {
   return typeof body === 'string' ? new TextEncoder().encode(body) : body;
+}
+
+/** A queue that keeps what it is given and runs nothing: a process killed before its jobs ran. */
+export function heldQueue(): JobQueue & { readonly jobs: Job[] } {
+  const jobs: Job[] = [];
+  return {
+    jobs,
+    async enqueue(job) {
+      jobs.push(job);
+    },
+  };
 }
