@@ -16,10 +16,17 @@ export interface ReadyBatch {
  * together, once each is approved. This gathers the approved requests linked to `request` that
  * way (in either direction, transitively) and names the flows still missing an approval.
  */
-export async function readyBatch(deps: ServiceDeps, request: PublishRequest): Promise<ReadyBatch> {
+export async function readyBatch(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  options: ReadyBatchOptions = {},
+): Promise<ReadyBatch> {
   const approved = await deps.requests.listRequests(request.env, 'approved');
+  const published = options.throughPublished
+    ? await deps.requests.listRequests(request.env, 'published')
+    : [];
   const byFlow = new Map<FlowKey, { request: PublishRequest; needs: FlowKey[] }>();
-  for (const r of [request, ...approved.filter((a) => a.id !== request.id)]) {
+  for (const r of [request, ...approved.filter((a) => a.id !== request.id), ...published]) {
     if (byFlow.has(r.flowKey)) continue;
     const version = await deps.versions.getVersion(r.env, r.flowKey, r.version);
     byFlow.set(r.flowKey, { request: r, needs: version === null ? [] : unpublishedDependencies(version) });
@@ -30,7 +37,21 @@ export async function readyBatch(deps: ServiceDeps, request: PublishRequest): Pr
     for (const need of byFlow.get(key)?.needs ?? []) if (!linked.has(need)) missing.add(need);
   }
   const waitingFor = await unpublished(deps, request.env, [...missing]);
-  return { ids: [...linked].flatMap((key) => byFlow.get(key)?.request.id ?? []), waitingFor };
+  const ids = [...linked].flatMap((key) => {
+    const member = byFlow.get(key)?.request;
+    return member !== undefined && (member.state === 'approved' || member === request) ? [member.id] : [];
+  });
+  return { ids, waitingFor };
+}
+
+/** Options of {@link readyBatch}. */
+export interface ReadyBatchOptions {
+  /**
+   * Link through published requests too (they are not published again): a batch that stopped
+   * part-way is resumed whole from any of its requests, even when the flows that linked the rest
+   * to it are the ones already published.
+   */
+  readonly throughPublished?: boolean;
 }
 
 /** The flows reachable from `start` through dependencies, followed both ways. */

@@ -1,0 +1,151 @@
+/**
+ * Fault injection for publishing: the process is killed before and after every store and
+ * contact-center write of a batch publish, then the approver does what the messages advise
+ * (approve again once the lease has expired). Every flow must end written exactly as often as an
+ * uninterrupted publish writes it, every request published, heads and audit complete, and
+ * nothing half-done left behind.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ServiceDeps } from '../../../core/deps.js';
+import { approveRequest } from '../../../core/service/approveRequest.js';
+import { PUBLISH_LEASE_MS } from '../../../core/service/publishApproved.js';
+import { requestPublish } from '../../../core/service/requestPublish.js';
+import { type CrashPoint, crashingDeps } from '../../fakes/crashingPorts.js';
+import type { MemoryContactCenter } from '../../fakes/memoryContactCenter.js';
+import type { ServiceKit } from '../../fakes/serviceKit.js';
+import { users } from '../../fakes/serviceKit.js';
+import { existingFlow, importTexts, inboundFlow, moduleFile, prodKit } from './publishKit.js';
+
+const FLOWS = ['module:Greeting', 'flow:Billing', 'flow:Main'] as const;
+
+/** What Main held before flowgate: made outside it, so its update snapshots it. */
+const MAIN_BEFORE = existingFlow('Main', inboundFlow('Main', { say: 'The old welcome.' }));
+
+/**
+ * prod holding Main (made outside flowgate), and a batch that needs every kind of write: a new
+ * module, a new flow that invokes it and transfers to Main, and Main updated to transfer to the
+ * new flow (a cycle: the new flow is created with placeholder content first). Main and Billing
+ * are approved already; approving Greeting, the last, publishes the three together.
+ */
+async function batchAwaitingLastApproval(): Promise<{ kit: ServiceKit; last: string; ids: string[] }> {
+  const kit = prodKit([MAIN_BEFORE]);
+  await importTexts(kit, 'prod', {
+    greeting: moduleFile('Greeting'),
+    billing: inboundFlow('Billing', { module: 'Greeting', transferTo: 'Main' }),
+    main: inboundFlow('Main', { transferTo: 'Billing' }),
+  });
+  const ids: string[] = [];
+  for (const flow of FLOWS) {
+    ids.push((await requestPublish(kit.deps, { env: 'prod', flow, actor: users.alice })).id);
+  }
+  const [greeting, billing, main] = ids;
+  if (greeting === undefined || billing === undefined || main === undefined) throw new Error('no requests');
+  for (const id of [main, billing]) {
+    const waiting = await approveRequest(kit.deps, { id, actor: users.bob });
+    if (waiting.outcome !== null) throw new Error('the batch was published before its last approval');
+  }
+  return { kit, last: greeting, ids };
+}
+
+/** Contact-center writes as `method name-or-id`, in order. */
+function writeLog(center: MemoryContactCenter): string[] {
+  return center.calls
+    .filter((c) => c.method === 'createFlow' || c.method === 'updateFlow')
+    .map((c) => `${c.method} ${c.arg}`);
+}
+
+/** What the contact center holds per flow name: what a user sees in Connect. */
+async function contents(center: MemoryContactCenter): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const r of (await center.flowInventory()).resources) {
+    const flow = await center.describeFlow(r.kind === 'module' ? 'module' : 'flow', r.id);
+    if (flow !== null) out[`${flow.kind}:${flow.name}`] = flow.content;
+  }
+  return out;
+}
+
+/** Runs the last approval on deps that may be killed; the error it died with is swallowed. */
+async function approveLast(deps: ServiceDeps, id: string): Promise<void> {
+  await approveRequest(deps, { id, actor: users.bob }).catch(() => undefined);
+}
+
+/** The uninterrupted publish: its writes (the crash points) and what it leaves. */
+const clean = await (async () => {
+  const { kit, last } = await batchAwaitingLastApproval();
+  const run = crashingDeps(kit.deps, null);
+  await approveLast(run.deps, last);
+  return { steps: run.steps, writes: writeLog(kit.center), contents: await contents(kit.center) };
+})();
+
+const points: (CrashPoint & { label: string })[] = clean.steps.flatMap((step, i) =>
+  (['before', 'after'] as const).map((phase) => ({ step: i, phase, label: `${phase} ${step}` })),
+);
+
+describe('approveRequest after a publish killed part-way', () => {
+  it('finds the uninterrupted batch writing every flow (the crash points cover creates, updates and records)', () => {
+    expect(clean.writes.map((w) => w.split(' ')[0])).toEqual([
+      'createFlow',
+      'createFlow',
+      'updateFlow',
+      'updateFlow',
+    ]);
+    expect(Object.keys(clean.contents).sort()).toEqual(['flow:Billing', 'flow:Main', 'module:Greeting']);
+  });
+
+  it.each(points)(
+    'ends as the uninterrupted publish when killed $label and approved again',
+    async (point) => {
+      const { kit, last, ids } = await batchAwaitingLastApproval();
+      const crashed = crashingDeps(kit.deps, point);
+      await approveLast(crashed.deps, last);
+      expect(crashed.killed()).toBe(true);
+
+      // The approver approves again once the dead run's lease has expired, as the messages advise.
+      kit.clock.advance(PUBLISH_LEASE_MS + 1);
+      const again = await approveRequest(kit.deps, { id: last, actor: users.bob }).then(
+        (result) => result.outcome?.summary.split('\n')[0],
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+
+      // What is left is published, or (the run died after its last record) it says, truly, that all was.
+      expect(again).toMatch(/^Published [1-3] flows? to prod\.$|has been published\.$/);
+      // Each flow written to the contact center exactly as often as without the crash.
+      expect(writeLog(kit.center)).toEqual(clean.writes);
+      expect(await contents(kit.center)).toEqual(clean.contents);
+      const requests = await Promise.all(ids.map((id) => kit.requests.getRequest(id)));
+      expect(requests.map((r) => r?.state)).toEqual(['published', 'published', 'published']);
+      for (const flowKey of FLOWS) {
+        const head = await kit.versions.getHead('prod', flowKey);
+        const version = requests.find((r) => r?.flowKey === flowKey)?.version;
+        const live = (await kit.center.flowInventory()).resources.find(
+          (r) => `${r.kind}:${r.name}` === flowKey,
+        );
+        expect(head).toMatchObject({ published: version, target: { arn: live?.arn, id: live?.id } });
+      }
+      // The audit tells the whole story once: one approval and one publish per request, no failure.
+      const audit = await kit.audit.listAudit('prod');
+      for (const id of ids) {
+        const ofRequest = audit.filter((e) => e.detail.request === id).map((e) => e.action);
+        expect(ofRequest.sort()).toEqual(['approve', 'publish', 'request']);
+      }
+      const published = audit.filter((e) => e.action === 'publish');
+      expect(published.map((e) => [e.flowKey, e.detail.action]).sort()).toEqual([
+        ['flow:Billing', 'created'],
+        ['flow:Main', 'updated'],
+        ['module:Greeting', 'created'],
+      ]);
+      // What Main held before is kept once, as the version to roll back to; nothing else is a snapshot.
+      const snapshots = (await kit.versions.listVersions('prod', 'flow:Main')).filter(
+        (v) => v.source.channel === 'snapshot',
+      );
+      expect(snapshots).toHaveLength(1);
+      expect(published.find((e) => e.flowKey === 'flow:Main')?.detail.previous).toBe(snapshots[0]?.number);
+      for (const flowKey of FLOWS.slice(0, 2)) {
+        const versions = await kit.versions.listVersions('prod', flowKey);
+        expect(versions.filter((v) => v.source.channel === 'snapshot')).toEqual([]);
+      }
+      // Nothing held: the next publish of these flows is not refused as "being published".
+      for (const id of ids) expect(await kit.claims.hasClaim(`publish:${id}`)).toBe(false);
+    },
+  );
+});
