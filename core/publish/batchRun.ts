@@ -7,6 +7,7 @@ import type { FlowContent } from '../flow.js';
 import type { ContactCenter } from '../ports.js';
 import { type Rewrite, retarget } from '../references/retarget.js';
 import { sha256 } from '../versions/hash.js';
+import type { FlowKey } from '../versions/types.js';
 import { placeholderContent } from './placeholderContent.js';
 import { type FlowPublishResult, rollbackCommand } from './publishOutcome.js';
 import {
@@ -15,6 +16,7 @@ import {
   type PendingLink,
   type PublishMember,
   type PublishPlan,
+  unpublishedDependencies,
 } from './publishPlan.js';
 import { snapshotTarget } from './snapshotTarget.js';
 import { recordWriteIntent } from './writeIntent.js';
@@ -116,7 +118,25 @@ export class BatchRun {
           : null,
       error: p.error,
       diagnostics: p.diagnostics,
+      waitsFor: p.state === 'skipped' ? this.#failedNeed(i) : null,
     };
+  }
+
+  /** The failed member's flow when member `i` needs it, directly or through other members; else null. */
+  #failedNeed(i: number): FlowKey | null {
+    const failed = this.#members.find((_, n) => this.#progress[n]?.state === 'failed');
+    if (failed === undefined) return null;
+    const byKey = new Map(this.#members.map((m) => [m.request.flowKey, m]));
+    const seen = new Set<FlowKey>();
+    const queue = [...unpublishedDependencies(this.#members[i]?.version ?? failed.version)];
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      if (key === failed.request.flowKey) return key;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const member = byKey.get(key);
+      if (member !== undefined) queue.push(...unpublishedDependencies(member.version));
+    }
+    return null;
   }
 
   /** Runs one step for `node`; on failure records it against that member and says stop. */

@@ -77,16 +77,31 @@ function linkedFlows(start: FlowKey, byFlow: ReadonlyMap<FlowKey, { needs: FlowK
   return seen;
 }
 
-/** Of `keys`, those with no published target yet, named by their pending request when they have one. */
+/**
+ * Of `keys`, those with no published target yet, each with what it takes: its pending request
+ * (to approve), its failed one (a failed request cannot be approved: it must be requested
+ * again), or none yet.
+ */
 async function unpublished(deps: ServiceDeps, env: string, keys: readonly FlowKey[]): Promise<string[]> {
   if (keys.length === 0) return [];
   const pending = await deps.requests.listRequests(env, 'pending');
   const out: string[] = [];
+  let failed: PublishRequest[] | null = null;
   for (const key of keys) {
     const head = await deps.versions.getHead(env, key);
     if (head?.target) continue;
     const asked = pending.find((p) => p.flowKey === key);
-    out.push(asked === undefined ? key : `${key} (request ${asked.id})`);
+    if (asked !== undefined) {
+      out.push(`${key} (request ${asked.id})`);
+      continue;
+    }
+    failed ??= await deps.requests.listRequests(env, 'failed');
+    const lost = failed.find((f) => f.flowKey === key);
+    out.push(
+      lost === undefined
+        ? `${key} (not requested yet: request publishing it)`
+        : `${key} (its request ${lost.id} failed: request publishing it again)`,
+    );
   }
   return out;
 }

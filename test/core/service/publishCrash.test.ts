@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ServiceDeps } from '../../../core/deps.js';
+import { ContactCenterError } from '../../../core/errors.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import { PUBLISH_LEASE_MS } from '../../../core/service/publishApproved.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
@@ -148,4 +149,86 @@ describe('approveRequest after a publish killed part-way', () => {
       for (const id of ids) expect(await kit.claims.hasClaim(`publish:${id}`)).toBe(false);
     },
   );
+});
+
+describe('approveRequest after a write the contact center refused', () => {
+  /** Greeting (new module) and Main (invokes it), approved; the module's write is refused. */
+  async function moduleRefused() {
+    const kit = prodKit();
+    await importTexts(kit, 'prod', {
+      greeting: moduleFile('Greeting'),
+      main: inboundFlow('Main', { module: 'Greeting' }),
+    });
+    const greeting = await requestPublish(kit.deps, {
+      env: 'prod',
+      flow: 'module:Greeting',
+      actor: users.alice,
+    });
+    const main = await requestPublish(kit.deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
+    await approveRequest(kit.deps, { id: main.id, actor: users.bob });
+    kit.center.failNextWrite = new ContactCenterError('throttled', 'TooManyRequestsException: Rate exceeded');
+    const first = await approveRequest(kit.deps, { id: greeting.id, actor: users.bob });
+    return { kit, greeting, main, first };
+  }
+
+  it('says the flows left unwritten wait for the failed one to be requested again, not for an approval that cannot come', async () => {
+    const { main, first } = await moduleRefused();
+
+    const mainLine = first.outcome?.summary.split('\n').find((l) => l.startsWith('- flow:Main'));
+    expect(mainLine).toContain(`its request ${main.id} stays approved`);
+    expect(mainLine).toContain('request publishing module:Greeting again');
+    expect(mainLine).not.toContain('approves it again');
+  });
+
+  it('publishes everything exactly once when people do what the messages say', async () => {
+    const { kit, greeting, main } = await moduleRefused();
+
+    // Approving Main again, as an approver would try: it names what it waits for, truly.
+    const waiting = await approveRequest(kit.deps, { id: main.id, actor: users.bob });
+    expect(waiting.outcome).toBeNull();
+    expect(waiting.waitingFor).toEqual([
+      `module:Greeting (its request ${greeting.id} failed: request publishing it again)`,
+    ]);
+    // Greeting is requested again and approved: Main, still approved, is published with it.
+    const again = await requestPublish(kit.deps, {
+      env: 'prod',
+      flow: 'module:Greeting',
+      actor: users.alice,
+    });
+    const done = await approveRequest(kit.deps, { id: again.id, actor: users.carol });
+
+    expect(done.outcome?.ok).toBe(true);
+    expect(done.outcome?.flows.map((f) => [f.flowKey, f.state])).toEqual([
+      ['module:Greeting', 'published'],
+      ['flow:Main', 'published'],
+    ]);
+    expect((await kit.requests.getRequest(main.id))?.state).toBe('published');
+    // The refused attempt, then each flow written once.
+    expect(writeLog(kit.center)).toEqual(['createFlow Greeting', 'createFlow Greeting', 'createFlow Main']);
+  });
+});
+
+describe('approveRequest after a store failed while recording a written flow', () => {
+  it('says the batch stopped (not that it was published), and approving again finishes it with no second write', async () => {
+    const { kit, last, ids } = await batchAwaitingLastApproval();
+    const markPublished = kit.versions.markPublished.bind(kit.versions);
+    let failures = 1;
+    kit.versions.markPublished = async (...args) => {
+      if (failures-- > 0)
+        throw new Error('DynamoDB update on flowgate failed: ProvisionedThroughputExceededException');
+      return markPublished(...args);
+    };
+
+    const first = await approveRequest(kit.deps, { id: last, actor: users.bob });
+    const again = await approveRequest(kit.deps, { id: last, actor: users.bob });
+
+    expect(first.outcome?.ok).toBe(false);
+    expect(first.outcome?.summary.split('\n')[0]).toBe(
+      'Publishing to prod stopped after module:Greeting v1 was written: recording it failed (DynamoDB update on flowgate failed: ProvisionedThroughputExceededException). Its approver approves it again to finish.',
+    );
+    expect(again.outcome?.ok).toBe(true);
+    expect(writeLog(kit.center)).toEqual(clean.writes);
+    const states = await Promise.all(ids.map(async (id) => (await kit.requests.getRequest(id))?.state));
+    expect(states).toEqual(['published', 'published', 'published']);
+  });
 });
