@@ -22,14 +22,27 @@ export async function readyBatch(
   options: ReadyBatchOptions = {},
 ): Promise<ReadyBatch> {
   const approved = await deps.requests.listRequests(request.env, 'approved');
-  const published = options.throughPublished
-    ? await deps.requests.listRequests(request.env, 'published')
-    : [];
   const byFlow = new Map<FlowKey, { request: PublishRequest; needs: FlowKey[] }>();
-  for (const r of [request, ...approved.filter((a) => a.id !== request.id), ...published]) {
-    if (byFlow.has(r.flowKey)) continue;
+  const add = async (r: PublishRequest): Promise<FlowKey[]> => {
     const version = await deps.versions.getVersion(r.env, r.flowKey, r.version);
-    byFlow.set(r.flowKey, { request: r, needs: version === null ? [] : unpublishedDependencies(version) });
+    const needs = version === null ? [] : unpublishedDependencies(version);
+    byFlow.set(r.flowKey, { request: r, needs });
+    return needs;
+  };
+  for (const r of [request, ...approved.filter((a) => a.id !== request.id)]) {
+    if (!byFlow.has(r.flowKey)) await add(r);
+  }
+  if (options.throughPublished) {
+    // Only the published flows these requests need (and what those need) are read: the bridges.
+    const published = new Map<FlowKey, PublishRequest>();
+    for (const r of await deps.requests.listRequests(request.env, 'published')) {
+      if (!published.has(r.flowKey)) published.set(r.flowKey, r);
+    }
+    const queue = [...byFlow.values()].flatMap((entry) => entry.needs);
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      const bridge = published.get(key);
+      if (bridge !== undefined && !byFlow.has(key)) queue.push(...(await add(bridge)));
+    }
   }
   const linked = linkedFlows(request.flowKey, byFlow);
   const missing = new Set<FlowKey>();

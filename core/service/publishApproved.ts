@@ -35,6 +35,12 @@ export interface PublishApprovedInput {
  * are known. References to batch flows are pointed at their ARNs as they become known. What an
  * update replaces is kept as a `snapshot` version when no version holds it already.
  *
+ * Every contact-center write is preceded by its intent (request and content hash, a claim), and
+ * each written flow is recorded audit first, then head, then request. A run killed part-way is
+ * resumed by approving again: a target holding exactly the content a run of its request meant to
+ * write is that run's write (recorded, not written again, not refused as drift), and what that
+ * run recorded already is not recorded twice.
+ *
  * A write that fails stops the batch: that request becomes `failed`, flows already written stay
  * published (their requests `published`), the rest stay approved, and the outcome says which is
  * which, with ARNs and the rollback commands. Nothing is thrown for a failed write.
