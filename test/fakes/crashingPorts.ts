@@ -5,12 +5,14 @@ import type { ContactCenter } from '../../core/ports.js';
 export interface CrashPoint {
   readonly step: number;
   readonly phase: 'before' | 'after';
+  /** `kill` (the default): nothing runs after it. `once`: only that call fails; the run goes on. */
+  readonly mode?: 'kill' | 'once';
 }
 
 /** One write a run made, as `port.method arg` (the flow name or id where there is one). */
 export type WriteStep = string;
 
-/** Thrown by every call once the process "died": nothing more reaches a store or the contact center. */
+/** Thrown at the crash point, and by every call after it when the process "died" there. */
 export class ProcessKilled extends Error {
   constructor(at: WriteStep) {
     super(`killed at ${at}`);
@@ -33,8 +35,10 @@ const WRITES: Readonly<Record<string, readonly string[]>> = {
  * `deps` as a process that is killed (`kill -9`) at `crash`: every store and contact-center write
  * is counted, and at the chosen one the process dies before or after it reaches its port. From
  * then on every call fails, as nothing of a dead process reaches anything (and nothing it would
- * have done after, such as marking a request failed, happens). With `crash` null nothing dies and
- * `steps` lists the writes the run made, to choose crash points from.
+ * have done after, such as marking a request failed, happens). In `once` mode only that call
+ * fails (a throttled or timed-out call whose effect may or may not have happened) and the run
+ * handles it. With `crash` null nothing fails and `steps` lists the writes the run made, to
+ * choose crash points from.
  */
 export function crashingDeps(
   deps: ServiceDeps,
@@ -55,13 +59,14 @@ export function crashingDeps(
           const step = `${name}.${String(property)} ${args.map(describeArg).join(' ')}`.trim();
           const index = steps.push(step) - 1;
           const dies = crash !== null && crash.step === index;
+          const kills = crash?.mode !== 'once';
           if (dies && crash.phase === 'before') {
-            dead = true;
+            dead = kills;
             throw new ProcessKilled(`before ${step}`);
           }
           const result: unknown = await value.apply(target, args);
           if (dies) {
-            dead = true;
+            dead = kills;
             throw new ProcessKilled(`after ${step}`);
           }
           return result;

@@ -5,7 +5,11 @@
  * uninterrupted publish writes it, every request published, heads and audit complete, and
  * nothing half-done left behind.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LocalContactCenter } from '../../../adapters/local/LocalContactCenter.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { ContactCenterError } from '../../../core/errors.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
@@ -15,7 +19,7 @@ import { type CrashPoint, crashingDeps } from '../../fakes/crashingPorts.js';
 import type { MemoryContactCenter } from '../../fakes/memoryContactCenter.js';
 import type { ServiceKit } from '../../fakes/serviceKit.js';
 import { users } from '../../fakes/serviceKit.js';
-import { existingFlow, importTexts, inboundFlow, moduleFile, prodKit } from './publishKit.js';
+import { existingFlow, importTexts, inboundFlow, moduleFile, PROD_INSTANCE, prodKit } from './publishKit.js';
 
 const FLOWS = ['module:Greeting', 'flow:Billing', 'flow:Main'] as const;
 
@@ -230,5 +234,96 @@ describe('approveRequest after a store failed while recording a written flow', (
     expect(writeLog(kit.center)).toEqual(clean.writes);
     const states = await Promise.all(ids.map(async (id) => (await kit.requests.getRequest(id))?.state));
     expect(states).toEqual(['published', 'published', 'published']);
+  });
+});
+
+/**
+ * What people do with what they are told, until nothing is left to do: an approved request's
+ * approver approves it again, a failed one is requested again and approved by another publisher.
+ */
+async function followAdvice(kit: ServiceKit): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    kit.clock.advance(PUBLISH_LEASE_MS + 1);
+    const open = await kit.requests.listRequests('prod');
+    const latest = FLOWS.map((flow) => open.find((r) => r.flowKey === flow));
+    if (latest.every((r) => r?.state === 'published')) return;
+    const stuck = latest.find((r) => r !== undefined && r.state !== 'published');
+    if (stuck === undefined) return;
+    if (stuck.state === 'approved') {
+      await approveRequest(kit.deps, { id: stuck.id, actor: users.bob });
+    } else {
+      const again = await requestPublish(kit.deps, { env: 'prod', flow: stuck.flowKey, actor: users.alice });
+      await approveRequest(kit.deps, { id: again.id, actor: users.carol });
+    }
+  }
+}
+
+describe('approveRequest after one call of a publish failed', () => {
+  it.each(points)('ends as the uninterrupted publish when the call $label fails once', async (point) => {
+    const { kit, last } = await batchAwaitingLastApproval();
+    const failing = crashingDeps(kit.deps, { ...point, mode: 'once' });
+    await approveLast(failing.deps, last);
+
+    await followAdvice(kit);
+
+    expect(await contents(kit.center)).toEqual(clean.contents);
+    // Each flow written as often as without the failure: a write that failed after it took effect is not repeated.
+    expect(writeLog(kit.center).sort()).toEqual([...clean.writes].sort());
+    const requests = await kit.requests.listRequests('prod');
+    for (const flowKey of FLOWS) {
+      const latest = requests.find((r) => r.flowKey === flowKey);
+      expect(latest?.state).toBe('published');
+      const head = await kit.versions.getHead('prod', flowKey);
+      expect(head?.published).toBe(latest?.version);
+    }
+    expect(requests.filter((r) => r.state === 'approved')).toEqual([]);
+    const audit = await kit.audit.listAudit('prod');
+    for (const flowKey of FLOWS) {
+      expect(audit.filter((e) => e.action === 'publish' && e.flowKey === flowKey).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('approveRequest on the local instance after a publish killed right after its write', () => {
+  /** prod on a local instance in a fresh folder, with Main requested by alice (prod needs approval). */
+  async function localKit(dir: string) {
+    const local = new LocalContactCenter({ dir, seed: null, instanceArn: PROD_INSTANCE });
+    const kit = prodKit();
+    const deps: ServiceDeps = { ...kit.deps, centers: () => local };
+    await importTexts({ ...kit, deps }, 'prod', { main: inboundFlow('Main') });
+    const request = await requestPublish(deps, { env: 'prod', flow: 'flow:Main', actor: users.alice });
+    return { kit, deps, local, request };
+  }
+
+  it('finishes it with the one flow written once and no temporary file left', async () => {
+    const dirs = [
+      mkdtempSync(join(tmpdir(), 'flowgate-crash-')),
+      mkdtempSync(join(tmpdir(), 'flowgate-crash-')),
+    ];
+    try {
+      const dry = await localKit(dirs[0] ?? '');
+      const steps = crashingDeps(dry.deps, null);
+      await approveLast(steps.deps, dry.request.id);
+      const create = steps.steps.findIndex((step) => step.startsWith('center.createFlow'));
+      const { kit, deps, local, request } = await localKit(dirs[1] ?? '');
+
+      await approveLast(crashingDeps(deps, { step: create, phase: 'after' }).deps, request.id);
+      kit.clock.advance(PUBLISH_LEASE_MS + 1);
+      const again = await approveRequest(deps, { id: request.id, actor: users.bob });
+
+      expect(again.outcome?.flows.map((f) => [f.action, f.writes])).toEqual([['created', 0]]);
+      expect(again.request.state).toBe('published');
+      const files = readdirSync(join(dirs[1] ?? '', 'flows'));
+      expect(files).toHaveLength(1);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const flows = (await local.flowInventory()).resources.filter((r) => r.name === 'Main');
+      expect(flows).toHaveLength(1);
+      expect(await kit.versions.getHead('prod', 'flow:Main')).toMatchObject({
+        published: 1,
+        target: { arn: flows[0]?.arn },
+      });
+    } finally {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
