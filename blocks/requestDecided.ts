@@ -109,7 +109,9 @@ function flowLine(f: FlowPublishResult): string {
     case 'failed':
       return `• ${what}: *failed*, not written: ${escapeMrkdwn(f.error ?? 'the write failed')}`;
     case 'skipped':
-      return `• ${what}: not written (still approved)`;
+      return f.waitsFor === null
+        ? `• ${what}: not written (still approved: approving it again publishes it)`
+        : `• ${what}: not written (still approved): it needs ${code(f.waitsFor)}, whose request failed; request publishing that again and this is published with it once approved`;
   }
 }
 

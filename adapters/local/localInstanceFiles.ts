@@ -117,9 +117,14 @@ export function writeFlowFile(dir: string, flow: StoredFlow): void {
   writeJsonAtomic(join(dir, FLOWS_DIR, `${flow.id}.json`), flow);
 }
 
-/** Writes `value` as JSON to a temporary file beside `path`, flushes it, then renames it over `path`. */
+/**
+ * Writes `value` as JSON to a temporary file beside `path`, flushes it, then renames it over
+ * `path`. A write that fails removes its temporary file; one whose process was killed before the
+ * rename cannot, so each write first removes those left beside it by writers no longer running.
+ */
 export function writeJsonAtomic(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
+  removeDeadWritersFiles(dirname(path));
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const fd = openSync(temp, 'w');
@@ -135,6 +140,34 @@ export function writeJsonAtomic(path: string, value: unknown): void {
     throw new ContactCenterError('local-state-unwritable', `Could not write ${path}: ${String(error)}`, [], {
       cause: error,
     });
+  }
+}
+
+/** `<file>.<pid>.<hex>.tmp`: the temporary file of the process `pid`. */
+const TEMP_FILE = /\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/**
+ * Removes the temporary files in `dir` of writers that are no longer running (killed between
+ * writing and renaming). Another live process's file is left alone: it may be mid-write. Our
+ * own are leftovers, since a write here runs start to end without yielding.
+ */
+function removeDeadWritersFiles(dir: string): void {
+  for (const file of readdirSync(dir)) {
+    const pid = TEMP_FILE.exec(file)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    rmSync(join(dir, file), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    // Signal 0 only asks whether the process exists.
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, run by another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

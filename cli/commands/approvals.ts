@@ -62,7 +62,7 @@ export async function runApprove(
   const human =
     result.outcome !== null
       ? result.outcome.summary
-      : `Approved ${result.request.flowKey} v${result.request.version}. Publishing waits for: ${result.waitingFor.join(', ')} (approve those too; the last approval publishes them together).`;
+      : `Approved ${result.request.flowKey} v${result.request.version}. Publishing waits for: ${result.waitingFor.join(', ')} (once each is approved, the last approval publishes them together).`;
   print(io, options, result, human);
   return outcomeCode(result.outcome);
 }

@@ -7,10 +7,19 @@ import type { FlowContent } from '../flow.js';
 import type { ContactCenter } from '../ports.js';
 import { type Rewrite, retarget } from '../references/retarget.js';
 import { sha256 } from '../versions/hash.js';
+import type { FlowKey } from '../versions/types.js';
 import { placeholderContent } from './placeholderContent.js';
 import { type FlowPublishResult, rollbackCommand } from './publishOutcome.js';
-import { createType, type PendingLink, type PublishMember, type PublishPlan } from './publishPlan.js';
+import {
+  createType,
+  type EarlierRun,
+  type PendingLink,
+  type PublishMember,
+  type PublishPlan,
+  unpublishedDependencies,
+} from './publishPlan.js';
 import { snapshotTarget } from './snapshotTarget.js';
+import { recordWriteIntent } from './writeIntent.js';
 
 /** A flow's progress through the batch. */
 interface Progress {
@@ -92,7 +101,11 @@ export class BatchRun {
       flowKey: request.flowKey,
       name: version.name,
       version: version.number,
-      planned: member.located.target === null ? 'create' : 'update',
+      // A flow an earlier run of this request created is found as a target now: it was still a create.
+      planned:
+        member.located.target === null || (member.earlier !== null && p.action === 'created')
+          ? 'create'
+          : 'update',
       action: p.action,
       state: p.state,
       arn: p.target?.arn ?? null,
@@ -105,7 +118,25 @@ export class BatchRun {
           : null,
       error: p.error,
       diagnostics: p.diagnostics,
+      waitsFor: p.state === 'skipped' ? this.#failedNeed(i) : null,
     };
+  }
+
+  /** The failed member's flow when member `i` needs it, directly or through other members; else null. */
+  #failedNeed(i: number): FlowKey | null {
+    const failed = this.#members.find((_, n) => this.#progress[n]?.state === 'failed');
+    if (failed === undefined) return null;
+    const byKey = new Map(this.#members.map((m) => [m.request.flowKey, m]));
+    const seen = new Set<FlowKey>();
+    const queue = [...unpublishedDependencies(this.#members[i]?.version ?? failed.version)];
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      if (key === failed.request.flowKey) return key;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const member = byKey.get(key);
+      if (member !== undefined) queue.push(...unpublishedDependencies(member.version));
+    }
+    return null;
   }
 
   /** Runs one step for `node`; on failure records it against that member and says stop. */
@@ -122,6 +153,8 @@ export class BatchRun {
   /** Creates a cycle member with placeholder content, so every member has an ARN before real content. */
   async #placeholder(node: number): Promise<void> {
     const { member, progress } = this.#at(node);
+    const content = JSON.stringify(placeholderContent(member.version));
+    await recordWriteIntent(this.#deps, member.request, content);
     progress.calls += 1;
     progress.writes += 1;
     progress.target = await this.#center.createFlow({
@@ -129,27 +162,38 @@ export class BatchRun {
       name: member.version.name,
       type: createType(member.version),
       description: descriptionOf(member),
-      content: JSON.stringify(placeholderContent(member.version)),
+      content,
       status: 'PUBLISHED',
     });
     progress.action = 'created';
     progress.state = 'placeholder';
   }
 
-  /** Writes one member's real content (or nothing, when its target already holds it), then records it. */
+  /**
+   * Writes one member's real content (or nothing, when its target already holds it), then records
+   * it. Each write is preceded by its intent (`recordWriteIntent`), so a run killed between the
+   * write and its record is resumed as flowgate's own write, neither refused as drift nor repeated.
+   */
   async #write(node: number): Promise<void> {
     const { member, progress } = this.#at(node);
     const content = this.#finalContent(node);
     const current = member.located.current;
+    const earlier = member.earlier;
     if (
       member.located.alreadyPublished ||
       (current !== null && sha256(current.content) === sha256(content))
     ) {
-      progress.action = 'unchanged';
+      // Written before: by an earlier run of this request that stopped before recording it, or long ago.
+      if (earlier === null) progress.action = 'unchanged';
+      else await this.#resumed(node, earlier);
     } else if (progress.target !== null) {
-      if (current !== null && member.located.target !== null) {
+      if (earlier?.wrote === true) {
+        // The target holds this request's placeholder: what it replaced was kept (or created) then.
+        await this.#resumed(node, earlier);
+      } else if (current !== null && member.located.target !== null) {
         progress.previous = await snapshotTarget(this.#deps, member, current.content, this.#actor);
       }
+      await recordWriteIntent(this.#deps, member.request, content);
       progress.calls += 1;
       progress.writes += 1;
       await this.#center.updateFlow({
@@ -160,6 +204,7 @@ export class BatchRun {
       });
       progress.action = progress.action === 'created' ? 'created' : 'updated';
     } else {
+      await recordWriteIntent(this.#deps, member.request, content);
       progress.calls += 1;
       progress.writes += 1;
       progress.target = await this.#center.createFlow({
@@ -174,6 +219,30 @@ export class BatchRun {
     }
     progress.state = 'published';
     await this.#recordPublished(node);
+  }
+
+  /**
+   * What the earlier run of a resumed member did, as its outcome line and audit say it: from the
+   * `publish` it recorded, else from the request (no drift hash: it created the flow; else it
+   * updated it, keeping what it replaced as the version with that content).
+   */
+  async #resumed(node: number, earlier: EarlierRun): Promise<void> {
+    const { member, progress } = this.#at(node);
+    const recorded = earlier.recorded?.detail;
+    if (recorded !== undefined) {
+      const action = recorded.action;
+      progress.action = action === 'created' || action === 'updated' ? action : 'unchanged';
+      progress.previous = typeof recorded.previous === 'number' ? recorded.previous : null;
+      return;
+    }
+    const { request } = member;
+    if (request.driftHash === null) {
+      progress.action = 'created';
+      return;
+    }
+    progress.action = 'updated';
+    const versions = await this.#deps.versions.listVersions(request.env, request.flowKey);
+    progress.previous = versions.find((v) => v.contentHash === request.driftHash)?.number ?? null;
   }
 
   /** The version's content, with references to batch flows created meanwhile pointed at their ARNs. */
@@ -195,11 +264,22 @@ export class BatchRun {
     return { arn: known.arn, id: known.id, name: link.name };
   }
 
+  /**
+   * The audit event first (the contact center holds the content: that is the fact to keep), then
+   * the head, then the request, whose `published` marks the flow done: a run killed between two of
+   * these is resumed from the first one missing, and an event recorded already is not repeated.
+   */
   async #recordPublished(node: number): Promise<void> {
     const { member, progress } = this.#at(node);
     const { request, version } = member;
+    if (member.earlier?.recorded == null) await this.#auditPublished(node);
     await this.#deps.versions.markPublished(this.#env, request.flowKey, version.number, progress.target);
     await this.#deps.requests.transitionRequest(request.id, 'approved', 'published', {});
+  }
+
+  async #auditPublished(node: number): Promise<void> {
+    const { member, progress } = this.#at(node);
+    const { request, version } = member;
     await recordEvent(this.#deps, {
       env: this.#env,
       actor: this.#actor,
@@ -213,6 +293,7 @@ export class BatchRun {
         calls: progress.calls,
         writes: progress.writes,
         previous: progress.previous,
+        resumed: member.earlier !== null,
       },
       notification: null,
     });

@@ -16,13 +16,33 @@ export interface ReadyBatch {
  * together, once each is approved. This gathers the approved requests linked to `request` that
  * way (in either direction, transitively) and names the flows still missing an approval.
  */
-export async function readyBatch(deps: ServiceDeps, request: PublishRequest): Promise<ReadyBatch> {
+export async function readyBatch(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  options: ReadyBatchOptions = {},
+): Promise<ReadyBatch> {
   const approved = await deps.requests.listRequests(request.env, 'approved');
   const byFlow = new Map<FlowKey, { request: PublishRequest; needs: FlowKey[] }>();
-  for (const r of [request, ...approved.filter((a) => a.id !== request.id)]) {
-    if (byFlow.has(r.flowKey)) continue;
+  const add = async (r: PublishRequest): Promise<FlowKey[]> => {
     const version = await deps.versions.getVersion(r.env, r.flowKey, r.version);
-    byFlow.set(r.flowKey, { request: r, needs: version === null ? [] : unpublishedDependencies(version) });
+    const needs = version === null ? [] : unpublishedDependencies(version);
+    byFlow.set(r.flowKey, { request: r, needs });
+    return needs;
+  };
+  for (const r of [request, ...approved.filter((a) => a.id !== request.id)]) {
+    if (!byFlow.has(r.flowKey)) await add(r);
+  }
+  if (options.throughPublished) {
+    // Only the published flows these requests need (and what those need) are read: the bridges.
+    const published = new Map<FlowKey, PublishRequest>();
+    for (const r of await deps.requests.listRequests(request.env, 'published')) {
+      if (!published.has(r.flowKey)) published.set(r.flowKey, r);
+    }
+    const queue = [...byFlow.values()].flatMap((entry) => entry.needs);
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      const bridge = published.get(key);
+      if (bridge !== undefined && !byFlow.has(key)) queue.push(...(await add(bridge)));
+    }
   }
   const linked = linkedFlows(request.flowKey, byFlow);
   const missing = new Set<FlowKey>();
@@ -30,7 +50,21 @@ export async function readyBatch(deps: ServiceDeps, request: PublishRequest): Pr
     for (const need of byFlow.get(key)?.needs ?? []) if (!linked.has(need)) missing.add(need);
   }
   const waitingFor = await unpublished(deps, request.env, [...missing]);
-  return { ids: [...linked].flatMap((key) => byFlow.get(key)?.request.id ?? []), waitingFor };
+  const ids = [...linked].flatMap((key) => {
+    const member = byFlow.get(key)?.request;
+    return member !== undefined && (member.state === 'approved' || member === request) ? [member.id] : [];
+  });
+  return { ids, waitingFor };
+}
+
+/** Options of {@link readyBatch}. */
+export interface ReadyBatchOptions {
+  /**
+   * Link through published requests too (they are not published again): a batch that stopped
+   * part-way is resumed whole from any of its requests, even when the flows that linked the rest
+   * to it are the ones already published.
+   */
+  readonly throughPublished?: boolean;
 }
 
 /** The flows reachable from `start` through dependencies, followed both ways. */
@@ -56,16 +90,31 @@ function linkedFlows(start: FlowKey, byFlow: ReadonlyMap<FlowKey, { needs: FlowK
   return seen;
 }
 
-/** Of `keys`, those with no published target yet, named by their pending request when they have one. */
+/**
+ * Of `keys`, those with no published target yet, each with what it takes: its pending request
+ * (to approve), its failed one (a failed request cannot be approved: it must be requested
+ * again), or none yet.
+ */
 async function unpublished(deps: ServiceDeps, env: string, keys: readonly FlowKey[]): Promise<string[]> {
   if (keys.length === 0) return [];
   const pending = await deps.requests.listRequests(env, 'pending');
   const out: string[] = [];
+  let failed: PublishRequest[] | null = null;
   for (const key of keys) {
     const head = await deps.versions.getHead(env, key);
     if (head?.target) continue;
     const asked = pending.find((p) => p.flowKey === key);
-    out.push(asked === undefined ? key : `${key} (request ${asked.id})`);
+    if (asked !== undefined) {
+      out.push(`${key} (request ${asked.id})`);
+      continue;
+    }
+    failed ??= await deps.requests.listRequests(env, 'failed');
+    const lost = failed.find((f) => f.flowKey === key);
+    out.push(
+      lost === undefined
+        ? `${key} (not requested yet: request publishing it)`
+        : `${key} (its request ${lost.id} failed: request publishing it again)`,
+    );
   }
   return out;
 }

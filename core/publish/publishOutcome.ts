@@ -37,6 +37,11 @@ export interface FlowPublishResult {
   readonly error: string | null;
   /** The contact center's own problems with the flow, on its blocks (`failed` only). */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * `skipped` only: the flow of this batch whose write failed and which this one needs (directly
+   * or through other flows of the batch); it can only be published with that one. Null otherwise.
+   */
+  readonly waitsFor: FlowKey | null;
 }
 
 /** What a publish batch did, in publish order. */
@@ -60,10 +65,14 @@ export function rollbackCommand(env: string, flowKey: FlowKey, to: number): stri
 /** The outcome's text: first line says how it went, then one line per flow, then the way back. */
 export function summarizeOutcome(env: string, flows: readonly FlowPublishResult[]): string {
   const failed = flows.find((f) => f.state === 'failed');
+  // Written, but the stores failed before it was recorded: the batch stopped there all the same.
+  const unrecorded = flows.find((f) => f.state !== 'failed' && f.error !== null);
   const head =
-    failed === undefined
-      ? `Published ${flows.length} flow${flows.length === 1 ? '' : 's'} to ${env}.`
-      : `Publishing to ${env} stopped at ${failed.flowKey} v${failed.version}: ${failed.error ?? 'the write failed'}`;
+    failed !== undefined
+      ? `Publishing to ${env} stopped at ${failed.flowKey} v${failed.version}: ${failed.error ?? 'the write failed'}`
+      : unrecorded !== undefined
+        ? `Publishing to ${env} stopped after ${unrecorded.flowKey} v${unrecorded.version} was written: recording it failed (${unrecorded.error}). Its approver approves it again to finish.`
+        : `Published ${flows.length} flow${flows.length === 1 ? '' : 's'} to ${env}.`;
   const lines = flows.map((f) => `- ${flowLine(f)}`);
   const back = flows.flatMap((f) => (f.rollback === null ? [] : [f.rollback]));
   const created = flows.filter((f) => f.planned === 'create' && f.arn !== null && f.state !== 'skipped');
@@ -88,6 +97,9 @@ function flowLine(f: FlowPublishResult): string {
     case 'failed':
       return `${what}: FAILED, not written${f.arn === null ? '' : ` (${f.arn} keeps its previous content)`}`;
     case 'skipped':
-      return `${what}: not written (its request ${f.requestId} stays approved: once the failure is fixed, its approver approves it again to publish it, or, where no approval is needed, request publishing again)`;
+      // Advice that works: a failed request cannot be approved again, so what needs its flow waits for a new request of it.
+      return f.waitsFor === null
+        ? `${what}: not written (its request ${f.requestId} stays approved: its approver approves it again to publish it, or, where no approval is needed, request publishing it again)`
+        : `${what}: not written (its request ${f.requestId} stays approved: it needs ${f.waitsFor}, whose request failed; request publishing ${f.waitsFor} again, and once that is approved this is published with it)`;
   }
 }

@@ -4,7 +4,7 @@ import type { Reference } from '../references/types.js';
 import { memberKind } from '../resolve/bundleIndex.js';
 import type { Resolution } from '../resolve/types.js';
 import { flowKeyOf } from '../versions/flowKey.js';
-import type { FlowHead, FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
+import type { AuditEvent, FlowHead, FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
 import type { TargetLookup } from './publishTarget.js';
 
 /** One approved request of a batch, with its version and where it goes. */
@@ -12,6 +12,16 @@ export interface PublishMember {
   readonly request: PublishRequest;
   readonly version: FlowVersion;
   readonly located: TargetLookup;
+  /** What an earlier run of this request did before it stopped (a crash, a timeout); null when there was none. */
+  readonly earlier: EarlierRun | null;
+}
+
+/** What a resumed request's earlier run left: found so that resuming neither refuses nor repeats it. */
+export interface EarlierRun {
+  /** The target holds content that run recorded it would write (so it is no change made outside flowgate). */
+  readonly wrote: boolean;
+  /** The `publish` audit event that run recorded, when it got that far. */
+  readonly recorded: AuditEvent | null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { invalidState, loadRequest, lostTransition } from '../publish/requestSta
 import type { Reference } from '../references/types.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot, resolutionHash } from '../versions/requests.js';
-import type { PublishRequest } from '../versions/types.js';
+import type { AuditEvent, PublishRequest } from '../versions/types.js';
 import { publishApproved } from './publishApproved.js';
 
 /** Input of {@link approveRequest}. */
@@ -48,7 +48,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   requireRole(deps.config, actor, 'publisher', 'approve publish requests');
   const request = await loadRequest(deps, input.id);
   const policy = environmentOf(deps.config, request.env).approval;
-  if (request.state === 'approved' && request.decidedBy === actor.id)
+  if ((request.state === 'approved' || request.state === 'published') && request.decidedBy === actor.id)
     return resumeApproved(deps, request, actor);
   if (request.state !== 'pending') throw invalidState(request, 'approve');
   if (request.requester === actor.id && !policy.allowSelfApproval) {
@@ -79,7 +79,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     actor,
     action: 'approve',
     flowKey: request.flowKey,
-    detail: { request: request.id, version: request.version, requester: request.requester },
+    detail: approvalDetail(request),
     notification: {
       kind: 'approved',
       text: `${actor.id} approved ${request.flowKey} v${request.version} for ${request.env} (requested by ${request.requester}).${waiting}`,
@@ -91,20 +91,48 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
 }
 
 /**
- * The approver approving again a request they approved that is not published yet: the run that
- * approved it stopped before publishing (a crash, a timeout, a queue's redelivery of the same
- * click), or a batch stopped part-way before it. Publishing resumes; the approval stands as it
- * was (no second approval is recorded), and publishing checks content and drift again.
+ * The approver approving again a request they approved: the run that approved it stopped before
+ * publishing all it had to (a crash, a timeout, a queue's redelivery of the same click), or a
+ * batch stopped part-way before it. Publishing resumes; the approval stands as it was (recorded
+ * now only when that run stopped before recording it), and publishing checks content and drift
+ * again. A published request resumes the approved requests it is published together with; when
+ * none is left, it is refused as published, which it then is, batch and all.
  */
 async function resumeApproved(
   deps: ServiceDeps,
   request: PublishRequest,
   actor: Actor,
 ): Promise<ApproveResult> {
-  const batch = await readyBatch(deps, request);
+  await recordMissingApproval(deps, request, actor);
+  const batch = await readyBatch(deps, request, { throughPublished: true });
+  const ids = batch.ids.filter((id) => id !== request.id || request.state === 'approved');
+  if (ids.length === 0) throw invalidState(request, 'approve');
   if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
-  const outcome = await publishApproved(deps, { ids: batch.ids, actor });
+  const outcome = await publishApproved(deps, { ids, actor });
   return { request: (await deps.requests.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
+}
+
+/** The `approve` audit event of a request whose approving run stopped between its transition and its event. */
+async function recordMissingApproval(
+  deps: ServiceDeps,
+  request: PublishRequest,
+  actor: Actor,
+): Promise<void> {
+  const since = request.decidedAt ?? request.requestedAt;
+  const audit = await deps.audit.listAudit(request.env, since);
+  if (audit.some((e) => e.action === 'approve' && e.detail.request === request.id)) return;
+  await recordEvent(deps, {
+    env: request.env,
+    actor,
+    action: 'approve',
+    flowKey: request.flowKey,
+    detail: approvalDetail(request),
+    notification: null,
+  });
+}
+
+function approvalDetail(request: PublishRequest): AuditEvent['detail'] {
+  return { request: request.id, version: request.version, requester: request.requester };
 }
 
 /** Why the request no longer matches the flow, or null when it still does. */

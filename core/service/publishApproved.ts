@@ -8,6 +8,7 @@ import { type PublishOutcome, summarizeOutcome } from '../publish/publishOutcome
 import { type PublishMember, planPublish } from '../publish/publishPlan.js';
 import { type LocateEntry, type TargetLookup, TargetReader } from '../publish/publishTarget.js';
 import { invalidState, loadRequest } from '../publish/requestState.js';
+import { wroteEarlier } from '../publish/writeIntent.js';
 import { memberKind } from '../resolve/bundleIndex.js';
 import { sha256 } from '../versions/hash.js';
 import { driftHashOf } from '../versions/requests.js';
@@ -33,6 +34,12 @@ export interface PublishApprovedInput {
  * created with placeholder content first, then every member gets its real content once all ARNs
  * are known. References to batch flows are pointed at their ARNs as they become known. What an
  * update replaces is kept as a `snapshot` version when no version holds it already.
+ *
+ * Every contact-center write is preceded by its intent (request and content hash, a claim), and
+ * each written flow is recorded audit first, then head, then request. A run killed part-way is
+ * resumed by approving again: a target holding exactly the content a run of its request meant to
+ * write is that run's write (recorded, not written again, not refused as drift), and what that
+ * run recorded already is not recorded twice.
  *
  * A write that fails stops the batch: that request becomes `failed`, flows already written stay
  * published (their requests `published`), the rest stay approved, and the outcome says which is
@@ -146,7 +153,7 @@ async function loadMembers(
     const version = await currentVersion(deps, request);
     const head = await deps.versions.getHead(request.env, request.flowKey);
     if (head?.target && (await alreadyPublished(deps, head, version))) {
-      unread.push({ request, version, located: unreadTarget(head.target, version) });
+      unread.push({ request, version, located: unreadTarget(head.target, version), earlier: null });
     } else {
       toRead.push({ request, version, head });
     }
@@ -154,10 +161,37 @@ async function loadMembers(
   const located = await reader.locateAll(toRead);
   const read = toRead.flatMap(({ request, version }, i) => {
     const lookup = located[i];
-    return lookup === undefined ? [] : [{ request, version, located: lookup }];
+    return lookup === undefined ? [] : [{ request, version, located: lookup, earlier: null }];
   });
   // Request order is the plan's tie-breaker: keep it.
-  return requests.flatMap((r) => [...unread, ...read].filter((m) => m.request === r));
+  const members = requests.flatMap((r) => [...unread, ...read].filter((m) => m.request === r));
+  return findEarlierRuns(deps, members);
+}
+
+/**
+ * What earlier runs of these requests did before they stopped (killed, timed out): a target
+ * holding content such a run recorded it would write is flowgate's own write, not drift, and a
+ * `publish` it recorded is not recorded twice. Costs one claim read per target that differs from
+ * its request, and one audit read when any member may have been written before.
+ */
+async function findEarlierRuns(deps: ServiceDeps, members: PublishMember[]): Promise<PublishMember[]> {
+  const wrote = await Promise.all(
+    members.map(async ({ request, located }) => {
+      const current = located.current?.content ?? null;
+      if (current === null || driftHashOf(current) === request.driftHash) return false;
+      return wroteEarlier(deps, request, current);
+    }),
+  );
+  const resumed = members.filter((m, i) => wrote[i] === true || m.located.alreadyPublished);
+  if (resumed.length === 0) return members;
+  const since = resumed.map((m) => m.request.decidedAt ?? m.request.requestedAt).sort()[0];
+  const audit = await deps.audit.listAudit(members[0]?.request.env ?? '', since);
+  return members.map((member, i) => {
+    const recorded =
+      audit.find((e) => e.action === 'publish' && e.detail.request === member.request.id) ?? null;
+    if (wrote[i] !== true && recorded === null) return member;
+    return { ...member, earlier: { wrote: wrote[i] === true, recorded } };
+  });
 }
 
 /** The request's version, refused as `stale-request` unless it still holds the approved content. */
@@ -222,7 +256,9 @@ async function refuseDrift(
 ): Promise<void> {
   const drifted = members.filter(
     (m) =>
-      !m.located.alreadyPublished && driftHashOf(m.located.current?.content ?? null) !== m.request.driftHash,
+      !m.located.alreadyPublished &&
+      m.earlier?.wrote !== true &&
+      driftHashOf(m.located.current?.content ?? null) !== m.request.driftHash,
   );
   if (drifted.length === 0) return;
   const names = drifted.map((m) => `${m.request.flowKey} (${m.located.target?.arn ?? 'new'})`).join(', ');

@@ -22,6 +22,7 @@ function published(overrides: Partial<FlowPublishResult> = {}): FlowPublishResul
     rollback: 'flowgate rollback "flow:Main" --env prod --to 2 --as <you>',
     error: null,
     diagnostics: [],
+    waitsFor: null,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -178,6 +179,18 @@ describe('LocalContactCenter (restart)', () => {
     const files = [...readdirSync(dir), ...readdirSync(join(dir, 'flows'))];
 
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('removes the temporary file a writer killed before its rename left, at the next write', async () => {
+    const target = center();
+    const { id } = await target.createFlow(flowInput());
+    // A process that has exited: its pid names no running writer.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(dir, 'flows', `${id}.json.${dead}.0badc0de.tmp`), '{"kind":');
+
+    await target.updateFlow({ kind: 'flow', id, content: otherContent, status: 'PUBLISHED' });
+
+    expect(readdirSync(join(dir, 'flows')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('names the damaged file when a stored flow is not valid', async () => {

@@ -21,6 +21,15 @@ async function approvedThenStopped() {
     decidedAt: kit.clock.now().toISOString(),
   });
   if (approved === null) throw new Error('the request was not approved');
+  await kit.audit.appendAudit({
+    id: 'approval',
+    env: 'prod',
+    at: kit.clock.now().toISOString(),
+    actor: 'bob',
+    action: 'approve',
+    flowKey: 'flow:Main',
+    detail: { request: request.id, version: request.version, requester: 'alice' },
+  });
   return { kit, request: approved };
 }
 
@@ -41,7 +50,7 @@ describe('an approved request whose publish stopped', () => {
     expect(result.outcome?.flows.map((f) => f.state)).toEqual(['published']);
     expect(kit.center.writes()).toBe(1);
     const actions = (await kit.audit.listAudit('prod')).map((e) => e.action);
-    expect(actions.filter((a) => a === 'approve')).toHaveLength(0);
+    expect(actions.filter((a) => a === 'approve')).toHaveLength(1);
     expect(actions).toContain('publish');
   });
 
