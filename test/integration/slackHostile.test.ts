@@ -1,0 +1,161 @@
+/**
+ * The Slack bot against a hostile workspace member, end to end: signed HTTP requests into the
+ * real handler (Bolt's Lambda receiver behind `startLocalServer`), the fake Slack Web API on
+ * loopback, the use cases on the in-memory fakes. Every surface checks who is asking; a click
+ * only changes the message flowgate posted for it; junk is refused at the edge.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodePickerBlockId } from '../../blocks/actionIds.js';
+import type { FlowgateConfig } from '../../core/config.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { importFlows } from '../../core/service/importFlows.js';
+import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
+import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { type FakeSlackApi, startFakeSlackApi } from './fakeSlackApi.js';
+import { withChannel } from './slackPayloads.js';
+
+const SECRET = 'hostile-signing-secret';
+const TOKEN = 'xoxb-hostile';
+const CHANNEL = 'CPRODFLOWS';
+const billing = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'flows', 'billing.json'));
+
+let fake: FakeSlackApi;
+let kit: ServiceKit;
+let server: LocalServer;
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi({ tokens: [TOKEN] });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await fake.stop();
+});
+
+async function startWith(deps: ServiceDeps): Promise<void> {
+  await server?.stop();
+  server = await startLocalServer({
+    ...hostedOn(deps),
+    slack: {
+      signingSecret: SECRET,
+      botToken: TOKEN,
+      apiUrl: fake.apiUrl,
+      botId: 'BFLOWGATE',
+      botUserId: fake.botUserId,
+    },
+    port: 0,
+    log: () => {},
+  });
+}
+
+beforeEach(async () => {
+  fake.reset();
+  kit = makeDeps();
+  await startWith(withChannel(kit.deps, CHANNEL));
+});
+
+function sign(body: string, timestamp: number | string): string {
+  return `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** POSTs `body` to /slack/events, correctly signed (at `timestamp`, now by default). */
+async function post(body: string, contentType: string, timestamp?: number): Promise<Response> {
+  const ts = timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${server.url}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': sign(body, ts),
+    },
+    body,
+  });
+}
+
+function interactive(payload: unknown): Promise<Response> {
+  return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+}
+
+/** Billing imported into prod with one queue the target lacks: a reference with a picker. */
+async function billingWithUnknownQueue(): Promise<{ flowKey: string; version: number; ref: number }> {
+  const flow = JSON.parse(billing.toString('utf8')) as {
+    modules: { parameters: { name: string; value: string; resourceName?: string }[] }[];
+  };
+  for (const module of flow.modules) {
+    for (const parameter of module.parameters) {
+      if (parameter.name === 'Queue') {
+        parameter.value =
+          'arn:aws:connect:us-east-1:111122223333:instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/queue/00000000-0000-4000-8000-00000000dead';
+        parameter.resourceName = 'Support';
+      }
+    }
+  }
+  const imported = await importFlows(kit.deps, {
+    env: 'prod',
+    files: [{ name: 'billing.json', bytes: new TextEncoder().encode(JSON.stringify(flow)) }],
+    actor: { id: 'alice', groups: [] },
+    channel: 'slack',
+  });
+  const version = imported.flows[0]?.version;
+  const ref = version?.references.findIndex((r) => r.kind === 'queue') ?? -1;
+  if (version === null || version === undefined || ref < 0)
+    throw new Error('the queue reference was not stored');
+  return { flowKey: version.flowKey, version: version.number, ref };
+}
+
+async function typeAhead(user: string, typed: string): Promise<string[]> {
+  const { flowKey, version, ref } = await billingWithUnknownQueue();
+  const response = await interactive({
+    type: 'block_suggestion',
+    user: { id: user },
+    team: { id: 'T1' },
+    action_id: 'flowgate.pick_replacement',
+    block_id: encodePickerBlockId({ env: 'prod', flow: flowKey, version, ref }),
+    value: typed,
+  });
+  expect(response.status).toBe(200);
+  const answer = (await response.json()) as { options: { text: { text: string } }[] };
+  return answer.options.map((o) => o.text.text);
+}
+
+function withRoles(deps: ServiceDeps, roles: FlowgateConfig['roles']): ServiceDeps {
+  return { ...deps, config: { ...deps.config, roles } };
+}
+
+describe('replacement type-ahead', () => {
+  it('lists nothing of the environment to a workspace member with no flowgate role', async () => {
+    expect(await typeAhead('mallory', '')).toEqual([]);
+  });
+
+  it('lists the matching resources to a viewer', async () => {
+    expect(await typeAhead('victor', 'bil')).toEqual(['Billing']);
+  });
+
+  it('lists them to a viewer by user group when Slack lists the group in time', async () => {
+    fake.setUsergroup('SVIEWERS', ['vera']);
+    await startWith(
+      withRoles(withChannel(kit.deps, CHANNEL), {
+        viewers: ['SVIEWERS'],
+        editors: ['alice'],
+        publishers: ['bob'],
+      }),
+    );
+    expect(await typeAhead('vera', 'bil')).toEqual(['Billing']);
+  });
+
+  it('lists nothing when the role could only come from a user group Slack does not answer for', async () => {
+    fake.setUsergroup('SVIEWERS', ['vera']);
+    fake.fail('usergroups.users.list', { kind: 'ratelimited', retryAfterSeconds: 30 });
+    await startWith(
+      withRoles(withChannel(kit.deps, CHANNEL), {
+        viewers: ['SVIEWERS'],
+        editors: ['alice'],
+        publishers: ['bob'],
+      }),
+    );
+    expect(await typeAhead('vera', 'bil')).toEqual([]);
+  });
+});
