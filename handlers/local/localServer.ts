@@ -13,7 +13,7 @@ import { REPORT_PREFIX, reportLinker } from '../../app/reportLinks.js';
 import type { Notifier } from '../../core/ports.js';
 import { createReportHandler } from '../reports/handler.js';
 import { createS3Import } from '../s3-import/handler.js';
-import { createSlackApp } from '../slack/app.js';
+import { createSlackApp, guardSlackRequests } from '../slack/app.js';
 import { createWebhookHandler } from '../webhook/handler.js';
 import { createWorker } from '../worker/handler.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
@@ -162,7 +162,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   } else {
     const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
     createSlackApp({ ...base, receiver });
-    const toHandler = receiver.toHandler();
+    const toHandler = guardSlackRequests(receiver.toHandler(), {
+      signingSecret: options.slack.signingSecret,
+    });
     slackHandler = async (event: APIGatewayProxyEventV2) =>
       (await toHandler(event as never, {})) as APIGatewayProxyStructuredResultV2;
   }

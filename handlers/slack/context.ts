@@ -1,4 +1,4 @@
-import type { SlackJob } from '../../app/jobs.js';
+import { parseSlackJob, type SlackJob } from '../../app/jobs.js';
 import type { CandidateSearch } from '../../app/replacementCandidates.js';
 import { hasRole } from '../../core/access.js';
 import type { Actor, FlowgateConfig, Role } from '../../core/config.js';
@@ -25,9 +25,12 @@ export async function firstDelivery(ctx: ListenerContext, key: string): Promise<
   return ctx.claims.claimOnce(`slack:${key}`, expiresAt);
 }
 
-/** Queues a job; its key also deduplicates in the queue. */
+/**
+ * Queues a job; its key also deduplicates in the queue. The job is checked against its schema
+ * first (throws naming the field): one the worker would refuse to read never leaves the listener.
+ */
 export async function enqueue(ctx: ListenerContext, key: string, job: SlackJob): Promise<void> {
-  await ctx.queue.enqueue({ kind: job.kind, key, payload: job });
+  await ctx.queue.enqueue({ kind: job.kind, key, payload: parseSlackJob(job) });
 }
 
 /**

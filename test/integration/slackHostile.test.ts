@@ -8,6 +8,8 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createVersionTable } from '../../adapters/dynamo/versionTable.js';
+import { dynamoStores } from '../../app/compose/stores.js';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
 import type { FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -15,7 +17,8 @@ import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fakeSlackApi.js';
-import { withChannel } from './slackPayloads.js';
+import { type LocalDynamo, startDynamo } from './servers.js';
+import { fileSharedEvent, withChannel } from './slackPayloads.js';
 
 const SECRET = 'hostile-signing-secret';
 const TOKEN = 'xoxb-hostile';
@@ -157,5 +160,107 @@ describe('replacement type-ahead', () => {
       }),
     );
     expect(await typeAhead('vera', 'bil')).toEqual([]);
+  });
+});
+
+describe('the Slack endpoint edge', () => {
+  it('answers 401 and records nothing for a request signed ten minutes in the future', async () => {
+    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    const body = JSON.stringify(fileSharedEvent(file.id, 'alice', 'EvFuture', CHANNEL));
+
+    const response = await post(body, 'application/json', Math.floor(Date.now() / 1000) + 10 * 60);
+    await server.drain();
+
+    expect(response.status).toBe(401);
+    expect(fake.calls('files.info')).toHaveLength(0);
+    expect(await kit.versions.listVersions('prod', 'flow:Billing')).toHaveLength(0);
+  });
+
+  it.each([
+    ['a JSON body that is not JSON', 'application/json', '{"type": "event_callback", '],
+    ['a JSON body of null', 'application/json', 'null'],
+    ['a JSON body that is an array', 'application/json', '[1,2]'],
+    ['a form payload that is not JSON', 'application/x-www-form-urlencoded', 'payload=%7Bnope'],
+    ['a form payload of null', 'application/x-www-form-urlencoded', 'payload=null'],
+    ['an event of null', 'application/json', '{"type":"event_callback","event":null}'],
+    [
+      'block actions of null',
+      'application/x-www-form-urlencoded',
+      `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"alice"},"actions":null}')}`,
+    ],
+    [
+      'a view submission without its view',
+      'application/x-www-form-urlencoded',
+      `payload=${encodeURIComponent('{"type":"view_submission","user":{"id":"alice"}}')}`,
+    ],
+    ['4 MB of noise', 'application/x-www-form-urlencoded', `payload=${'x7Q'.repeat(1_400_000)}`],
+    ['4 MB of noise as JSON', 'application/json', 'Z'.repeat(4 * 1024 * 1024)],
+  ])(
+    'answers 400, not 500 (which Slack retries), for correctly signed junk: %s',
+    async (_case, type, body) => {
+      const response = await post(body, type);
+
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toMatch(/internal server error/i);
+    },
+  );
+});
+
+describe('ids and lengths at the edge', () => {
+  let dynamo: LocalDynamo;
+
+  beforeAll(async () => {
+    dynamo = await startDynamo();
+  });
+
+  afterAll(async () => {
+    await dynamo.stop();
+  });
+
+  /** A click on Approve whose value names `request`, by bob (a publisher). */
+  function approveClick(request: string): Promise<Response> {
+    return interactive({
+      type: 'block_actions',
+      user: { id: 'bob', team_id: 'T1' },
+      team: { id: 'T1' },
+      api_app_id: 'A1',
+      container: { type: 'message', message_ts: '1700000000.000100', channel_id: CHANNEL },
+      channel: { id: CHANNEL },
+      message: { ts: '1700000000.000100', text: 'request' },
+      response_url: fake.responseUrl(),
+      actions: [
+        {
+          type: 'button',
+          action_id: 'flowgate.approve',
+          block_id: 'decide',
+          value: JSON.stringify({ request }),
+          action_ts: `${Date.now()}.1`,
+        },
+      ],
+    });
+  }
+
+  it("tells the clicker a 3,000-character request id is not one of flowgate's buttons, without asking DynamoDB", async () => {
+    await createVersionTable(dynamo.client, 'hostile');
+    const stores = dynamoStores({
+      client: dynamo.client,
+      tableName: 'hostile',
+      files: kit.files,
+      clock: kit.clock,
+    });
+    await startWith(withChannel({ ...kit.deps, ...stores }, CHANNEL));
+
+    const response = await approveClick('r'.repeat(3_000));
+    await server.drain();
+
+    expect(response.status).toBe(200);
+    const told = fake
+      .calls('chat.postEphemeral')
+      .filter((c) => c.args.user === 'bob')
+      .map((c) => String(c.args.text))
+      .join('\n');
+    expect(told).toMatch(/could not read that button/);
+    expect(told).not.toMatch(/DynamoDB|ValidationException/);
+    expect(fake.calls('chat.update')).toHaveLength(0);
   });
 });
