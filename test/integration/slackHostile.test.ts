@@ -16,7 +16,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
-import { type FakeSlackApi, startFakeSlackApi } from './fakeSlackApi.js';
+import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
 import { type LocalDynamo, startDynamo } from './servers.js';
 import { fileSharedEvent, withChannel } from './slackPayloads.js';
 
@@ -262,5 +262,135 @@ describe('ids and lengths at the edge', () => {
     expect(told).toMatch(/could not read that button/);
     expect(told).not.toMatch(/DynamoDB|ValidationException/);
     expect(fake.calls('chat.update')).toHaveLength(0);
+  });
+});
+
+/** The first button in `message` whose action id starts with `prefix`. */
+function button(
+  message: FakeSlackMessage,
+  prefix: string,
+): { action_id: string; value: string; block_id: string } {
+  for (const block of message.blocks as {
+    block_id?: string;
+    elements?: { action_id?: string; value?: string }[];
+  }[]) {
+    for (const el of block.elements ?? []) {
+      if (el.action_id?.startsWith(prefix))
+        return { action_id: el.action_id, value: el.value ?? '', block_id: block.block_id ?? '' };
+    }
+  }
+  throw new Error(`no ${prefix} in message: ${message.text}`);
+}
+
+/**
+ * A click by `user` on `action` (a button's action id, value and block), with the payload saying
+ * it came from the message at `from` (its channel and ts), as anyone can claim.
+ */
+function clickAs(
+  user: string,
+  action: { action_id: string; value: string; block_id: string },
+  from: { channel: string; ts: string },
+): Promise<Response> {
+  return interactive({
+    type: 'block_actions',
+    user: { id: user, team_id: 'T1' },
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    container: { type: 'message', message_ts: from.ts, channel_id: from.channel },
+    channel: { id: from.channel },
+    message: { ts: from.ts, text: '' },
+    response_url: fake.responseUrl(),
+    actions: [
+      { type: 'button', ...action, action_ts: `${Date.now()}.${Math.random().toString().slice(2, 8)}` },
+    ],
+  });
+}
+
+function toldTo(user: string): string {
+  return fake
+    .calls('chat.postEphemeral')
+    .filter((c) => c.args.user === user)
+    .map((c) => String(c.args.text))
+    .join('\n');
+}
+
+describe('a click changes only the message flowgate posted for it', () => {
+  let report: FakeSlackMessage;
+  let request: FakeSlackMessage;
+
+  /** billing.json shared in the prod channel by alice, and her request to publish it. */
+  beforeEach(async () => {
+    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    await post(
+      JSON.stringify(fileSharedEvent(file.id, 'alice', `Ev${Date.now()}`, CHANNEL)),
+      'application/json',
+    );
+    await server.drain();
+    const shown = fake
+      .messages()
+      .find((m) => m.channel === CHANNEL && m.text.toLowerCase().includes('ready'));
+    if (shown === undefined) throw new Error('no import report');
+    report = shown;
+    await clickAs('alice', button(report, 'flowgate.request_publish'), report);
+    await server.drain();
+    const asked = fake
+      .messages()
+      .find((m) => m.text !== report.text && m.blocks.length > 0 && m.ts !== report.ts);
+    if (asked === undefined) throw new Error('no publish request');
+    request = asked;
+    expect(button(request, 'flowgate.approve')).toBeDefined();
+    expect(fake.calls('chat.update')).toHaveLength(0);
+  });
+
+  it('refuses a Discard that names the pending publish request, which keeps its Approve and Reject', async () => {
+    await clickAs('alice', button(report, 'flowgate.discard_import'), request);
+    await server.drain();
+
+    expect(toldTo('alice')).toContain('not on the import report flowgate posted for Billing');
+    expect(fake.calls('chat.update')).toHaveLength(0);
+    expect(fake.message(CHANNEL, request.ts)?.updates).toBe(0);
+  });
+
+  it('refuses an Approve that names the import report, and decides nothing', async () => {
+    await clickAs('bob', button(request, 'flowgate.approve'), report);
+    await server.drain();
+
+    expect(toldTo('bob')).toContain(`not on the request message flowgate posted in <#${CHANNEL}>`);
+    expect(fake.calls('chat.update')).toHaveLength(0);
+    expect((await kit.requests.listRequests('prod')).map((r) => r.state)).toEqual(['pending']);
+  });
+
+  it('refuses an Approve that claims to come from another channel, and posts nothing there', async () => {
+    await clickAs('bob', button(request, 'flowgate.approve'), { channel: 'CELSEWHERE', ts: request.ts });
+    await server.drain();
+
+    expect(toldTo('bob')).toContain('nothing was decided');
+    expect(fake.calls('chat.update')).toHaveLength(0);
+    expect(fake.calls('chat.postMessage').filter((c) => c.args.channel === 'CELSEWHERE')).toHaveLength(0);
+    expect((await kit.requests.listRequests('prod')).map((r) => r.state)).toEqual(['pending']);
+  });
+
+  it('refuses an environment choice that names the publish request, and imports nothing', async () => {
+    const file = fake.registerFile(billing, { name: 'other.json', mimetype: 'application/json' });
+    const forged = {
+      action_id: 'flowgate.choose_environment:0',
+      value: JSON.stringify({ env: 'prod', file: file.id }),
+      block_id: 'choose',
+    };
+
+    await clickAs('alice', forged, request);
+    await server.drain();
+
+    expect(toldTo('alice')).toContain('nothing was imported');
+    expect(fake.calls('chat.update')).toHaveLength(0);
+    expect(fake.calls('files.info').filter((c) => c.args.file === file.id)).toHaveLength(0);
+  });
+
+  it('still decides a request approved from its own message, on that message', async () => {
+    await clickAs('bob', button(request, 'flowgate.approve'), request);
+    await server.drain();
+
+    expect(fake.message(CHANNEL, request.ts)?.updates).toBe(1);
+    expect(fake.message(CHANNEL, request.ts)?.text).toMatch(/approved|published/i);
   });
 });
