@@ -66,6 +66,9 @@ export function guardSlackRequests<E extends SlackHttpEvent, R>(
     const body = event.isBase64Encoded === true ? Buffer.from(raw, 'base64').toString('utf8') : raw;
     if (Buffer.byteLength(body, 'utf8') > SLACK_MAX_BODY_BYTES)
       return refuse(400, 'the request body is too large for a Slack request');
+    // Bolt answers Slack's SSL check before verifying (it does nothing but answer 200): kept so.
+    if (isSslCheck(body, header(event, 'content-type')))
+      return inner({ ...event, body, isBase64Encoded: false }, context);
     const timestamp = header(event, 'x-slack-request-timestamp');
     const signature = header(event, 'x-slack-signature');
     if (!isSigned(options.signingSecret, timestamp, signature, body, now()))
@@ -161,6 +164,12 @@ function envelopeProblem(text: string, what: string): string | null {
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   return `${what} is a Slack ${type} request without a valid ${issue?.path.join('.') || 'shape'}`;
+}
+
+function isSslCheck(body: string, contentType: string | undefined): boolean {
+  if (!(contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return false;
+  const form = parseQuery(body);
+  return typeof form.ssl_check === 'string' && form.payload === undefined && form.command === undefined;
 }
 
 function header(event: SlackHttpEvent, name: string): string | undefined {
