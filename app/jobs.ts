@@ -7,29 +7,46 @@ import { QUEUED_FLOW_COMMANDS } from './flowCommands.js';
  * not half-processed. Jobs carry ids only, never flow content.
  */
 
+/**
+ * Bounds on what a job carries, so a forged payload cannot carry kilobytes into ids: Slack's ids
+ * (users, teams, channels, files, message timestamps) are short words; its action and block ids
+ * stop at 255 characters, a button's value at 2,000 and an option's at 150. A value longer than
+ * Slack allows still fits (twice the limit), so the worker's decoder refuses it and tells the user.
+ */
+export const JOB_LIMITS = {
+  id: 64,
+  elementId: 255,
+  value: 4_000,
+  url: 2_048,
+  arg: 1_000,
+  args: 100,
+} as const;
+
+const slackId = z.string().min(1).max(JOB_LIMITS.id);
+
 const who = {
   /** Slack user id of the person who acted. */
-  user: z.string().min(1),
+  user: slackId,
   /** Slack team (workspace) id, for user-group lookups. */
-  team: z.string().nullable(),
-  channel: z.string().min(1),
+  team: slackId.nullable(),
+  channel: slackId,
 };
 
 /** Where the worker answers: a thread, a message to update, a response_url. */
 const reply = {
   /** The message the interaction came from (updated in place rather than posting a new one). */
-  messageTs: z.string().nullable(),
-  threadTs: z.string().nullable(),
-  responseUrl: z.string().url().nullable(),
+  messageTs: slackId.nullable(),
+  threadTs: slackId.nullable(),
+  responseUrl: z.string().max(JOB_LIMITS.url).url().nullable(),
 };
 
 export const importFileJob = z.object({
   kind: z.literal('import-file'),
   ...who,
   ...reply,
-  fileId: z.string().min(1),
+  fileId: slackId,
   /** Null when the channel is not bound: the worker asks which environment. */
-  env: z.string().nullable(),
+  env: slackId.nullable(),
 });
 
 export const commandJob = z.object({
@@ -38,7 +55,7 @@ export const commandJob = z.object({
   ...reply,
   /** `/flow <sub> …`: the subcommand and its words; only those the worker answers (app/flowCommands.ts). */
   sub: z.enum(QUEUED_FLOW_COMMANDS),
-  args: z.array(z.string()),
+  args: z.array(z.string().max(JOB_LIMITS.arg)).max(JOB_LIMITS.args),
 });
 
 export const interactionJob = z.object({
@@ -46,13 +63,13 @@ export const interactionJob = z.object({
   ...who,
   ...reply,
   /** The action id that was clicked or chosen (see blocks/actionIds.ts). */
-  actionId: z.string().min(1),
+  actionId: z.string().min(1).max(JOB_LIMITS.elementId),
   /** The raw action value, decoded by the worker with blocks' decoder. */
-  value: z.string(),
+  value: z.string().max(JOB_LIMITS.value),
   /** For selects: the chosen option's value. */
-  selected: z.string().nullable(),
+  selected: z.string().max(JOB_LIMITS.value).nullable(),
   /** The block the action sits in: a replacement picker's block id says which reference it is for. */
-  blockId: z.string().nullable(),
+  blockId: z.string().max(JOB_LIMITS.value).nullable(),
 });
 
 /** Any job. */

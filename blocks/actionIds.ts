@@ -47,33 +47,40 @@ export const IMPORT_MODAL_BLOCKS = {
   environment: 'flowgate.import_environment',
 } as const;
 
-const flowVersion = z.object({
-  env: z.string().min(1),
-  flow: z.string().min(1),
+/**
+ * The ids values carry, bounded where they are decoded: a forged value must be refused here, with
+ * a message the user can act on, not reach the table (a DynamoDB sort key stops at 1,024 bytes and
+ * says only "ValidationException").
+ */
+const ids = {
+  /** Environment names as the config allows them (core/configSchema.ts). */
+  env: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'not an environment name'),
+  /**
+   * A flow key (`flow:<name>`, `module:<name>`): Connect names stop at 127 characters; the bound
+   * leaves room for the kind and names stored before that was checked.
+   */
+  flow: z.string().min(1).max(300),
   version: z.number().int().positive(),
-});
+  /** Publish request ids are UUIDs (`newId`); any short word of letters, digits and dashes is taken. */
+  request: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a request id'),
+  /** Slack file ids (`F…`). */
+  file: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'not a Slack file id'),
+} as const;
+
+const flowVersion = z.object({ env: ids.env, flow: ids.flow, version: ids.version });
 
 /** Each action's value schema. `pickReplacement` is the chosen option's value. */
 const VALUE_SCHEMAS = {
-  [ACTION_IDS.pickReplacement]: z.object({ to: z.string().min(1) }),
+  [ACTION_IDS.pickReplacement]: z.object({ to: z.string().min(1).max(SLACK_LIMITS.optionValue) }),
   [ACTION_IDS.requestPublish]: flowVersion,
-  [ACTION_IDS.showDiff]: z.object({
-    env: z.string().min(1),
-    flow: z.string().min(1),
-    from: z.number().int().positive(),
-    to: z.number().int().positive(),
-  }),
+  [ACTION_IDS.showDiff]: z.object({ env: ids.env, flow: ids.flow, from: ids.version, to: ids.version }),
   [ACTION_IDS.discardImport]: flowVersion,
-  [ACTION_IDS.approve]: z.object({ request: z.string().min(1) }),
-  [ACTION_IDS.reject]: z.object({ request: z.string().min(1) }),
-  [ACTION_IDS.rollback]: z.object({
-    env: z.string().min(1),
-    flow: z.string().min(1),
-    to: z.number().int().positive(),
-  }),
-  [ACTION_IDS.chooseEnvironment]: z.object({ env: z.string().min(1), file: z.string().min(1) }),
+  [ACTION_IDS.approve]: z.object({ request: ids.request }),
+  [ACTION_IDS.reject]: z.object({ request: ids.request }),
+  [ACTION_IDS.rollback]: z.object({ env: ids.env, flow: ids.flow, to: ids.version }),
+  [ACTION_IDS.chooseEnvironment]: z.object({ env: ids.env, file: ids.file }),
   [ACTION_IDS.importFiles]: z.object({}),
-  [ACTION_IDS.importEnvironment]: z.object({ env: z.string().min(1) }),
+  [ACTION_IDS.importEnvironment]: z.object({ env: ids.env }),
   // A link button carries no value.
   [ACTION_IDS.viewReport]: z.object({}),
 } as const;
@@ -91,16 +98,16 @@ export interface PickerBlock {
 }
 
 const pickerBlockSchema = z.object({
-  env: z.string().min(1),
-  flow: z.string().min(1),
-  version: z.number().int().positive(),
+  env: ids.env,
+  flow: ids.flow,
+  version: ids.version,
   ref: z.number().int().nonnegative(),
 });
 
 const PICKER_PREFIX = 'pick:';
 
 /** The import modal's `private_metadata`: where to post the report. */
-const modalMetadataSchema = z.object({ channel: z.string().min(1).optional() });
+const modalMetadataSchema = z.object({ channel: z.string().min(1).max(64).optional() });
 
 /** What the import modal remembers between opening and submission. */
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;

@@ -14,7 +14,7 @@ import { REPORT_PREFIX, reportLinker } from '../../app/reportLinks.js';
 import type { Notifier } from '../../core/ports.js';
 import { createReportHandler } from '../reports/handler.js';
 import { createS3Import } from '../s3-import/handler.js';
-import { createSlackApp, type SlackAppOptions } from '../slack/app.js';
+import { createSlackApp, guardSlackRequests, type SlackAppOptions } from '../slack/app.js';
 import { createWebhookHandler } from '../webhook/handler.js';
 import { createWorker } from '../worker/handler.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
@@ -195,7 +195,8 @@ async function startSlack(
   }
   const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
   createSlackApp({ ...base, receiver });
-  const toHandler = receiver.toHandler();
+  // As in the Lambda: what Slack never sends (a timestamp out of range, signed junk) is refused first.
+  const toHandler = guardSlackRequests(receiver.toHandler(), { signingSecret: options.slack.signingSecret });
   return {
     handler: async (event) => (await toHandler(event as never, {})) as APIGatewayProxyStructuredResultV2,
     stop: async () => {},

@@ -1,5 +1,6 @@
 import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { type FlowPicture, postFlowPictures } from '../../app/flowPicture.js';
+import { saveRequestMessage } from '../../app/postedMessages.js';
 import type { ReportLink } from '../../app/reportLinks.js';
 import { saveReport } from '../../app/reportRecord.js';
 import { importReportView, publishRequestView } from '../../app/views.js';
@@ -72,7 +73,8 @@ export async function postDropReport(
         head?.published ?? null,
         deps.reportLink ?? null,
       );
-      await slack.post(channel, buildPublishRequest(pending));
+      const posted = await slack.post(channel, buildPublishRequest(pending));
+      await saveRequestMessage(service.files, posted, request.id);
     }
   } catch (error) {
     deps.log(`s3 import of ${object} into ${result.env}: the report could not be posted`, error);

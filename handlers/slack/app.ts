@@ -1,6 +1,9 @@
 import { App, type Receiver } from '@slack/bolt';
 import { webClientOptions } from '../../adapters/slack/createWebClient.js';
 import type { ListenerContext } from './context.js';
+
+export { guardSlackRequests, type SlackEdgeOptions } from './edge.js';
+
 import { registerInteractions } from './listeners/actions/interactions.js';
 import { registerFlowCommand } from './listeners/commands/flowCommand.js';
 import { registerFileShared } from './listeners/events/fileShared.js';

@@ -1,4 +1,4 @@
-import type { SlackJob } from '../../app/jobs.js';
+import { parseSlackJob, type SlackJob } from '../../app/jobs.js';
 import type { CandidateSearch } from '../../app/replacementCandidates.js';
 import { hasRole } from '../../core/access.js';
 import type { Actor, FlowgateConfig, Role } from '../../core/config.js';
@@ -25,9 +25,12 @@ export async function firstDelivery(ctx: ListenerContext, key: string): Promise<
   return ctx.claims.claimOnce(`slack:${key}`, expiresAt);
 }
 
-/** Queues a job; its key also deduplicates in the queue. */
+/**
+ * Queues a job; its key also deduplicates in the queue. The job is checked against its schema
+ * first (throws naming the field): one the worker would refuse to read never leaves the listener.
+ */
 export async function enqueue(ctx: ListenerContext, key: string, job: SlackJob): Promise<void> {
-  await ctx.queue.enqueue({ kind: job.kind, key, payload: job });
+  await ctx.queue.enqueue({ kind: job.kind, key, payload: parseSlackJob(job) });
 }
 
 /**
@@ -40,4 +43,51 @@ export function mayAct(config: FlowgateConfig, user: string, role: Role): boolea
   if (hasRole(config, actor, role)) return true;
   const { viewers, editors, publishers } = config.roles;
   return [...viewers, ...editors, ...publishers].some((entry) => entry.startsWith('S'));
+}
+
+/** Lists a Slack user group's members (Bolt's `client.usergroups.users.list`). */
+export type GroupMembers = (group: string) => Promise<readonly string[]>;
+
+/**
+ * How long a listener that must answer with data (type-ahead) waits for Slack to list user
+ * groups: Slack gives the whole request 3 seconds, and the search itself needs most of them.
+ */
+export const GROUP_LOOKUP_MS = 1_000;
+
+/**
+ * Whether `user` holds `role` now, for a listener that answers with data rather than queueing a
+ * job (type-ahead lists an environment's resources: nobody checks after it). Unlike `mayAct` it
+ * never lets a request through on trust: a user listed by id is answered at once; otherwise the
+ * configured user groups (`S…`) are listed within `GROUP_LOOKUP_MS`, and a lookup that fails or
+ * takes longer counts as no role (refusing shows an empty list; listing would leak the target).
+ */
+export async function holdsRoleNow(
+  config: FlowgateConfig,
+  user: string,
+  role: Role,
+  members: GroupMembers,
+): Promise<boolean> {
+  if (hasRole(config, { id: user, groups: [] }, role)) return true;
+  const { viewers, editors, publishers } = config.roles;
+  const groups = [...new Set([...viewers, ...editors, ...publishers])].filter((e) => /^S[A-Z0-9]+$/.test(e));
+  if (groups.length === 0) return false;
+  // A group Slack will not list (deleted, a plan without groups) is simply not the user's.
+  const listed = Promise.all(
+    groups.map((group) =>
+      members(group).then(
+        (users) => (users.includes(user) ? [group] : []),
+        () => [],
+      ),
+    ),
+  ).then((found) => found.flat());
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), GROUP_LOOKUP_MS);
+  });
+  try {
+    const mine = await Promise.race([listed, late]);
+    return mine !== null && hasRole(config, { id: user, groups: mine }, role);
+  } finally {
+    clearTimeout(timer);
+  }
 }

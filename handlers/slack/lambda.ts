@@ -10,7 +10,7 @@ import { sqsQueue } from '../../app/compose/queues.js';
 import { tableStores } from '../../app/compose/stores.js';
 import { readLambdaEnvironment } from '../../app/environment.js';
 import { searchCandidates } from '../../app/replacementCandidates.js';
-import { createSlackApp } from './app.js';
+import { createSlackApp, guardSlackRequests } from './app.js';
 
 const env = readLambdaEnvironment(process.env);
 const receiver = new AwsLambdaReceiver({ signingSecret: env.slack.signingSecret });
@@ -34,5 +34,8 @@ createSlackApp({
   },
 });
 
-/** The Lambda handler (two arguments: Node 24 runtimes refuse callback-style handlers). */
-export const handler = receiver.toHandler();
+/**
+ * The Lambda handler (two arguments: Node 24 runtimes refuse callback-style handlers), behind the
+ * edge that refuses requests timed more than five minutes from now and bodies Slack never sends.
+ */
+export const handler = guardSlackRequests(receiver.toHandler(), { signingSecret: env.slack.signingSecret });

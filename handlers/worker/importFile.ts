@@ -4,6 +4,7 @@ import { SlackFileError } from '../../adapters/slack/slackErrors.js';
 import { postFlowPictures } from '../../app/flowPicture.js';
 import { importUploads } from '../../app/importUploads.js';
 import type { ImportFileJob, InteractionJob } from '../../app/jobs.js';
+import { saveEnvironmentPicker } from '../../app/postedMessages.js';
 import { saveReport } from '../../app/reportRecord.js';
 import { importReportView } from '../../app/views.js';
 import { buildEnvironmentPicker } from '../../blocks/environmentPicker.js';
@@ -51,7 +52,9 @@ async function askEnvironment(ctx: JobContext<ImportFileJob>, fileId: string): P
     fileName: file.name,
     environments: Object.keys(service.config.environments),
   });
-  await messenger.post(ctx.job.channel, picker, threadOf(ctx));
+  const question = await messenger.post(ctx.job.channel, picker, threadOf(ctx));
+  // Its buttons may replace this message only (see interactions/message.ts).
+  await saveEnvironmentPicker(service.files, question, fileId);
 }
 
 /**

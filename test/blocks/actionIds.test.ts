@@ -30,10 +30,10 @@ describe('encodeActionValue', () => {
     );
   });
 
-  it('throws ActionValueError when a button value exceeds 2,000 characters', () => {
+  it('throws ActionValueError when a flow key is longer than any flowgate stores', () => {
     expect(() =>
       encodeActionValue(ACTION_IDS.rollback, { env: 'prod', flow: 'x'.repeat(2000), to: 1 }),
-    ).toThrow(/Slack allows 2000/);
+    ).toThrow(/wrong shape/);
   });
 });
 
@@ -44,6 +44,24 @@ describe('decodeActionValue', () => {
     ['missing', undefined, /missing/],
   ])('throws a clear ActionValueError when the value is %s', (_case, raw, message) => {
     expect(() => decodeActionValue(ACTION_IDS.requestPublish, raw)).toThrow(message);
+  });
+
+  it.each([
+    ['a 3,000-character request id', ACTION_IDS.approve, JSON.stringify({ request: 'r'.repeat(3000) })],
+    ['a request id with a #', ACTION_IDS.reject, JSON.stringify({ request: 'REQ#1' })],
+    [
+      'an environment name with a #',
+      ACTION_IDS.discardImport,
+      '{"env":"prod#x","flow":"flow:A","version":1}',
+    ],
+    [
+      'a 1,000-character flow key',
+      ACTION_IDS.requestPublish,
+      JSON.stringify({ env: 'prod', flow: 'f'.repeat(1000), version: 1 }),
+    ],
+    ['a file id with a slash', ACTION_IDS.chooseEnvironment, '{"env":"prod","file":"F1/../x"}'],
+  ] as const)('refuses %s before it reaches a store', (_case, actionId, raw) => {
+    expect(() => decodeActionValue(actionId, raw)).toThrow(ActionValueError);
   });
 
   it('carries the action id and code when it throws', () => {

@@ -7,7 +7,7 @@ import { buildDiscardedMessage, buildNotice } from '../../../blocks/messages.js'
 import { requireRole } from '../../../core/access.js';
 import { parseFlowKey } from '../../../core/versions/flowKey.js';
 import type { JobContext } from '../workerDeps.js';
-import { messageOf, replaceMessage } from './message.js';
+import { clickedReport } from './message.js';
 
 /**
  * Discard (import report): the message stops offering the flow for publishing. Nothing is
@@ -19,11 +19,12 @@ export async function discardImport(ctx: JobContext<InteractionJob>): Promise<vo
   const { env, flow, version } = decodeActionValue(ACTION_IDS.discardImport, ctx.job.value);
   requireRole(service.config, await ctx.actor(), 'editor', `discard imports in ${env}`);
   const label = `${parseFlowKey(flow)?.name ?? flow} v${version}`;
-  const message = messageOf(ctx.job);
-  const shown = message === null ? null : await loadReport(service.files, message);
+  // Only the report flowgate posted for this flow: a payload naming any other message is refused.
+  const message = await clickedReport(ctx, { env, flow, version });
+  const shown = await loadReport(service.files, message);
   const rest = shown?.flows.filter((f) => f.flowKey !== flow && f.version !== null) ?? [];
-  if (message === null || shown === null || rest.length === 0) {
-    await replaceMessage(ctx, buildDiscardedMessage([label], ctx.job.user, env));
+  if (shown === null || rest.length === 0) {
+    await messenger.update(message, buildDiscardedMessage([label], ctx.job.user, env));
     return;
   }
   const content = { ...shown, flows: rest };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SlackMessageRef } from '../../../adapters/slack/SlackMessenger.js';
 import type { InteractionJob } from '../../../app/jobs.js';
 import { loadReport, saveReport } from '../../../app/reportRecord.js';
 import { importReportView } from '../../../app/views.js';
@@ -15,7 +16,7 @@ import { type RememberedResolution, rememberResolution } from '../../../core/ser
 import type { FlowVersion } from '../../../core/versions/types.js';
 import { WorkerRefusal } from '../refusal.js';
 import type { JobContext } from '../workerDeps.js';
-import { messageOf } from './message.js';
+import { clickedReport } from './message.js';
 
 /**
  * The picker's `block_id`, which says which reference of which version the choice is for. The
@@ -37,6 +38,8 @@ export async function pickReplacement(ctx: JobContext<InteractionJob>): Promise<
   if (blockId === undefined) ctx.deps.log('pick_replacement job without blockId: the listener must add it');
   const picker = decodePickerBlockId(blockId);
   const { version, reference } = await pickedReference(ctx, picker);
+  // Checked before anything is remembered: only the report flowgate posted for this version.
+  const report = await clickedReport(ctx, { env: picker.env, flow: picker.flow, version: picker.version });
   const result = await rememberResolution(ctx.deps.service, {
     env: picker.env,
     flow: picker.flow,
@@ -44,7 +47,7 @@ export async function pickReplacement(ctx: JobContext<InteractionJob>): Promise<
     to,
     actor: await ctx.actor(),
   });
-  await updateReport(ctx, version, result);
+  await updateReport(ctx, report, version, result);
 }
 
 /** The version and reference the picker was built for, refused when the message is out of date. */
@@ -73,12 +76,11 @@ async function pickedReference(
 
 async function updateReport(
   ctx: JobContext<InteractionJob>,
+  message: SlackMessageRef,
   picked: FlowVersion,
   result: RememberedResolution,
 ): Promise<void> {
   const { service, messenger } = ctx.deps;
-  const message = messageOf(ctx.job);
-  if (message === null) return;
   const shown = (await loadReport(service.files, message)) ?? onlyFlow(picked);
   const content: ReportContent = {
     ...shown,

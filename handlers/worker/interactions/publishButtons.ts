@@ -4,19 +4,28 @@ import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
 import { announceRequest } from '../announceRequest.js';
 import type { JobContext } from '../workerDeps.js';
+import { clickedDecision, clickedReport } from './message.js';
 
-/** Request publish (import report): asks approvers for exactly the version the report shows. */
+/**
+ * Request publish (import report): asks approvers for exactly the version the report shows, in
+ * the report's channel (only from the report flowgate posted for that version).
+ */
 export async function requestPublishing(ctx: JobContext<InteractionJob>): Promise<void> {
   const { env, flow, version } = decodeActionValue(ACTION_IDS.requestPublish, ctx.job.value);
+  const report = await clickedReport(ctx, { env, flow, version });
   const actor = await ctx.actor();
   const request = await requestPublish(ctx.deps.service, { env, flow, version, actor });
-  await announceRequest(ctx, request, actor);
+  await announceRequest(ctx, request, actor, report.channel);
 }
 
-/** Roll back (decided request): a version restoring the replaced content, and a request to publish it. */
+/**
+ * Roll back (decided request): a version restoring the replaced content, and a request to publish
+ * it, posted where flowgate posted the decided request (only from such a message of `env`).
+ */
 export async function rollBack(ctx: JobContext<InteractionJob>): Promise<void> {
   const { env, flow, to } = decodeActionValue(ACTION_IDS.rollback, ctx.job.value);
+  const { message } = await clickedDecision(ctx, env);
   const actor = await ctx.actor();
   const { request } = await rollbackFlow(ctx.deps.service, { env, flow, to, actor });
-  await announceRequest(ctx, request, actor);
+  await announceRequest(ctx, request, actor, message.channel);
 }

@@ -1,27 +1,34 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { JOB_LIMITS } from '../../../../app/jobs.js';
 import { ACTION_IDS } from '../../../../blocks/actionIds.js';
 import { enqueue, firstDelivery, type ListenerContext } from '../../context.js';
 
-/** The parts of a block_actions payload flowgate uses; everything else is ignored. */
+/** A Slack id (user, team, channel, message ts): short, and bounded before it becomes a key. */
+const slackId = z.string().min(1).max(JOB_LIMITS.id);
+
+/**
+ * The parts of a block_actions payload flowgate uses; everything else is ignored. Ids and lengths
+ * are bounded here, before the idempotency key is written: a payload beyond them is not Slack's.
+ */
 const blockActions = z.object({
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z.object({ id: z.string() }).nullable().optional(),
-  channel: z.object({ id: z.string().min(1) }).optional(),
-  container: z
-    .object({ message_ts: z.string().optional(), thread_ts: z.string().optional() })
-    .partial()
-    .optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
-  response_url: z.string().url().optional(),
+  user: z.object({ id: slackId, team_id: slackId.optional() }),
+  team: z.object({ id: slackId }).nullable().optional(),
+  channel: z.object({ id: slackId }).optional(),
+  container: z.object({ message_ts: slackId.optional(), thread_ts: slackId.optional() }).partial().optional(),
+  message: z.object({ ts: slackId, thread_ts: slackId.optional() }).optional(),
+  response_url: z.string().max(JOB_LIMITS.url).url().optional(),
   actions: z
     .array(
       z.object({
-        action_id: z.string().min(1),
-        action_ts: z.string().min(1),
-        block_id: z.string().optional(),
-        value: z.string().optional(),
-        selected_option: z.object({ value: z.string() }).nullable().optional(),
+        action_id: z.string().min(1).max(JOB_LIMITS.elementId),
+        action_ts: slackId,
+        block_id: z.string().max(JOB_LIMITS.value).optional(),
+        value: z.string().max(JOB_LIMITS.value).optional(),
+        selected_option: z
+          .object({ value: z.string().max(JOB_LIMITS.value) })
+          .nullable()
+          .optional(),
       }),
     )
     .min(1),

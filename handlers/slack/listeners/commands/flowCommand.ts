@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { findFlowCommand, type ListenerFlowCommandName } from '../../../../app/flowCommands.js';
+import { JOB_LIMITS } from '../../../../app/jobs.js';
 import type { SlackMessage } from '../../../../blocks/limits.js';
 import { enqueue, type ListenerContext, mayAct } from '../../context.js';
 import { slackMessage } from '../../slackMessage.js';
@@ -42,6 +43,16 @@ export function registerFlowCommand(app: App, ctx: ListenerContext): void {
         .trim()
         .split(/\s+/)
         .filter((w) => w !== '');
+      if (args.length > JOB_LIMITS.args || args.some((arg) => arg.length > JOB_LIMITS.arg)) {
+        await ack(
+          ephemeral(
+            slackMessage.error(
+              `That command is too long for flowgate: at most ${JOB_LIMITS.args} words of ${JOB_LIMITS.arg} characters.`,
+            ),
+          ),
+        );
+        return;
+      }
       const sub = findFlowCommand(word);
       if (sub === undefined) {
         await ack(ephemeral(slackMessage.usage(null, word)));

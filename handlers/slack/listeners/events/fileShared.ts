@@ -1,12 +1,16 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { environmentOfChannel } from '../../../../app/channelEnvironment.js';
+import { JOB_LIMITS } from '../../../../app/jobs.js';
 import { enqueue, firstDelivery, type ListenerContext } from '../../context.js';
 
+const slackId = z.string().min(1).max(JOB_LIMITS.id);
+
+/** What flowgate reads of the event, bounded before the ids become an idempotency key. */
 const fileSharedEvent = z.object({
-  file_id: z.string().min(1),
-  user_id: z.string().min(1),
-  channel_id: z.string().min(1),
+  file_id: slackId,
+  user_id: slackId,
+  channel_id: slackId,
   event_ts: z.string().optional(),
 });
 

@@ -1,22 +1,30 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { JOB_LIMITS } from '../../../../app/jobs.js';
 import { decodeModalMetadata } from '../../../../blocks/actionIds.js';
 import { enqueue, firstDelivery, type ListenerContext, mayAct } from '../../context.js';
 import { IMPORT_MODAL } from '../../slackMessage.js';
 
 /** The import modal's submission: the uploaded files and the chosen environment. */
+const slackId = z.string().min(1).max(JOB_LIMITS.id);
+
 const submission = z.object({
-  user: z.object({ id: z.string().min(1) }),
-  team: z.object({ id: z.string() }).nullable().optional(),
+  user: z.object({ id: slackId }),
+  team: z.object({ id: slackId }).nullable().optional(),
   view: z.object({
-    id: z.string(),
+    id: slackId,
     private_metadata: z.string(),
     state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
   }),
 });
 
-const fileValue = z.object({ files: z.array(z.object({ id: z.string().min(1) })).min(1) });
-const envValue = z.object({ selected_option: z.object({ value: z.string().min(1) }) });
+const fileValue = z.object({
+  files: z
+    .array(z.object({ id: slackId }))
+    .min(1)
+    .max(JOB_LIMITS.args),
+});
+const envValue = z.object({ selected_option: z.object({ value: slackId }) });
 
 /** `/flow import`'s modal: each uploaded file becomes an import job into the chosen environment. */
 export function registerImportModal(app: App, ctx: ListenerContext): void {

@@ -76,6 +76,18 @@ describe('processSlackJob (pick a replacement)', () => {
     expect(t.fake.message(report.channel, report.ts)?.updates).toBe(1);
   });
 
+  it('refuses privately, remembers nothing and changes no message when the click names a message that is not the report', async () => {
+    const { picker, value } = choose(report, 'Billing');
+    const other = await t.deps.messenger.post(CHANNELS.prod, { text: 'someone else’s message', blocks: [] });
+    const forged = { ...pickJob(report, picker, value, 'alice'), messageTs: other.ts };
+
+    await processSlackJob(forged, t.deps);
+
+    expect(ephemeralTo(t.fake, 'alice').join('\n')).toContain('not on the import report flowgate posted');
+    expect(await t.kit.mappings.listMappings('prod')).toEqual([]);
+    expect(t.fake.calls('chat.update')).toHaveLength(0);
+  });
+
   it('refuses a viewer privately and remembers nothing when a viewer chooses', async () => {
     const { picker, value } = choose(report, 'Billing');
 
