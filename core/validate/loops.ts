@@ -34,11 +34,14 @@ const LISTED = 5;
  * when it is sure.
  */
 export function checkEndlessLoops(model: FlowModel): Diagnostic[] {
-  const reachable = reachableIds(model);
+  const trapped = trappedIds(model);
+  // Almost every flow ends here: its loops all pass a menu, a wait or a branch out.
+  if (trapped.size === 0) return [];
   const found: Diagnostic[] = [];
-  for (const component of cycles(model, reachable)) {
-    if (!component.every((node) => isTrapped(node, component))) continue;
-    const ordered = model.nodes.filter((node) => component.includes(node));
+  for (const component of cycles(model, trapped)) {
+    const members = new Set(component.map((node) => node.id));
+    if (!component.every((node) => node.edges.every((edge) => members.has(edge.target)))) continue;
+    const ordered = model.nodes.filter((node) => members.has(node.id) && model.byId.get(node.id) === node);
     const first = ordered[0];
     if (first === undefined) continue;
     const names = ordered.slice(0, LISTED).map(describeBlock).join(', ');
@@ -56,19 +59,47 @@ export function checkEndlessLoops(model: FlowModel): Diagnostic[] {
   return found;
 }
 
-function isTrapped(node: FlowNode, component: readonly FlowNode[]): boolean {
+/**
+ * The reachable blocks a contact can never leave the flow from: blocks that neither end the flow
+ * nor wait, all of whose branches lead to such blocks. Found by pruning: start from every such
+ * block and drop those with a branch leading elsewhere, then those leading to a dropped one.
+ */
+function trappedIds(model: FlowModel): Set<string> {
+  const reachable = reachableIds(model);
+  const kept = new Set<string>();
+  for (const [id, node] of model.byId) if (reachable.has(id) && mayTrap(node)) kept.add(id);
+  if (kept.size === 0) return kept;
+  // Linear pruning: each dropped block drops the kept blocks that lead to it, once.
+  const callers = new Map<string, string[]>();
+  const dropped: string[] = [];
+  for (const id of kept) {
+    for (const edge of model.byId.get(id)?.edges ?? []) {
+      if (!kept.has(edge.target)) dropped.push(id);
+      const list = callers.get(edge.target);
+      if (list === undefined) callers.set(edge.target, [id]);
+      else list.push(id);
+    }
+  }
+  for (let id = dropped.pop(); id !== undefined; id = dropped.pop()) {
+    if (!kept.delete(id)) continue;
+    for (const caller of callers.get(id) ?? []) if (kept.has(caller)) dropped.push(caller);
+  }
+  return kept;
+}
+
+/** A block that by itself gives no way out: known, never ends the flow, never waits, leads on. */
+function mayTrap(node: FlowNode): boolean {
   const rule = actionRule(node.type);
   if (rule === null || rule.termination !== 'never' || WAYS_OUT.has(node.type)) return false;
-  if (!node.hasNext && node.conditionCount === 0) return false;
-  return node.edges.every((edge) => component.some((member) => member.id === edge.target));
+  return node.hasNext || node.conditionCount > 0;
 }
 
 /**
- * The strongly connected components among reachable blocks that hold a cycle (more than one
+ * The strongly connected components among the `among` blocks that hold a cycle (more than one
  * block, or one block leading to itself). Tarjan's algorithm with an explicit stack, so a long
  * chain of blocks cannot overflow the call stack.
  */
-function cycles(model: FlowModel, reachable: ReadonlySet<string>): FlowNode[][] {
+function cycles(model: FlowModel, among: ReadonlySet<string>): FlowNode[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -76,8 +107,8 @@ function cycles(model: FlowModel, reachable: ReadonlySet<string>): FlowNode[][] 
   const out: FlowNode[][] = [];
   let counter = 0;
   const targets = (id: string): string[] =>
-    (model.byId.get(id)?.edges ?? []).map((e) => e.target).filter((t) => reachable.has(t));
-  for (const root of reachable) {
+    (model.byId.get(id)?.edges ?? []).map((e) => e.target).filter((t) => among.has(t));
+  for (const root of among) {
     if (index.has(root)) continue;
     const work: { id: string; next: number; targets: string[] }[] = [];
     const visit = (id: string) => {
