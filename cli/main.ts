@@ -14,6 +14,7 @@ import { runPlan } from './commands/plan.js';
 import { runStart } from './commands/start.js';
 import { runValidate } from './commands/validate.js';
 import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
+import { printableIo } from './printable.js';
 import { isStoreCommand, runStoreCommand } from './storeCommands.js';
 
 const USAGE = `flowgate: move Amazon Connect contact flows between environments safely
@@ -53,7 +54,9 @@ unreadable input.
 `;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Names and messages come from files and stores: nothing they hold may drive the terminal.
+  const io = printableIo(given);
   try {
     const [command, ...rest] = argv;
     if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);

@@ -4,6 +4,7 @@ import { flowKindLabel } from '../core/flowTypes.js';
 import { type AnalyzedFlow, isPublishable, type PlannedBatch, type PlannedFlow } from '../core/pipeline.js';
 import type { Reference } from '../core/references/types.js';
 import type { Resolution } from '../core/resolve/types.js';
+import { printable } from './printable.js';
 
 type Style = Parameters<typeof styleText>[0];
 export type Paint = (style: Style, text: string) => string;
@@ -20,13 +21,13 @@ const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /** Action ids are usually UUIDs: the first 8 characters find the block; friendly ids are shown whole. */
 export function shortId(id: string): string {
-  return UUID_LIKE.test(id) ? `${id.slice(0, 8)}…` : id;
+  return UUID_LIKE.test(id) ? `${id.slice(0, 8)}…` : printable(id);
 }
 
 /** The part of an ARN that tells resources apart: `…/queue/3f2a…` (the full ARN is in --json). */
 function shortArn(arn: string): string {
   const parts = arn.split('/');
-  return parts.length >= 3 ? `…/${parts.slice(-2).join('/')}` : truncate(arn, 80);
+  return printable(parts.length >= 3 ? `…/${parts.slice(-2).join('/')}` : truncate(arn, 80));
 }
 
 function truncate(text: string, max: number): string {
@@ -76,15 +77,19 @@ function header(flow: AnalyzedFlow, paint: Paint, suffix = ''): string {
     `${flow.actions} block${flow.actions === 1 ? '' : 's'}`,
     flow.format ?? 'unreadable',
   ];
-  return `${paint('bold', flow.file)}  ${flow.name} ${paint('dim', `· ${facts.join(' · ')}${suffix}`)}`;
+  return `${paint('bold', printable(flow.file))}  ${printable(flow.name)} ${paint('dim', `· ${facts.join(' · ')}${suffix}`)}`;
 }
 
 function diagnosticLines(diagnostics: readonly Diagnostic[], paint: Paint): string[] {
   return diagnostics.flatMap((d) => {
     const mark = d.severity === 'error' ? paint('red', '✖ error  ') : paint('yellow', '▲ warning');
-    const where = d.block === null ? '' : `  ${d.block}${d.action === null ? '' : ` (${shortId(d.action)})`}`;
-    const lines = [`  ${mark} ${paint('dim', d.code)}${where}`, `              ${d.message}`];
-    if (d.hint !== '') lines.push(`              ${paint('cyan', `→ ${d.hint}`)}`);
+    const where =
+      d.block === null ? '' : `  ${printable(d.block)}${d.action === null ? '' : ` (${shortId(d.action)})`}`;
+    const lines = [
+      `  ${mark} ${paint('dim', printable(d.code))}${where}`,
+      `              ${printable(d.message)}`,
+    ];
+    if (d.hint !== '') lines.push(`              ${paint('cyan', `→ ${printable(d.hint)}`)}`);
     return lines;
   });
 }
@@ -102,7 +107,7 @@ function resolutionLines(flow: PlannedFlow, paint: Paint): string[] {
   return flow.references.map((ref, i) => {
     const res = flow.resolutions[i];
     const by = res?.by ?? 'unresolved';
-    const shown = ref.name ?? truncate(ref.value, 60);
+    const shown = printable(ref.name ?? truncate(ref.value, 60));
     const left = `  ${byLabel(by, paint)} ${ref.kind.padEnd(13)} ${truncate(shown, 40).padEnd(40)}`;
     return `${left} ${targetText(res, ref, paint)}`;
   });
@@ -125,9 +130,9 @@ function targetText(res: Resolution | undefined, ref: Reference, paint: Paint): 
     target.arn === null
       ? res.by === 'bundle'
         ? 'created by this batch'
-        : (target.id ?? '')
+        : printable(target.id ?? '')
       : shortArn(target.arn);
-  return `→ ${target.name}${res.inherited ? paint('dim', ' (inherited)') : ''} ${paint('dim', where)}`;
+  return `→ ${printable(target.name)}${res.inherited ? paint('dim', ' (inherited)') : ''} ${paint('dim', where)}`;
 }
 
 function verdict(flow: AnalyzedFlow, paint: Paint): string {
@@ -142,7 +147,7 @@ function orderLines(batch: PlannedBatch, paint: Paint): string {
   const inCycle = new Set(batch.cycles.flat());
   const lines = batch.order.map(
     (file, i) =>
-      `  ${String(i + 1).padStart(3)}. ${file}${inCycle.has(file) ? paint('yellow', '  (cycle: created empty first, content written second)') : ''}`,
+      `  ${String(i + 1).padStart(3)}. ${printable(file)}${inCycle.has(file) ? paint('yellow', '  (cycle: created empty first, content written second)') : ''}`,
   );
   return [paint('bold', 'Publish order'), ...lines].join('\n');
 }
@@ -154,7 +159,7 @@ function summary(flows: readonly AnalyzedFlow[], paint: Paint, target?: string):
     0,
   );
   const ready = flows.filter(isPublishable).length;
-  const against = target === undefined ? '' : ` against ${target}`;
+  const against = target === undefined ? '' : ` against ${printable(target)}`;
   const text = `${flows.length} flow${flows.length === 1 ? '' : 's'}${against}: ${ready} ready, ${flows.length - ready} blocked · ${errors} error${errors === 1 ? '' : 's'} · ${warnings} warning${warnings === 1 ? '' : 's'}`;
   return paint(errors > 0 ? 'red' : 'green', text);
 }

@@ -4,7 +4,9 @@ import type { FlowContainer, FlowFormat, TextStyle } from '../flow.js';
 import { formatPath, getAt, isJsonObject, type JsonObject } from '../json.js';
 import { invalidContainer, invalidContentJson, repairedContentEscape } from './fileDiagnostics.js';
 import { type ContainerFacts, idFromArn, parseFlowKind, presentText } from './flowFacts.js';
-import { parseJsonText } from './jsonText.js';
+import { checkJsonText } from './jsonChecks.js';
+import { jsonTextDiagnostics, nestedTooDeep } from './jsonFindings.js';
+import { parseJsonText, repairQuoteEscapes } from './jsonText.js';
 import { describeContactFlowModuleSchema, describeContactFlowSchema, flowWrapperSchema } from './schemas.js';
 import { detectTextStyle } from './textStyle.js';
 
@@ -69,16 +71,22 @@ export function unwrapContainer(
       diagnostics: [],
     };
   }
+  const field = formatPath(path);
   const parsed = parseJsonText(content, { repairEscapes: true });
-  if (!parsed.ok)
-    return { ok: false, diagnostics: [invalidContentJson(file, formatPath(path), parsed.problem)] };
+  if (!parsed.ok) return { ok: false, diagnostics: [invalidContentJson(file, field, parsed.problem)] };
+  const inspected = checkJsonText(parsed.repaired ? repairQuoteEscapes(content) : content, parsed.value);
+  if (inspected.tooDeep !== null)
+    return { ok: false, diagnostics: [nestedTooDeep(file, inspected.tooDeep, field)] };
   const contentStyle = detectTextStyle(content);
   return {
     ok: true,
     doc: parsed.value,
     facts,
     container: { kind: 'content-string', raw: doc, path, style, contentStyle },
-    diagnostics: parsed.repaired ? [repairedContentEscape(file, formatPath(path))] : [],
+    diagnostics: [
+      ...(parsed.repaired ? [repairedContentEscape(file, field)] : []),
+      ...jsonTextDiagnostics(file, parsed.value, inspected, field),
+    ],
   };
 }
 

@@ -89,7 +89,7 @@ export function legacyConversionFailed(file: string, error: unknown): Diagnostic
   );
 }
 
-/** Reading failed in a way none of the checks foresaw (for example JSON nested too deeply). */
+/** Reading failed in a way none of the checks foresaw (a defect: deep nesting is refused earlier). */
 export function unreadableFile(file: string, error: unknown): Diagnostic {
   return fileError(
     'unreadable-file',

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { FlowContainer, FlowFormat, ParsedFlow, ReadResult, TextStyle } from '../flow.js';
-import type { JsonObject } from '../json.js';
+import { formatPath, type JsonObject } from '../json.js';
 import { unknownFlowTypeFindings, unwrapContainer } from './containers.js';
 import { detectFormat } from './detect.js';
 import {
@@ -12,8 +12,18 @@ import {
   unreadableFile,
   unrecognizedFormat,
 } from './fileDiagnostics.js';
-import { type ContainerFacts, flowDescription, flowKind, flowName, NO_CONTAINER_FACTS } from './flowFacts.js';
-import { decodeText, parseJsonText, sizeOverLimit } from './jsonText.js';
+import {
+  type ContainerFacts,
+  flowDescription,
+  flowKind,
+  flowName,
+  NO_CONTAINER_FACTS,
+  presentText,
+} from './flowFacts.js';
+import { flowNameFindings, identifierFindings, type NameSource } from './flowNames.js';
+import { checkJsonText } from './jsonChecks.js';
+import { jsonTextDiagnostics, nestedTooDeep } from './jsonFindings.js';
+import { decodeText, parseJsonText, repairQuoteEscapes, sizeOverLimit } from './jsonText.js';
 import { convertLegacy } from './legacy/convertLegacy.js';
 import { checkLimits } from './limits.js';
 import { parseFlowContent } from './parseFlowContent.js';
@@ -33,7 +43,7 @@ export function readFlow(file: string, bytes: Uint8Array | string): ReadResult {
   try {
     return readFlowText(file, bytes);
   } catch (error) {
-    // JSON nested deeper than the stack allows throws RangeError from the engine itself.
+    // Deep nesting is refused before anything walks the document; this is the net for defects.
     return failed(file, null, [unreadableFile(file, error)]);
   }
 }
@@ -46,7 +56,13 @@ function readFlowText(file: string, bytes: Uint8Array | string): ReadResult {
   // Repairing `\'` here too covers a Content string saved to a file on its own.
   const parsed = parseJsonText(text, { repairEscapes: true });
   if (!parsed.ok) return failed(file, null, [invalidJson(file, parsed.problem)]);
-  const repairs = parsed.repaired ? [repairedContentEscape(file, null)] : [];
+  // The repaired text is what parsed, so it is the text the checks compare the value with.
+  const checked = checkJsonText(parsed.repaired ? repairQuoteEscapes(text) : text, parsed.value);
+  if (checked.tooDeep !== null) return failed(file, null, [nestedTooDeep(file, checked.tooDeep, null)]);
+  const repairs = [
+    ...(parsed.repaired ? [repairedContentEscape(file, null)] : []),
+    ...jsonTextDiagnostics(file, parsed.value, checked, null),
+  ];
   const format = detectFormat(parsed.value);
   if (format === null) return failed(file, null, [unrecognizedFormat(file)]);
   const style = detectTextStyle(text);
@@ -88,10 +104,11 @@ function finish(
   const checked = parseFlowContent(opened.doc);
   if (!checked.ok) return failed(file, format, [...found, ...checked.diagnostics]);
   const { content } = checked;
+  const name = flowName(file, facts, content);
   const flow: ParsedFlow = {
     file,
     format,
-    name: flowName(file, facts, content),
+    name,
     type: flowKind(facts, content),
     description: flowDescription(facts, content),
     sourceArn: facts.arn,
@@ -100,6 +117,8 @@ function finish(
     container: opened.container,
     diagnostics: [
       ...found,
+      ...flowNameFindings(name, nameSource(file, opened, content)),
+      ...identifierFindings(content),
       ...checked.diagnostics,
       ...findUnknowns(content),
       ...checkLimits(content, sourceChars),
@@ -122,10 +141,13 @@ function readLegacy(
   }
   if (!converted.ok) return failed(file, 'legacy', [...earlier, ...converted.diagnostics]);
   const { content } = converted;
+  const name = converted.name ?? flowName(file, NO_CONTAINER_FACTS, content);
+  const source: NameSource =
+    converted.name !== null ? { kind: 'field', field: 'metadata.name' } : { kind: 'file', file };
   const flow: ParsedFlow = {
     file,
     format: 'legacy',
-    name: converted.name ?? flowName(file, NO_CONTAINER_FACTS, content),
+    name,
     type: converted.type ?? flowKind(NO_CONTAINER_FACTS, content),
     description: converted.description ?? flowDescription(NO_CONTAINER_FACTS, content),
     sourceArn: null,
@@ -133,9 +155,24 @@ function readLegacy(
     content,
     container: { kind: 'legacy', style },
     // The converter reports what it could not map; only the size limits are checked again here.
-    diagnostics: [...earlier, ...converted.diagnostics, ...checkLimits(content)],
+    diagnostics: [
+      ...earlier,
+      ...flowNameFindings(name, source),
+      ...identifierFindings(content),
+      ...converted.diagnostics,
+      ...checkLimits(content),
+    ],
   };
   return { ok: true, flow };
+}
+
+/** Where `flowName` found the name: the container's `Name`, `Metadata.name`, or the file name. */
+function nameSource(file: string, opened: Opened, content: ParsedFlow['content']): NameSource {
+  const { container } = opened;
+  if (opened.facts.name !== null && container.kind === 'content-string')
+    return { kind: 'field', field: formatPath([...container.path.slice(0, -1), 'Name']) };
+  if (presentText(content.Metadata?.name) !== null) return { kind: 'field', field: 'Metadata.name' };
+  return { kind: 'file', file };
 }
 
 function failed(file: string, format: FlowFormat | null, diagnostics: readonly Diagnostic[]): ReadResult {

@@ -3,6 +3,7 @@ import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { flowKindLabel } from '../flowTypes.js';
+import { REFUSED_AT_IMPORT } from '../formats/flowNames.js';
 import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
 import { draftOf } from '../versions/draft.js';
 import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
@@ -74,8 +75,11 @@ async function importedBeforeSnapshots(
 /** How many versions below a new one {@link auditPassedOver} looks at. */
 const PASSED_OVER_LOOKED_AT = 3;
 
-/** Plan codes that make a file's version meaningless: which of two same-named files is "the" flow? */
-const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch']);
+/**
+ * Codes that stop a file from being stored: a plan code that makes its version meaningless (which
+ * of two same-named files is "the" flow?), and names or identifiers that cannot be stored.
+ */
+const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch', ...REFUSED_AT_IMPORT]);
 
 /**
  * Imports files into an environment: analyzes each, plans the batch against the environment's

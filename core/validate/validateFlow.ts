@@ -11,6 +11,7 @@ import {
   checkStaffingQueue,
   checkTransferQueue,
 } from './flowTypeRules.js';
+import { checkEndlessLoops } from './loops.js';
 import { checkReachability } from './paths.js';
 import { checkIdentifiers, checkStartAction, checkTransitions } from './structure.js';
 
@@ -23,6 +24,7 @@ const RULES: readonly Rule[] = [
   checkTransitions,
   checkBranches,
   checkReachability,
+  checkEndlessLoops,
   checkPromptLength,
   checkPhoneNumbers,
 ];

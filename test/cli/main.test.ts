@@ -349,3 +349,49 @@ describe('main convert', () => {
     expect(converted.Actions[0]?.Type).toBe('MessageParticipantIteratively');
   });
 });
+
+describe('main printing names from files', () => {
+  /** A copy of an example flow whose name and file name hold terminal escape sequences. */
+  function hostileFlow(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-ctl-'));
+    const flow = JSON.parse(readFileSync(join(root, 'examples/flows/main-ivr.json'), 'utf8'));
+    flow.Metadata.name = 'IVR\u001b[2J\u001b]0;pwned\u0007\nSecond line\u009b31m';
+    const file = join(dir, 'bill\u001b[31ming.json');
+    writeFileSync(file, JSON.stringify(flow));
+    return file;
+  }
+
+  it('prints control characters of names and file names as escapes, and says the name is refused', async () => {
+    const c = capture();
+
+    const code = await main(['validate', hostileFlow()], c.io);
+
+    const out = c.out();
+    // Line breaks are the report's own; every other control character must arrive escaped.
+    expect([...out].filter((ch) => ch !== '\n' && /\p{Cc}/u.test(ch))).toEqual([]);
+    expect(out).toContain('bill\\u001b[31ming.json');
+    expect(out).toContain('IVR\\u001b[2J\\u001b]0;pwned\\u0007\\nSecond line\\u009b31m');
+    expect(out).toContain('flow-name-control-character');
+    expect(code).toBe(1);
+  });
+
+  it('keeps its own colours while escaping those a name brings', async () => {
+    const c = capture(true);
+
+    await main(['validate', hostileFlow()], c.io);
+
+    expect(c.out()).toContain('\u001b[1m');
+    expect(c.out()).not.toContain('\u001b[2J');
+    expect(c.out()).not.toContain('\u001b[31ming');
+  });
+
+  it('writes --json that still parses to the same names', async () => {
+    const c = capture();
+
+    await main(['validate', hostileFlow(), '--json'], c.io);
+
+    const report = JSON.parse(c.out()) as { flows: { name: string }[] };
+    expect(report.flows[0]?.name).toBe('IVR\u001b[2J\u001b]0;pwned\u0007\nSecond line\u009b31m');
+    expect([...c.out()].filter((ch) => ch !== '\n' && /\p{Cc}/u.test(ch))).toEqual([]);
+  });
+});

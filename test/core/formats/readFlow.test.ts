@@ -619,6 +619,143 @@ describe('readFlow', () => {
     });
   });
 
+  describe('what JSON.parse lets through', () => {
+    /** The fixture as text with `extra` spliced into the first block's Parameters. */
+    function withParameters(extra: string): string {
+      const text = JSON.stringify(flowFixture(), null, 2);
+      return text.replace('"FlowLoggingBehavior": "Enabled"', `"FlowLoggingBehavior": "Enabled", ${extra}`);
+    }
+
+    it('refuses numbers a double cannot hold, naming the block, the field and what they would become', () => {
+      const flow = readOk('numbers.json', withParameters(`"Big": 1e999, "Huge": ${'9'.repeat(400)}`));
+
+      const found = withCode(flow.diagnostics, 'unrepresentable-number');
+      expect(found.map((d) => [d.severity, d.action, d.block])).toEqual([
+        ['error', 'Set logging', 'Set logging behavior'],
+        ['error', 'Set logging', 'Set logging behavior'],
+      ]);
+      expect(found[0]?.message).toContain('has the number 1e999 at Parameters.Big');
+      expect(found[0]?.message).toContain('stored and published as null');
+      expect(found[1]?.message).toContain('at Parameters.Huge');
+    });
+
+    it('refuses an integer that would lose digits, saying what it would become', () => {
+      const flow = readOk('long.json', withParameters('"Long": 12345678901234567890'));
+
+      expect(withCode(flow.diagnostics, 'unrepresentable-number')[0]?.message).toContain(
+        'it would be stored and published as 12345678901234567000',
+      );
+    });
+
+    it('finds such a number inside the Content string of a DescribeContactFlow response', () => {
+      const doc = flowFixture();
+      actionAt(doc, 0).Parameters = { FlowLoggingBehavior: 'Enabled', Big: '@@' };
+      const content = JSON.stringify(doc).replace('"@@"', '1e999');
+
+      const flow = readOk('described.json', describeResponse(content));
+
+      expect(withCode(flow.diagnostics, 'unrepresentable-number').map((d) => d.action)).toEqual([
+        'Set logging',
+      ]);
+    });
+
+    it('keeps numbers that come back as the same value without a finding', () => {
+      const flow = readOk('fine.json', withParameters('"Ratio": 1.50, "Hundred": 1e2, "Id": 12345678901234'));
+
+      expect(withCode(flow.diagnostics, 'unrepresentable-number')).toEqual([]);
+    });
+
+    it('refuses nesting past the stated limit with an error naming the file, not a stack overflow', () => {
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+
+      const result = readFailed('deep.json', withParameters(`"Deep": ${deep}`));
+
+      expect(result.diagnostics).toHaveLength(1);
+      expect(result.diagnostics[0]).toMatchObject({ severity: 'error', code: 'nested-too-deep' });
+      expect(result.diagnostics[0]?.message).toMatch(
+        /^deep\.json nests objects and arrays more than 64 levels deep \(at Actions\[0\]\.Parameters\.Deep\[0\]/,
+      );
+      expect(result.diagnostics[0]?.hint).not.toContain('maintainers');
+    });
+
+    it('warns about a key given twice, naming the block and the key', () => {
+      const flow = readOk('dup.json', withParameters('"FlowLoggingBehavior": "Disabled"'));
+
+      const [found] = withCode(flow.diagnostics, 'duplicate-key');
+      expect(found).toMatchObject({
+        severity: 'warning',
+        action: 'Set logging',
+        block: 'Set logging behavior',
+      });
+      expect(found?.message).toBe(
+        'The "Set logging behavior" block "Set logging" gives "FlowLoggingBehavior" more than once in Parameters; only the last value is kept.',
+      );
+    });
+
+    it('names the block of a duplicate key in its designer metadata', () => {
+      const text = JSON.stringify(flowFixture(), null, 2).replace(
+        '"isFriendlyName": true',
+        '"isFriendlyName": true, "isFriendlyName": false',
+      );
+
+      const [found] = withCode(readOk('dup.json', text).diagnostics, 'duplicate-key');
+
+      expect(found).toMatchObject({ action: 'Set logging', block: 'Set logging behavior' });
+      expect(found?.message).toContain('in Metadata.ActionMetadata["Set logging"]');
+    });
+  });
+
+  describe('names that cannot be stored', () => {
+    it('refuses a name with an escape sequence, naming the character and where the name comes from', () => {
+      const doc = flowFixture();
+      doc.Metadata = { ...doc.Metadata, name: 'Support\u001b[2J\nline' };
+
+      const [found] = withCode(readOk('support.json', doc).diagnostics, 'flow-name-control-character');
+
+      expect(found).toMatchObject({ severity: 'error', action: null });
+      expect(found?.message).toBe(
+        'The flow name "Support\\u001b[2J\\nline" holds the control character U+001B (escape); flowgate does not store names that would rewrite what a terminal or a message shows.',
+      );
+      expect(found?.hint).toContain('Change Metadata.name in the file');
+    });
+
+    it('refuses a container Name over 127 characters, naming the limit and the field', () => {
+      const flow = readOk('long.json', {
+        ...describeResponse(JSON.stringify(flowFixture())),
+        ContactFlow: { Name: 'n'.repeat(1100), Type: 'CONTACT_FLOW', Content: JSON.stringify(flowFixture()) },
+      });
+
+      const [found] = withCode(flow.diagnostics, 'flow-name-too-long');
+
+      expect(found?.message).toMatch(
+        /^The flow name is 1,100 characters long \("n{40}…"\); Amazon Connect accepts flow and module names of at most 127 characters\.$/,
+      );
+      expect(found?.hint).toBe('Change ContactFlow.Name in the file: at most 127 characters.');
+    });
+
+    it('accepts a name of exactly 127 characters, counted as characters not bytes', () => {
+      const doc = flowFixture();
+      doc.Metadata = { ...doc.Metadata, name: 'é'.repeat(127) };
+
+      expect(withCode(readOk('accents.json', doc).diagnostics, 'flow-name-too-long')).toEqual([]);
+    });
+
+    it('refuses a block identifier with a control character, naming the block', () => {
+      const doc = flowFixture();
+      actionAt(doc, 0).Identifier = 'Set\rlogging';
+      doc.StartAction = 'Set\rlogging';
+
+      const [found] = withCode(readOk('ids.json', doc).diagnostics, 'identifier-control-character');
+
+      expect(found).toMatchObject({
+        severity: 'error',
+        action: 'Set\rlogging',
+        block: 'Set logging behavior',
+      });
+      expect(found?.message).toContain('U+000D (carriage return)');
+    });
+  });
+
   // The corpus is optional (these tables are empty without it); the suite has other tests either way.
   const files = corpusFiles().filter((f) => corpusDir !== null && !isLegacyText(readCorpus(f)));
 

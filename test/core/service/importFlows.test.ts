@@ -174,6 +174,29 @@ describe('importFlows', () => {
     expect(await versions.listHeads('test')).toEqual([]);
   });
 
+  it.each([
+    ['an escape sequence and a line break', 'Support\u001b[2J\nline', 'flow-name-control-character'],
+    [
+      'over 127 characters (DynamoDB would refuse the key past 1,024 bytes)',
+      'é'.repeat(600),
+      'flow-name-too-long',
+    ],
+  ])('stores nothing for a flow whose name holds %s', async (_what, name, code) => {
+    const { deps, versions } = makeDeps();
+    const file = supportLine((flow) => {
+      flow.Metadata.name = name;
+    });
+    const result = await importFlows(deps, {
+      env: 'test',
+      files: [file],
+      actor: users.alice,
+      channel: 'cli',
+    });
+    expect(result.flows[0]?.version).toBeNull();
+    expect(result.flows[0]?.analysis.diagnostics.map((d) => d.code)).toContain(code);
+    expect(await versions.listHeads('test')).toEqual([]);
+  });
+
   it('refuses a viewer', async () => {
     const { deps, versions } = makeDeps();
     const importing = importFlows(deps, {
