@@ -153,7 +153,13 @@ export class BatchRun {
   /** Creates a cycle member with placeholder content, so every member has an ARN before real content. */
   async #placeholder(node: number): Promise<void> {
     const { member, progress } = this.#at(node);
-    const content = JSON.stringify(placeholderContent(member.version));
+    await this.#create(node, JSON.stringify(placeholderContent(member.version)));
+    progress.state = 'placeholder';
+  }
+
+  /** Creates the member's flow with `content`, its intent recorded first (see `#write`). */
+  async #create(node: number, content: string): Promise<void> {
+    const { member, progress } = this.#at(node);
     await recordWriteIntent(this.#deps, member.request, content);
     progress.calls += 1;
     progress.writes += 1;
@@ -166,7 +172,6 @@ export class BatchRun {
       status: 'PUBLISHED',
     });
     progress.action = 'created';
-    progress.state = 'placeholder';
   }
 
   /**
@@ -204,18 +209,7 @@ export class BatchRun {
       });
       progress.action = progress.action === 'created' ? 'created' : 'updated';
     } else {
-      await recordWriteIntent(this.#deps, member.request, content);
-      progress.calls += 1;
-      progress.writes += 1;
-      progress.target = await this.#center.createFlow({
-        kind: member.located.kind,
-        name: member.version.name,
-        type: createType(member.version),
-        description: descriptionOf(member),
-        content,
-        status: 'PUBLISHED',
-      });
-      progress.action = 'created';
+      await this.#create(node, content);
     }
     progress.state = 'published';
     await this.#recordPublished(node);
