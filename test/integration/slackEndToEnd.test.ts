@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
-import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
-import { fileSharedEvent, withChannel } from './slackPayloads.js';
+import { fileSharedEvent, importBillingWithUnknownQueue, withChannel } from './slackPayloads.js';
 
 const SECRET = 'e2e-signing-secret';
 const TOKEN = 'xoxb-e2e';
@@ -228,34 +227,13 @@ describe('the Slack bot through its HTTP handler', () => {
   });
 
   it('offers type-ahead replacements of the reference kind that match what is typed', async () => {
-    const flow = JSON.parse(billing.toString('utf8')) as {
-      modules: { parameters: { name: string; value: string; resourceName?: string }[] }[];
-    };
-    for (const module of flow.modules) {
-      for (const parameter of module.parameters) {
-        if (parameter.name === 'Queue') {
-          parameter.value =
-            'arn:aws:connect:us-east-1:111122223333:instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/queue/00000000-0000-4000-8000-00000000dead';
-          parameter.resourceName = 'Support';
-        }
-      }
-    }
-    const imported = await importFlows(kit.deps, {
-      env: 'prod',
-      files: [{ name: 'billing.json', bytes: new TextEncoder().encode(JSON.stringify(flow)) }],
-      actor: { id: 'alice', groups: [] },
-      channel: 'slack',
-    });
-    const version = imported.flows[0]?.version;
-    const ref = version?.references.findIndex((r) => r.kind === 'queue') ?? -1;
-    if (version === null || version === undefined || ref < 0)
-      throw new Error('the queue reference was not stored');
+    const { flowKey, version, ref } = await importBillingWithUnknownQueue(kit.deps);
     const payload = {
       type: 'block_suggestion',
       user: { id: 'alice' },
       team: { id: 'T1' },
       action_id: 'flowgate.pick_replacement',
-      block_id: encodePickerBlockId({ env: 'prod', flow: version.flowKey, version: version.number, ref }),
+      block_id: encodePickerBlockId({ env: 'prod', flow: flowKey, version, ref }),
       value: 'bil',
     };
 

@@ -13,12 +13,11 @@ import { dynamoStores } from '../../app/compose/stores.js';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
 import type { FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import { importFlows } from '../../core/service/importFlows.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
 import { type LocalDynamo, startDynamo } from './servers.js';
-import { fileSharedEvent, withChannel } from './slackPayloads.js';
+import { fileSharedEvent, importBillingWithUnknownQueue, withChannel } from './slackPayloads.js';
 
 const SECRET = 'hostile-signing-secret';
 const TOKEN = 'xoxb-hostile';
@@ -82,35 +81,8 @@ function interactive(payload: unknown): Promise<Response> {
   return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
 }
 
-/** Billing imported into prod with one queue the target lacks: a reference with a picker. */
-async function billingWithUnknownQueue(): Promise<{ flowKey: string; version: number; ref: number }> {
-  const flow = JSON.parse(billing.toString('utf8')) as {
-    modules: { parameters: { name: string; value: string; resourceName?: string }[] }[];
-  };
-  for (const module of flow.modules) {
-    for (const parameter of module.parameters) {
-      if (parameter.name === 'Queue') {
-        parameter.value =
-          'arn:aws:connect:us-east-1:111122223333:instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/queue/00000000-0000-4000-8000-00000000dead';
-        parameter.resourceName = 'Support';
-      }
-    }
-  }
-  const imported = await importFlows(kit.deps, {
-    env: 'prod',
-    files: [{ name: 'billing.json', bytes: new TextEncoder().encode(JSON.stringify(flow)) }],
-    actor: { id: 'alice', groups: [] },
-    channel: 'slack',
-  });
-  const version = imported.flows[0]?.version;
-  const ref = version?.references.findIndex((r) => r.kind === 'queue') ?? -1;
-  if (version === null || version === undefined || ref < 0)
-    throw new Error('the queue reference was not stored');
-  return { flowKey: version.flowKey, version: version.number, ref };
-}
-
 async function typeAhead(user: string, typed: string): Promise<string[]> {
-  const { flowKey, version, ref } = await billingWithUnknownQueue();
+  const { flowKey, version, ref } = await importBillingWithUnknownQueue(kit.deps);
   const response = await interactive({
     type: 'block_suggestion',
     user: { id: user },

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import { importFlows } from '../../core/service/importFlows.js';
 import type { LocalSlackSettings } from '../../handlers/local/localServer.js';
 
 /** Slack settings for a local server whose tests never reach Slack (nothing listens on port 9). */
@@ -45,4 +48,41 @@ export function fileSharedEvent(
       event_ts: '1.1',
     },
   };
+}
+
+/** The example Billing flow, as a user shares it. */
+export const BILLING_FILE = readFileSync(
+  join(import.meta.dirname, '..', '..', 'examples', 'flows', 'billing.json'),
+);
+
+/**
+ * Billing imported into prod by alice with a queue the target lacks: its reference gets a
+ * replacement picker. Returns what the picker's block id names.
+ */
+export async function importBillingWithUnknownQueue(
+  deps: ServiceDeps,
+): Promise<{ flowKey: string; version: number; ref: number }> {
+  const flow = JSON.parse(BILLING_FILE.toString('utf8')) as {
+    modules: { parameters: { name: string; value: string; resourceName?: string }[] }[];
+  };
+  for (const module of flow.modules) {
+    for (const parameter of module.parameters) {
+      if (parameter.name === 'Queue') {
+        parameter.value =
+          'arn:aws:connect:us-east-1:111122223333:instance/0c9bd5a8-1f55-4b4e-9d1f-3a2f7f6e1c11/queue/00000000-0000-4000-8000-00000000dead';
+        parameter.resourceName = 'Support';
+      }
+    }
+  }
+  const imported = await importFlows(deps, {
+    env: 'prod',
+    files: [{ name: 'billing.json', bytes: new TextEncoder().encode(JSON.stringify(flow)) }],
+    actor: { id: 'alice', groups: [] },
+    channel: 'slack',
+  });
+  const version = imported.flows[0]?.version;
+  const ref = version?.references.findIndex((r) => r.kind === 'queue') ?? -1;
+  if (version === null || version === undefined || ref < 0)
+    throw new Error('the queue reference was not stored');
+  return { flowKey: version.flowKey, version: version.number, ref };
 }
