@@ -9,10 +9,10 @@ const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a-
 
 /** The instance ARNs of a parsed config, each with its `/*`; throws naming the file and the fix. */
 function connectResources(config, file) {
-  const environments = Object.entries((config && config.environments) || {});
+  const environments = Object.entries(config?.environments ?? {});
   const resources = [];
   for (const [name, environment] of environments) {
-    const arn = environment && environment.connect && environment.connect.instanceArn;
+    const arn = environment?.connect?.instanceArn;
     if (arn === undefined) continue;
     if (typeof arn !== 'string' || !INSTANCE_ARN.test(arn))
       throw new Error(
