@@ -27,21 +27,21 @@ process.stdout.write(
     .join(', ')}\n`,
 );
 const serverless = createRequire(import.meta.url).resolve('osls/bin/serverless.js');
-const result = spawnSync(
-  process.execPath,
-  [serverless, 'package', '--stage', process.env.FLOWGATE_STAGE ?? 'ci'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'offline-packaging',
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'offline-packaging',
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-    },
+// Arguments (`--stage`, `--region`, `--param`) go to `serverless package`: `npm run deploy` packages
+// with the ones it deploys with. Without --stage, FLOWGATE_STAGE or `ci`.
+const args = process.argv.slice(2);
+const stage = args.includes('--stage') ? [] : ['--stage', process.env.FLOWGATE_STAGE ?? 'ci'];
+const result = spawnSync(process.execPath, [serverless, 'package', ...stage, ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'offline-packaging',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'offline-packaging',
+    SLS_TELEMETRY_DISABLED: '1',
+    SLS_NOTIFICATIONS_MODE: 'off',
   },
-);
+});
 if (result.status !== 0) {
   process.exitCode = result.status ?? 1;
 } else {
@@ -52,5 +52,7 @@ if (result.status !== 0) {
   for (const problem of problems) process.stderr.write(`serverless.yml: ${problem}\n`);
   process.exitCode = problems.length === 0 ? 0 : 1;
   if (problems.length === 0)
-    process.stdout.write('template checked: roles, secrets, alarms, routes, storage\n');
+    process.stdout.write(
+      'template checked: roles, secrets, alarms, routes, storage, failed drops kept, TLS-only bucket, throttled and logged API\n',
+    );
 }

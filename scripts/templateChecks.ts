@@ -2,8 +2,10 @@
  * What the packaged CloudFormation template must hold, checked after `serverless package` so a
  * serverless.yml edit that widens a role, drops an alarm or hands a secret to the wrong function
  * fails CI instead of reaching an account. The rules are the deployment's promises (README,
- * "Deploying"): one role per function, no wildcard actions, `Resource: '*'` only for Connect
- * (its ARNs are per instance, named in the config), Slack tokens only where Slack is called.
+ * "Deploying"): one role per function, every action named (no `s3:*`, no `connect:List*`), no
+ * `Resource: '*'` (Connect calls go to the configured instances), `s3:ListBucket` wherever the files
+ * bucket is read, Slack tokens only where Slack is called, S3 drops that fail every retry kept for
+ * replay, a TLS-only bucket, a throttled and access-logged HTTP API.
  */
 import { z } from 'zod';
 
@@ -37,7 +39,12 @@ const statementSchema = z.object({
   Effect: z.string(),
   Action: z.union([z.string(), z.array(z.string())]),
   Resource: z.unknown(),
+  Condition: z.unknown().optional(),
 });
+type Statement = z.infer<typeof statementSchema>;
+
+/** What a Connect statement may name: a configured instance, or everything in it. */
+const CONNECT_INSTANCE = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a-f-]+(\/\*)?$/;
 const roleSchema = z.object({
   Policies: z
     .array(z.object({ PolicyDocument: z.object({ Statement: z.array(statementSchema) }) }))
@@ -60,6 +67,9 @@ export function templateProblems(template: Template): string[] {
     ),
     ...routeProblems(template),
     ...storageProblems(template),
+    ...asyncFailureProblems(template),
+    ...bucketPolicyProblems(template),
+    ...stageProblems(template),
   ];
 }
 
@@ -91,19 +101,69 @@ function sharedRoles(functions: [string, z.infer<typeof resource>][]): string[] 
 function roleProblems(name: string, props: Record<string, unknown>): string[] {
   const parsed = roleSchema.safeParse(props);
   if (!parsed.success) return [`${name}'s policies cannot be read: ${parsed.error.message}`];
-  return parsed.data.Policies.flatMap((policy) =>
-    policy.PolicyDocument.Statement.flatMap((statement) => {
-      const actions = typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
-      const problems = actions
-        .filter((action) => action === '*' || action.endsWith(':*'))
-        .map((action) => `${name} allows every action of a service (${action})`);
-      const anywhere = statement.Resource === '*' || JSON.stringify(statement.Resource) === '["*"]';
-      const notConnect = actions.filter((action) => !action.startsWith('connect:'));
-      if (anywhere && notConnect.length > 0)
-        problems.push(`${name} allows ${notConnect.join(', ')} on every resource`);
-      return problems;
-    }),
+  const statements = parsed.data.Policies.flatMap((policy) => policy.PolicyDocument.Statement);
+  return [
+    ...statements.flatMap((statement) => statementProblems(name, statement)),
+    ...listBucketProblems(name, statements),
+  ];
+}
+
+function statementProblems(name: string, statement: Statement): string[] {
+  const actions = actionsOf(statement);
+  const problems = actions.flatMap((action) => {
+    if (action === '*' || action.endsWith(':*'))
+      return [`${name} allows every action of a service (${action})`];
+    if (action.includes('*'))
+      return [`${name} allows ${action}, a wildcard: name each operation the code calls instead`];
+    return [];
+  });
+  const resources = resourcesOf(statement.Resource);
+  if (resources.includes('*')) problems.push(`${name} allows ${actions.join(', ')} on every resource`);
+  const connect = actions.filter((action) => action.startsWith('connect:'));
+  const outside = resources.filter(
+    (r): r is string => typeof r === 'string' && r !== '*' && !CONNECT_INSTANCE.test(r),
   );
+  if (connect.length > 0 && outside.length > 0)
+    problems.push(
+      `${name} allows ${connect.join(', ')} on ${outside.join(', ')}: Connect calls go to the configured instances only (arn:aws:connect:<region>:<account>:instance/<id> and instance/<id>/*)`,
+    );
+  return problems;
+}
+
+/**
+ * A role that reads objects of a bucket may also list it, with no condition: without
+ * `s3:ListBucket` S3 answers a read of a missing key with 403 AccessDenied instead of 404 (S3
+ * GetObject documentation), so "not there yet" reads as a failure. A condition on `s3:prefix`
+ * does not count: a GetObject carries no prefix, so the condition never matches.
+ */
+function listBucketProblems(name: string, statements: readonly Statement[]): string[] {
+  const allowed = statements.filter((s) => s.Effect === 'Allow');
+  const read = new Set(
+    allowed
+      .filter((s) => actionsOf(s).some((a) => a === 's3:GetObject' || a === 's3:GetObjectVersion'))
+      .flatMap((s) => resourcesOf(s.Resource))
+      .flatMap((r) => (typeof r === 'string' ? (/^arn:aws[a-z-]*:s3:::([^/]+)\//.exec(r)?.[1] ?? []) : [])),
+  );
+  return [...read].flatMap((bucket) => {
+    const lists = allowed.filter(
+      (s) =>
+        actionsOf(s).includes('s3:ListBucket') &&
+        resourcesOf(s.Resource).some((r) => typeof r === 'string' && r.endsWith(`:s3:::${bucket}`)),
+    );
+    if (lists.some((s) => s.Condition === undefined)) return [];
+    const why = lists.length > 0 ? 'only under a condition, which a GetObject never meets' : 'not at all';
+    return [
+      `${name} reads bucket ${bucket} but may list it ${why}: allow s3:ListBucket on arn:aws:s3:::${bucket}, or S3 answers a missing key with 403 instead of 404`,
+    ];
+  });
+}
+
+function actionsOf(statement: Statement): string[] {
+  return typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
+}
+
+function resourcesOf(resource: unknown): unknown[] {
+  return Array.isArray(resource) ? resource : [resource];
 }
 
 /** Every function, and the dead-letter queue, has an alarm. */
@@ -114,11 +174,11 @@ function alarmProblems(template: Template, functions: readonly string[]): string
       .flatMap((alarm) => refsIn(alarm.Properties?.Dimensions)),
   );
   const problems = functions.filter((fn) => !watched.has(fn)).map((fn) => `${fn} has no error alarm`);
-  const deadLetters = Object.entries(template.Resources).find(
+  const deadLetters = Object.entries(template.Resources).filter(
     ([, r]) => r.Type === 'AWS::SQS::Queue' && r.Properties?.RedrivePolicy === undefined,
   );
-  if (deadLetters !== undefined && !watched.has(deadLetters[0]))
-    problems.push(`the dead-letter queue ${deadLetters[0]} has no alarm`);
+  for (const [queue] of deadLetters)
+    if (!watched.has(queue)) problems.push(`the dead-letter queue ${queue} has no alarm`);
   return problems;
 }
 
@@ -160,6 +220,107 @@ function storageProblems(template: Template): string[] {
     if (bucket.DeletionPolicy !== 'Retain') problems.push('deleting the stack would delete the bucket');
   }
   return problems;
+}
+
+/**
+ * S3 invokes the import asynchronously: after Lambda's retries an event is dropped unless the
+ * function has an on-failure destination (the invocation record keeps the S3 event under
+ * `requestPayload`, so it can be replayed). Retries and event age are bounded explicitly, and the
+ * function's role may send to the queue (Lambda sends with the execution role).
+ */
+function asyncFailureProblems(template: Template): string[] {
+  const resources = Object.entries(template.Resources);
+  const notified = resources
+    .filter(([, r]) => r.Type === 'AWS::S3::Bucket')
+    .flatMap(([, r]) => refsIn(r.Properties?.NotificationConfiguration))
+    .filter((name) => template.Resources[name]?.Type === 'AWS::Lambda::Function');
+  return [...new Set(notified)].flatMap((fn) => {
+    const config = resources.find(
+      ([, r]) =>
+        r.Type === 'AWS::Lambda::EventInvokeConfig' && refsIn(r.Properties?.FunctionName).includes(fn),
+    )?.[1].Properties;
+    const destination = refsIn(
+      z.object({ OnFailure: z.object({ Destination: z.unknown() }) }).safeParse(config?.DestinationConfig)
+        .data?.OnFailure.Destination,
+    )[0];
+    if (config === undefined || destination === undefined)
+      return [`${fn} has no on-failure destination: an S3 drop that fails its retries is lost`];
+    const problems: string[] = [];
+    if (typeof config.MaximumRetryAttempts !== 'number')
+      problems.push(`${fn} does not bound its retries (MaximumRetryAttempts)`);
+    if (typeof config.MaximumEventAgeInSeconds !== 'number')
+      problems.push(`${fn} does not bound its event age (MaximumEventAgeInSeconds)`);
+    const role = roleName(template.Resources[fn]?.Properties?.Role);
+    const statements = roleSchema.safeParse(template.Resources[role ?? '']?.Properties ?? {}).data?.Policies;
+    const sends = (statements ?? [])
+      .flatMap((policy) => policy.PolicyDocument.Statement)
+      .some(
+        (s) =>
+          s.Effect === 'Allow' &&
+          actionsOf(s).some(
+            (a) => a === 'sqs:SendMessage' || a === 'sns:Publish' || a === 'lambda:InvokeFunction',
+          ) &&
+          refsIn(s.Resource).includes(destination),
+      );
+    if (!sends) problems.push(`${role ?? fn} may not send to ${fn}'s on-failure destination ${destination}`);
+    return problems;
+  });
+}
+
+/** The files bucket (the one that notifies the import) refuses every request not made over TLS. */
+function bucketPolicyProblems(template: Template): string[] {
+  const resources = Object.entries(template.Resources);
+  const files = resources.find(
+    ([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties?.NotificationConfiguration !== undefined,
+  );
+  if (files === undefined) return [];
+  const denies = resources
+    .filter(([, r]) => r.Type === 'AWS::S3::BucketPolicy' && refsIn(r.Properties?.Bucket).includes(files[0]))
+    .flatMap(
+      ([, r]) =>
+        z
+          .object({ Statement: z.array(z.record(z.string(), z.unknown())) })
+          .safeParse(r.Properties?.PolicyDocument).data?.Statement ?? [],
+    )
+    .some(
+      (s) =>
+        s.Effect === 'Deny' &&
+        ['s3:*', '*'].some((a) => resourcesOf(s.Action).includes(a)) &&
+        /"aws:SecureTransport":(false|"false")/.test(JSON.stringify(s.Condition ?? {})),
+    );
+  return denies
+    ? []
+    : [
+        `the files bucket ${files[0]} accepts plain-HTTP requests: add a bucket policy denying s3:* when aws:SecureTransport is false`,
+      ];
+}
+
+/** Each HTTP API stage throttles its routes and logs every request to a log group that expires. */
+function stageProblems(template: Template): string[] {
+  const routes = Object.values(template.Resources).some((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+  const stages = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Stage');
+  if (routes && stages.length === 0) return ['the HTTP API has no stage to throttle and log'];
+  return stages.flatMap(([name, stage]) => {
+    const problems: string[] = [];
+    const settings = z
+      .object({ ThrottlingBurstLimit: z.number().positive(), ThrottlingRateLimit: z.number().positive() })
+      .safeParse(stage.Properties?.DefaultRouteSettings);
+    if (!settings.success)
+      problems.push(
+        `the HTTP API stage ${name} is not throttled (DefaultRouteSettings ThrottlingBurstLimit and ThrottlingRateLimit)`,
+      );
+    const logs = z
+      .object({ DestinationArn: z.unknown() })
+      .safeParse(stage.Properties?.AccessLogSettings).data;
+    const group = refsIn(logs?.DestinationArn).find(
+      (ref) => template.Resources[ref]?.Type === 'AWS::Logs::LogGroup',
+    );
+    if (group === undefined)
+      problems.push(`the HTTP API stage ${name} has no access log (AccessLogSettings to a log group)`);
+    else if (typeof template.Resources[group]?.Properties?.RetentionInDays !== 'number')
+      problems.push(`the HTTP API access log ${group} is kept forever (no RetentionInDays)`);
+    return problems;
+  });
 }
 
 /** The resources a value names through `Ref` and `Fn::GetAtt`, at any depth. */
