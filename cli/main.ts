@@ -45,7 +45,8 @@ config with Amazon Connect environments say otherwise; --config <file>, --as <us
   flowgate audit --env <env> [--since <date>]
 
 The Slack bot on loopback (npm start): POST /slack/events, with SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
-SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment:
+SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment; without them Slack is off and the
+webhook, S3 drops and reports are served alone:
   flowgate start [--port N] [--config <file>]
 
 Exit status: 0 done / no errors, 1 errors found or the action was refused, 2 usage, configuration or
