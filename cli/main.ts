@@ -10,6 +10,7 @@ import {
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
 import { runConvert } from './commands/convert.js';
+import { runDoctor } from './commands/doctor.js';
 import { runPlan } from './commands/plan.js';
 import { runStart } from './commands/start.js';
 import { runValidate } from './commands/validate.js';
@@ -46,8 +47,13 @@ config with Amazon Connect environments say otherwise; --config <file>, --as <us
   flowgate audit --env <env> [--since <date>]
 
 The Slack bot on loopback (npm start): POST /slack/events, with SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
-SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment:
+SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment; without them Slack is off and the
+webhook, S3 drops and reports are served alone:
   flowgate start [--port N] [--config <file>]
+
+What publishing to an environment needs, checked with your credentials (the instance, each Connect
+call flowgate makes, the table, the bucket, the Slack token); exit 1 when something is in the way:
+  flowgate doctor --env <env> [--json] [--config <file>]
 
 Exit status: 0 done / no errors, 1 errors found or the action was refused, 2 usage, configuration or
 unreadable input.
@@ -61,6 +67,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     const [command, ...rest] = argv;
     if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);
     if (command === 'start') return await start(rest, io);
+    if (command === 'doctor') return await doctorCommand(rest, io);
     return run(argv, io);
   } catch (error) {
     return report(error, io);
@@ -119,6 +126,25 @@ async function start(args: readonly string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got '${String(values.port)}'`);
   return runStart(port, typeof values.config === 'string' ? values.config : null, io);
+}
+
+async function doctorCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    env: { type: 'string' },
+    json: { type: 'boolean' },
+    config: { type: 'string' },
+  });
+  if (typeof values.env !== 'string' || values.env === '') throw new UsageError('doctor needs --env <env>');
+  if (positionals.length > 0)
+    throw new UsageError(`doctor takes no arguments, got '${positionals.join(' ')}'`);
+  return runDoctor(
+    {
+      env: values.env,
+      json: values.json === true,
+      config: typeof values.config === 'string' ? values.config : null,
+    },
+    io,
+  );
 }
 
 type OptionSpec = Record<string, { type: 'boolean' | 'string' }>;

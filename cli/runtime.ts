@@ -47,7 +47,8 @@ export async function openRuntime(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Runtime> {
   const user = options.as ?? userInfo().username;
-  const config = await readConfig(options.config ?? env.FLOWGATE_CONFIG ?? null, cwd, user);
+  // An empty FLOWGATE_CONFIG (`FLOWGATE_CONFIG=`) means unset, not the current folder.
+  const config = await readConfig(options.config ?? (env.FLOWGATE_CONFIG || null), cwd, user);
   const dataDir = resolve(cwd, env.FLOWGATE_HOME ?? '.flowgate');
   const actor: Actor = { id: user, groups: [] };
   const runtime = (backend: Backend, rest: Pick<Runtime, 'mode' | 'localStack' | 'close'>): Runtime => ({

@@ -203,3 +203,32 @@ export interface Job {
 export interface JobQueue {
   enqueue(job: Job): Promise<void>;
 }
+
+/**
+ * What one question to the outside world answered, for `flowgate doctor`: it worked; the caller is
+ * not allowed (`action`: the IAM action, or the Slack scope, to grant); the thing does not exist;
+ * or the question could not be asked (not configured, no network, throttled), and why.
+ */
+export type ProbeAnswer =
+  | { readonly kind: 'ok'; readonly detail?: string }
+  | { readonly kind: 'denied'; readonly action: string; readonly message: string }
+  | { readonly kind: 'missing'; readonly message: string }
+  | { readonly kind: 'unchecked'; readonly message: string };
+
+/** One thing publishing needs (the table, the bucket, the Slack token), asked as the caller. */
+export interface Probe {
+  /** What is probed, in plain words (`DynamoDB table flowgate-prod`). */
+  readonly subject: string;
+  check(): Promise<ProbeAnswer>;
+}
+
+/** An environment's contact center, asked as the caller: does it exist, may each call be made. */
+export interface ContactCenterProbe {
+  /** The instance, in plain words (`Amazon Connect instance <id> in us-west-2`). */
+  readonly subject: string;
+  describeInstance(): Promise<ProbeAnswer>;
+  /** The read calls flowgate makes there (`ListQueues`, `DescribeContactFlow`…); none for a local instance. */
+  readonly operations: readonly string[];
+  /** Makes `operation` once, as small as it can be asked (MaxResults 1). */
+  tryOperation(operation: string): Promise<ProbeAnswer>;
+}

@@ -6,17 +6,19 @@ import { slackClient } from '../../app/compose/slack.js';
 import { webhookSecretsFrom } from '../../app/webhookSecrets.js';
 import {
   generatedSigningSecret,
+  type LocalServer,
   type LocalSlackSettings,
   startLocalServer,
 } from '../../handlers/local/localServer.js';
 import { type CliIo, UsageError } from '../io.js';
-import { openRuntime } from '../runtime.js';
+import { openRuntime, type Runtime } from '../runtime.js';
 
 /**
  * `flowgate start [--port N]` (`npm start`): the bot on loopback against the local default (or
  * AWS, as the other store commands), until interrupted. Slack settings come from the environment:
  * SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode),
- * SLACK_BOT_ID and SLACK_BOT_USER_ID (else asked of Slack once with auth.test). Report links are
+ * SLACK_BOT_ID and SLACK_BOT_USER_ID (else asked of Slack once with auth.test). With none of them
+ * Slack is off: the webhook, S3 drops and reports are served, and it says how to turn Slack on. Report links are
  * signed with FLOWGATE_REPORT_SECRET (else a secret kept in the data folder) and point at
  * FLOWGATE_PUBLIC_URL when set (a tunnel), else at the server itself.
  */
@@ -26,9 +28,24 @@ export async function runStart(
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
+  // Slack first: a usage error or an unreachable Slack must not leave the local stack's ports open.
+  const slack = await slackSettings(env, io);
   // The S3 drop watcher needs the stack's own event stream: start never attaches to another's.
   const rt = await openRuntime({ as: null, config, attach: false }, io.cwd, env);
-  const slack = await slackSettings(env, io);
+  try {
+    return await serve(rt, slack, port, io, env);
+  } finally {
+    await rt.close();
+  }
+}
+
+async function serve(
+  rt: Runtime,
+  slack: LocalSlackSettings | null,
+  port: number,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const stack = rt.localStack;
   const server = await startLocalServer({
     backend: rt.backend,
@@ -41,20 +58,34 @@ export async function runStart(
     ...(env.FLOWGATE_PUBLIC_URL === undefined ? {} : { publicUrl: env.FLOWGATE_PUBLIC_URL }),
     ...(stack === null ? {} : { bucket: { onS3Event: stack.onS3Event, client: stack.s3Client } }),
   });
-  io.stdout(
-    server.socketMode
-      ? `flowgate is connected to Slack in Socket Mode; webhooks and reports on ${server.url}. Ctrl-C stops it.\n`
-      : `flowgate is listening: POST ${server.url}/slack/events (Slack request URL), GET ${server.url}/healthz. Ctrl-C stops it.\n`,
-  );
+  io.stdout(LISTENING[server.slack](server.url));
+  if (server.slack === 'off') io.stdout(SLACK_OFF_NOTICE);
   if (stack !== null) io.stdout(dropHint(stack));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await server.stop();
-  await rt.close();
   return 0;
 }
+
+/** The first line `flowgate start` prints, by how Slack is connected. */
+const LISTENING: Readonly<Record<LocalServer['slack'], (url: string) => string>> = {
+  'socket-mode': (url) =>
+    `flowgate is connected to Slack in Socket Mode; webhooks and reports on ${url}. Ctrl-C stops it.\n`,
+  http: (url) =>
+    `flowgate is listening: POST ${url}/slack/events (Slack request URL), GET ${url}/healthz. Ctrl-C stops it.\n`,
+  off: (url) =>
+    `flowgate is listening on ${url}: POST /webhooks/flows?env=<env>, reports under /reports/, GET /healthz. Ctrl-C stops it.\n`,
+};
+
+/** What runs and what does not with no Slack app configured, and which variables turn Slack on. */
+export const SLACK_OFF_NOTICE = [
+  'Slack is off: no SLACK_BOT_TOKEN is set. The webhook, S3 drops and reports work; drop reports are written here instead of to Slack.',
+  '  To turn Slack on, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET from your Slack app (Basic Information and OAuth & Permissions),',
+  '  and SLACK_APP_TOKEN to join over Socket Mode instead of a public request URL; then restart.',
+  '',
+].join('\n');
 
 /** How to drop a file into the local bucket (its port changes every run). */
 function dropHint(stack: LocalStack): string {
@@ -82,7 +113,18 @@ export function keptReportSecret(dataDir: string): string {
   return secret;
 }
 
-async function slackSettings(env: NodeJS.ProcessEnv, io: CliIo): Promise<LocalSlackSettings> {
+/**
+ * The Slack app from the environment, or null (Slack off) when none of its variables is set. Empty
+ * values count as unset (`SLACK_BOT_TOKEN=` in an .env file).
+ */
+async function slackSettings(variables: NodeJS.ProcessEnv, io: CliIo): Promise<LocalSlackSettings | null> {
+  const env = Object.fromEntries(
+    Object.entries(variables).filter(([name, value]) => !name.startsWith('SLACK_') || value !== ''),
+  );
+  const configured = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_BOT_ID', 'SLACK_BOT_USER_ID'].some(
+    (name) => env[name] !== undefined,
+  );
+  if (!configured) return null;
   let signingSecret = env.SLACK_SIGNING_SECRET;
   if (signingSecret === undefined || signingSecret === '') {
     signingSecret = generatedSigningSecret();
@@ -101,7 +143,13 @@ async function slackSettings(env: NodeJS.ProcessEnv, io: CliIo): Promise<LocalSl
         'set SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET) from your Slack app, or SLACK_BOT_ID and SLACK_BOT_USER_ID with SLACK_API_URL for a fake Slack',
       );
     }
-    const auth = await slackClient({ botToken, apiUrl }, 'answering').auth.test();
+    const auth = await slackClient({ botToken, apiUrl }, 'answering')
+      .auth.test()
+      .catch((error: unknown) => {
+        throw new UsageError(
+          `Slack did not answer auth.test for SLACK_BOT_TOKEN (${error instanceof Error ? error.message : String(error)}): check the token and the network, set SLACK_BOT_ID and SLACK_BOT_USER_ID to skip the check, or unset the SLACK_ variables to run with Slack off`,
+        );
+      });
     botId = botId ?? String(auth.bot_id ?? '');
     botUserId = botUserId ?? String(auth.user_id ?? '');
   }

@@ -37,7 +37,11 @@ export interface LocalServerOptions {
   readonly backend: Backend;
   /** Tells environments' channels what happened; null (the default) as the messages say it already. */
   readonly notifier?: Notifier | null;
-  readonly slack: LocalSlackSettings;
+  /**
+   * The Slack app; null runs with Slack off (no Slack app configured): the webhook, S3 drops and
+   * reports are served, `/slack/events` is not, and drop reports go to the log.
+   */
+  readonly slack: LocalSlackSettings | null;
   /** Default 3000; 0 picks a free port. */
   readonly port?: number;
   /** Files larger than this are refused before download. Default 5 MB (flowgate's input limit). */
@@ -62,8 +66,11 @@ export interface LocalServerOptions {
 /** A running local server. */
 export interface LocalServer {
   readonly url: string;
-  /** True when Slack's events come over Socket Mode (the HTTP server then serves the rest only). */
-  readonly socketMode: boolean;
+  /**
+   * How Slack's events arrive: `http` at `/slack/events`, `socket-mode` over Slack's socket (the
+   * HTTP server then serves the rest only), or `off` when no Slack app is configured.
+   */
+  readonly slack: 'http' | 'socket-mode' | 'off';
   /** An expiring link (a week) to the HTML report of a stored version. */
   reportUrl(env: string, flowKey: string, version: number): string;
   /** Waits for queued jobs to finish (tests). */
@@ -81,11 +88,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const { backend } = options;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const notifier = options.notifier ?? null;
-  const slack = slackSide(
-    slackClient({ botToken: options.slack.botToken, apiUrl: options.slack.apiUrl }, 'working'),
-    backend.config,
-    options.maxFileBytes,
-  );
+  // No Slack client at all with Slack off: nothing may try to reach Slack (there may be no network).
+  const slack =
+    options.slack === null
+      ? null
+      : slackSide(
+          slackClient({ botToken: options.slack.botToken, apiUrl: options.slack.apiUrl }, 'working'),
+          backend.config,
+          options.maxFileBytes,
+        );
   const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
   // Known once the server listens; reports are only linked from messages posted after that.
   let baseUrl = 'http://127.0.0.1';
@@ -128,7 +139,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           createS3Import({
             backend,
             read: dropReader(options.bucket.client),
-            slack: slack.messenger,
+            slack: slack?.messenger ?? null,
             notifier,
             log,
             reportLink,
@@ -140,21 +151,24 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await Promise.all([queue.drain(), watcher?.idle()]);
     await queue.drain();
   };
-  const slackApp = await startSlack(options, {
-    config: backend.config,
-    claims: backend.claims,
-    queue,
-    clock: backend.clock,
-    log,
-    candidates: searchCandidates(serviceDeps(backend, null)),
-  });
+  const slackApp =
+    options.slack === null
+      ? SLACK_OFF
+      : await startSlack(options.slack, {
+          config: backend.config,
+          claims: backend.claims,
+          queue,
+          clock: backend.clock,
+          log,
+          candidates: searchCandidates(serviceDeps(backend, null)),
+        });
   const server = createServer(router({ slack: slackApp.handler, reports, webhook }, log));
   const url = await listen(server, options.port ?? 3000);
   baseUrl = url;
   return {
     url,
     reportUrl: reportLink,
-    socketMode: slackApp.handler === null,
+    slack: options.slack === null ? 'off' : slackApp.handler === null ? 'socket-mode' : 'http',
     drain,
     stop: async () => {
       watcher?.stop();
@@ -164,19 +178,25 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   };
 }
 
+/** Where Slack's events come in: an HTTP route, or null (over Socket Mode, or Slack off). */
+interface SlackEndpoint {
+  readonly handler: HttpLambda | null;
+  stop(): Promise<unknown>;
+}
+
+/** Slack off: no route, nothing to stop. */
+const SLACK_OFF: SlackEndpoint = { handler: null, stop: async () => {} };
+
 /**
  * The Slack app with its listeners: over Socket Mode with an app token (Slack's events arrive on
  * the socket, and `handler` is null), else behind Bolt's AWS Lambda receiver, as in Lambda.
  */
-async function startSlack(
-  options: LocalServerOptions,
-  ctx: SlackAppOptions['ctx'],
-): Promise<{ readonly handler: HttpLambda | null; stop(): Promise<unknown> }> {
-  const { apiUrl, appToken } = options.slack;
+async function startSlack(settings: LocalSlackSettings, ctx: SlackAppOptions['ctx']): Promise<SlackEndpoint> {
+  const { apiUrl, appToken } = settings;
   const base = {
-    token: options.slack.botToken,
-    botId: options.slack.botId,
-    botUserId: options.slack.botUserId,
+    token: settings.botToken,
+    botId: settings.botId,
+    botUserId: settings.botUserId,
     ctx,
     ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl }),
   };
@@ -193,10 +213,10 @@ async function startSlack(
     await app.start();
     return { handler: null, stop: () => app.stop() };
   }
-  const receiver = new AwsLambdaReceiver({ signingSecret: options.slack.signingSecret });
+  const receiver = new AwsLambdaReceiver({ signingSecret: settings.signingSecret });
   createSlackApp({ ...base, receiver });
   // As in the Lambda: what Slack never sends (a timestamp out of range, signed junk) is refused first.
-  const toHandler = guardSlackRequests(receiver.toHandler(), { signingSecret: options.slack.signingSecret });
+  const toHandler = guardSlackRequests(receiver.toHandler(), { signingSecret: settings.signingSecret });
   return {
     handler: async (event) => (await toHandler(event as never, {})) as APIGatewayProxyStructuredResultV2,
     stop: async () => {},

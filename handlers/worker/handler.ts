@@ -18,7 +18,11 @@ import type { WorkerDeps } from './workerDeps.js';
 /** What the worker runs on. */
 export interface WorkerOptions {
   readonly backend: Backend;
-  readonly slack: SlackSide;
+  /**
+   * The bot's Slack adapters; null where Slack is off (`npm start` without a Slack app): only
+   * webhook jobs run then, and a Slack job a previous run left behind fails into the log.
+   */
+  readonly slack: SlackSide | null;
   /**
    * Tells an environment's channel what happened (imports, requests, publishes); null where
    * nobody is told beyond the messages the jobs post themselves.
@@ -45,28 +49,34 @@ export interface Worker {
 /** The worker on `options`: each job gets fresh contact centers (a target's inventory is read once per job). */
 export function createWorker(options: WorkerOptions): Worker {
   const reportLink = options.reportLink ?? null;
-  const depsOfJob = (): WorkerDeps => ({
-    service: serviceDeps(options.backend, options.notifier),
-    messenger: options.slack.messenger,
-    files: options.slack.fileSource,
+  const service = () => serviceDeps(options.backend, options.notifier);
+  const depsOfJob = (slack: SlackSide): WorkerDeps => ({
+    service: service(),
+    messenger: slack.messenger,
+    files: slack.fileSource,
     log: options.log,
     ...(reportLink === null ? {} : { reportLink }),
     ...(options.picture === undefined ? {} : { picture: options.picture }),
   });
+  const slackOff = (job: Job) =>
+    new Error(
+      `a Slack job (${job.kind}) cannot run with Slack off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and restart`,
+    );
   return {
     run: (job) => {
-      const deps = depsOfJob();
-      return runJobOnce(deps.service.claims, deps.service.clock, job, () =>
-        job.kind === WEBHOOK_IMPORT_JOB
-          ? webhookJobHandlers(deps.service, { reportLink, log: options.log }).handler(job)
-          : processSlackJob(parseSlackJob(job.payload), deps),
-      );
+      const deps = service();
+      return runJobOnce(deps.claims, deps.clock, job, async () => {
+        if (job.kind === WEBHOOK_IMPORT_JOB)
+          return webhookJobHandlers(deps, { reportLink, log: options.log }).handler(job);
+        if (options.slack === null) throw slackOff(job);
+        return processSlackJob(parseSlackJob(job.payload), depsOfJob(options.slack));
+      });
     },
-    reportFailure: (job, error) => {
-      const deps = depsOfJob();
-      return job.kind === WEBHOOK_IMPORT_JOB
-        ? webhookJobHandlers(deps.service).onFailure(job, error)
-        : reportJobFailure(parseSlackJob(job.payload), error, deps);
+    reportFailure: async (job, error) => {
+      if (job.kind === WEBHOOK_IMPORT_JOB) return webhookJobHandlers(service()).onFailure(job, error);
+      // With Slack off nobody can be told in Slack: the log is where the person running it looks.
+      if (options.slack === null) return options.log(`flowgate: ${slackOff(job).message}`, error);
+      return reportJobFailure(parseSlackJob(job.payload), error, depsOfJob(options.slack));
     },
   };
 }

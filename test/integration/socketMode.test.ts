@@ -100,7 +100,7 @@ function fileShared(fileId: string, user: string, eventId: string): Record<strin
 
 describe('the Slack bot over Socket Mode', () => {
   it('connects through the configured Slack API with the app token when started with one', () => {
-    expect(server.socketMode).toBe(true);
+    expect(server.slack).toBe('socket-mode');
     expect(socket.connectionsOpened()).toEqual([{ token: APP_TOKEN }]);
     expect(socket.openSockets()).toBe(1);
     expect(fake.calls().some((call) => call.token === APP_TOKEN)).toBe(false);
