@@ -70,6 +70,8 @@ async function expireOne(
     (await deps.requests.transitionRequest(request.id, 'pending', 'expired', patch)) ??
     (await deps.requests.transitionRequest(request.id, 'expired', 'expired', patch));
   if (written === null) return null;
+  // People read the flow's name; the key is only the fallback for a flow with no head.
+  const name = (await deps.versions.getHead(request.env, request.flowKey))?.name ?? request.flowKey;
   await recordEvent(deps, {
     env: request.env,
     actor,
@@ -78,7 +80,7 @@ async function expireOne(
     detail: { request: request.id, version: request.version, expiresAt: request.expiresAt },
     notification: {
       kind: 'expired',
-      text: `The request to publish ${request.flowKey} v${request.version} to ${request.env} expired at ${request.expiresAt} without a decision.`,
+      text: `The request to publish ${name} v${request.version} to ${request.env} expired at ${request.expiresAt} without a decision.`,
     },
   });
   return written;
