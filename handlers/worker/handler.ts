@@ -1,7 +1,8 @@
 /**
  * The worker's handler module: what runs the jobs on the queue, whoever hosts it (the worker
  * Lambda over SQS, `npm start` in process). Two kinds of job share the queue: Slack work
- * (imports, `/flow` commands, clicks) and large CI webhook imports accepted with a 202.
+ * (imports, `/flow` commands, clicks) and large CI webhook imports accepted with a 202. A third,
+ * `expire-requests`, comes from the schedule (EventBridge in AWS, a timer in `npm start`), not the queue.
  */
 import type { Backend } from '../../app/compose/backend.js';
 import { serviceDeps } from '../../app/compose/backend.js';
