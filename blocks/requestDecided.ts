@@ -41,6 +41,10 @@ export function buildRequestDecided(view: RequestDecidedView): SlackMessage {
 }
 
 function decisionLine(view: RequestDecidedView): string {
+  // Nobody decided an expiry: the line says when time ran out, in each reader's time zone
+  // (the stored reason is the same fact as machine text).
+  if (view.state === 'expired')
+    return `${stateIcon(view.state)} *Expired* ${slackDate(view.expiresAt)}: nobody approved or rejected it in time.`;
   const who = view.decidedBy === null ? '' : ` by ${mention(view.decidedBy)}`;
   const when = view.decidedAt === null ? '' : ` · ${slackDate(view.decidedAt)}`;
   const reason = view.reason === null ? '' : `\n> ${escapeMrkdwn(view.reason)}`;

@@ -7,6 +7,7 @@ import type { LocalStack } from '../../adapters/local/localStack.js';
 import { type Backend, serviceDeps } from '../../app/compose/backend.js';
 import { dropReader, inProcessQueue } from '../../app/compose/queues.js';
 import { slackClient, slackSide } from '../../app/compose/slack.js';
+import { EXPIRE_REQUESTS_JOB } from '../../app/expireDueRequests.js';
 import { renderVersionPng } from '../../app/flowPicture.js';
 import { releaseAbandonedRun } from '../../app/jobOnce.js';
 import { searchCandidates } from '../../app/replacementCandidates.js';
@@ -16,7 +17,7 @@ import { createReportHandler } from '../reports/handler.js';
 import { createS3Import } from '../s3-import/handler.js';
 import { createSlackApp, guardSlackRequests, type SlackAppOptions } from '../slack/app.js';
 import { createWebhookHandler } from '../webhook/handler.js';
-import { createWorker } from '../worker/handler.js';
+import { createWorker, runScheduledEvent } from '../worker/handler.js';
 import { type HttpLambda, serveLambda } from './lambdaHttp.js';
 import { watchLocalBucket } from './localWatcher.js';
 
@@ -61,6 +62,11 @@ export interface LocalServerOptions {
   readonly jobsDir?: string;
   /** The local stack's bucket: objects put under `incoming/<env>/` are imported like S3 drops. */
   readonly bucket?: { readonly onS3Event: LocalStack['onS3Event']; readonly client: S3Client };
+  /**
+   * How often publish requests past their expiry are expired (the worker's `expire-requests`
+   * job, as the schedule runs it in AWS). Default one minute: locally nobody waits 15.
+   */
+  readonly expiryIntervalMs?: number;
 }
 
 /** A running local server. */
@@ -162,6 +168,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           log,
           candidates: searchCandidates(serviceDeps(backend, null)),
         });
+  const expiry = everyInterval(
+    options.expiryIntervalMs ?? 60_000,
+    async () => {
+      await runScheduledEvent(worker, { kind: EXPIRE_REQUESTS_JOB }, log);
+    },
+    log,
+  );
   const server = createServer(router({ slack: slackApp.handler, reports, webhook }, log));
   const url = await listen(server, options.port ?? 3000);
   baseUrl = url;
@@ -171,6 +184,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     slack: options.slack === null ? 'off' : slackApp.handler === null ? 'socket-mode' : 'http',
     drain,
     stop: async () => {
+      await expiry.stop();
       watcher?.stop();
       await slackApp.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -254,6 +268,34 @@ function router(
 /** A signing secret for a local run that was given none: printed, so local tools can sign with it. */
 export function generatedSigningSecret(): string {
   return randomBytes(16).toString('hex');
+}
+
+/**
+ * Runs `task` every `ms`, never two at once (a slow run delays the next instead of overlapping
+ * it); `stop()` ends the timer and waits for a run in progress, so nothing writes after stop.
+ */
+function everyInterval(
+  ms: number,
+  task: () => Promise<void>,
+  log: (message: string, error?: unknown) => void,
+): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running !== null) return;
+    running = task()
+      .catch((error: unknown) => log('expire-requests: the run failed; the next one tries again', error))
+      .finally(() => {
+        running = null;
+      });
+  }, ms);
+  // A timer alone must not keep `flowgate start` (or a test) alive.
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 function listen(server: Server, port: number): Promise<string> {

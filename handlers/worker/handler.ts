@@ -1,17 +1,20 @@
 /**
  * The worker's handler module: what runs the jobs on the queue, whoever hosts it (the worker
  * Lambda over SQS, `npm start` in process). Two kinds of job share the queue: Slack work
- * (imports, `/flow` commands, clicks) and large CI webhook imports accepted with a 202.
+ * (imports, `/flow` commands, clicks) and large CI webhook imports accepted with a 202. A third,
+ * `expire-requests`, comes from the schedule (EventBridge in AWS, a timer in `npm start`), not the queue.
  */
 import type { Backend } from '../../app/compose/backend.js';
 import { serviceDeps } from '../../app/compose/backend.js';
 import type { SlackSide } from '../../app/compose/slack.js';
+import { expireDueRequests, safeParseScheduledEvent } from '../../app/expireDueRequests.js';
 import type { FlowPicture } from '../../app/flowPicture.js';
 import { type JobRun, runJobOnce } from '../../app/jobOnce.js';
 import { parseSlackJob } from '../../app/jobs.js';
 import type { ReportLink } from '../../app/reportLinks.js';
 import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../../app/webhookImport.js';
 import type { Job, Notifier } from '../../core/ports.js';
+import type { PublishRequest } from '../../core/versions/types.js';
 import { processSlackJob, reportJobFailure } from './processJob.js';
 import type { WorkerDeps } from './workerDeps.js';
 
@@ -44,6 +47,11 @@ export interface Worker {
   run(job: Job): Promise<JobRun>;
   /** After a job's last attempt: the user (Slack) or the status URL (webhook) learns it failed. */
   reportFailure(job: Job, error: unknown): Promise<void>;
+  /**
+   * The scheduled `expire-requests` job: expires what is past its expiry in every environment,
+   * updates each request's message and tells its requester. Overlapping runs expire each once.
+   */
+  expireRequests(): Promise<PublishRequest[]>;
 }
 
 /** The worker on `options`: each job gets fresh contact centers (a target's inventory is read once per job). */
@@ -78,5 +86,41 @@ export function createWorker(options: WorkerOptions): Worker {
       if (options.slack === null) return options.log(`flowgate: ${slackOff(job).message}`, error);
       return reportJobFailure(parseSlackJob(job.payload), error, depsOfJob(options.slack));
     },
+    // With Slack off requests still expire; there is only no message to update.
+    expireRequests: () =>
+      expireDueRequests({
+        service: service(),
+        messenger: options.slack?.messenger ?? null,
+        log: options.log,
+        reportLink,
+      }),
   };
+}
+
+/**
+ * Runs a scheduled event (the `expire-requests` job). Anything else is refused with one log line
+ * saying what came and where to fix it, and is not thrown: the scheduler would only deliver the
+ * same malformed event again (a crash loop), and nothing can run from it.
+ */
+export async function runScheduledEvent(
+  worker: Worker,
+  event: unknown,
+  log: (message: string, error?: unknown) => void,
+): Promise<'ran' | 'refused'> {
+  const scheduled = safeParseScheduledEvent(event);
+  if (scheduled === null) {
+    log(refusedEvent(event));
+    return 'refused';
+  }
+  const expired = await worker.expireRequests();
+  if (expired.length > 0)
+    log(`${scheduled.kind}: expired ${expired.length} request(s): ${expired.map((r) => r.id).join(', ')}`);
+  return 'ran';
+}
+
+/** The log line for an event that is neither an SQS batch nor the schedule's: what came, and where to fix it. */
+function refusedEvent(event: unknown): string {
+  const keys =
+    typeof event === 'object' && event !== null ? Object.keys(event).join(', ') || 'none' : typeof event;
+  return `worker: refused an event that is neither an SQS batch nor {"kind":"expire-requests"} (its keys: ${keys}); nothing ran. Check the input of the worker's schedule event in serverless.yml.`;
 }

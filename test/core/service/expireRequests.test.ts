@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expireRequests } from '../../../core/service/expireRequests.js';
+import { EXPIRY_SCHEDULE, expireRequests } from '../../../core/service/expireRequests.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { users } from '../../fakes/serviceKit.js';
 import { importTexts, inboundFlow, prodKit } from './publishKit.js';
@@ -26,6 +26,16 @@ describe('expireRequests', () => {
       decidedBy: 'victor',
     });
     expect(kit.notifications.at(-1)).toMatchObject({ kind: 'expired', flowKey: 'flow:Main' });
+  });
+
+  it('names the flow, not its key, in what the environment is told when run by the schedule', async () => {
+    const { kit, request } = await requested();
+    kit.clock.advance(25 * HOUR);
+
+    await expireRequests(kit.deps, { env: 'prod', actor: EXPIRY_SCHEDULE });
+
+    expect(await kit.requests.getRequest(request.id)).toMatchObject({ state: 'expired', decidedBy: null });
+    expect(kit.notifications.at(-1)?.text).toMatch(/^The request to publish Main v1 to prod expired/);
   });
 
   it('leaves a request alone while it has not expired', async () => {
