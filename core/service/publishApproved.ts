@@ -27,8 +27,9 @@ export interface PublishApprovedInput {
  * Before writing anything: every request must be approved and match its version; all targets
  * are read together (one `describeFlows` per kind), and if any differs from what the request saw
  * (`driftHash`) the batch stops with `drift` and those requests fail. A flow whose head says this
- * exact content is what was last published to its target is not read at all: it is reported
- * `unchanged` at no contact-center cost, since nothing will be written there. Then flows are written dependencies first (modules before the
+ * exact content is what was last published to its target is not read: it is reported `unchanged`
+ * when the environment's flow listing (read once per job) still holds that target, since nothing
+ * will be written there; a target deleted by hand in the contact center is created again. Then flows are written dependencies first (modules before the
  * flows that invoke them). A flow whose target already holds its content costs no write; a new
  * flow outside a cycle is created with its content in one call; the new members of a cycle are
  * created with placeholder content first, then every member gets its real content once all ARNs
@@ -152,7 +153,12 @@ async function loadMembers(
   for (const request of requests) {
     const version = await currentVersion(deps, request);
     const head = await deps.versions.getHead(request.env, request.flowKey);
-    if (head?.target && (await alreadyPublished(deps, head, version))) {
+    if (
+      head?.target &&
+      (await alreadyPublished(deps, head, version)) &&
+      // A flow deleted by hand in the contact center is located again (and created), not "unchanged".
+      (await reader.isListed(memberKind(version), head.target.id))
+    ) {
       unread.push({ request, version, located: unreadTarget(head.target, version), earlier: null });
     } else {
       toRead.push({ request, version, head });

@@ -149,6 +149,11 @@ export class FakeConnectApi {
     this.#answer();
   }
 
+  /** Deletes a flow or module as someone would in the Connect console, outside the API under test. */
+  deleteByHand(id: string): void {
+    this.#flows.delete(id);
+  }
+
   #answer(): void {
     const connect = mockClient(this.client);
     connect.onAnyCommand().callsFake((input: unknown) => {

@@ -133,6 +133,11 @@ export class MemoryContactCenter implements ContactCenter {
     return this.#flows.get(id)?.draft ?? null;
   }
 
+  /** Deletes a flow or module as someone would in the Connect console (no call is counted). */
+  deleteByHand(id: string): void {
+    this.#flows.delete(id);
+  }
+
   /** Writes counted so far (create + update). */
   writes(): number {
     return this.calls.filter((c) => c.method === 'createFlow' || c.method === 'updateFlow').length;
