@@ -20,6 +20,12 @@ export interface ApprovalPolicy {
   readonly expiresAfterHours: number;
   /** S3 and webhook imports request and publish by themselves (only where this is true). */
   readonly autoPublish: boolean;
+  /**
+   * An approved publish may associate the Lambda functions and Lex V2 bot aliases its flows use
+   * with the instance, when Connect does not list them as associated (recorded in the audit).
+   * Off by default: associating lets every flow of the instance invoke the function.
+   */
+  readonly associate: boolean;
 }
 
 /** One environment (test, prod, a child tenant…). */

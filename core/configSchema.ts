@@ -17,6 +17,7 @@ export const DEFAULT_APPROVAL: ApprovalPolicy = Object.freeze({
   allowSelfApproval: false,
   expiresAfterHours: 24,
   autoPublish: false,
+  associate: false,
 });
 
 /** How many problems one error message lists before it says "and N more". */
@@ -74,6 +75,7 @@ const approvalSchema = z.strictObject({
   allowSelfApproval: z.boolean().nullish(),
   expiresAfterHours: z.number().positive().nullish(),
   autoPublish: z.boolean().nullish(),
+  associate: z.boolean().nullish(),
 });
 const environmentSchema = z.strictObject({
   connect: connectSchema.optional(),
@@ -152,6 +154,7 @@ function toEnvironment(name: string, env: EnvironmentFile): EnvironmentConfig {
       allowSelfApproval: approval?.allowSelfApproval ?? DEFAULT_APPROVAL.allowSelfApproval,
       expiresAfterHours: approval?.expiresAfterHours ?? DEFAULT_APPROVAL.expiresAfterHours,
       autoPublish: approval?.autoPublish ?? DEFAULT_APPROVAL.autoPublish,
+      associate: approval?.associate ?? DEFAULT_APPROVAL.associate,
     },
   };
 }

@@ -168,7 +168,17 @@ export interface ContactCenter {
   describeFlows(kind: 'flow' | 'module', ids: readonly string[]): Promise<Map<string, ContactCenterFlow>>;
   createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }>;
   updateFlow(input: UpdateFlowInput): Promise<void>;
+  /**
+   * Lets the instance invoke a Lambda function or a Lex V2 bot alias (Connect's
+   * `AssociateLambdaFunction`, `AssociateBot`): Connect refuses a flow that uses one it is not
+   * associated with. One already associated is not an error. After it, the inventory lists it.
+   * @throws ContactCenterError `not-found` when the account has no such function or alias.
+   */
+  associateIntegration(kind: IntegrationKind, arn: string): Promise<void>;
 }
+
+/** What an instance must be associated with before its flows may use it. */
+export type IntegrationKind = 'lambda' | 'lex-bot';
 
 /** What the bot tells people: the Slack adapter posts these; the CLI prints them. */
 export interface Notification {

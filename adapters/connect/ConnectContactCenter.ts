@@ -1,4 +1,6 @@
 import {
+  AssociateBotCommand,
+  AssociateLambdaFunctionCommand,
   type ConnectClient,
   CreateContactFlowCommand,
   CreateContactFlowModuleCommand,
@@ -14,6 +16,7 @@ import type {
   ContactCenter,
   ContactCenterFlow,
   CreateFlowInput,
+  IntegrationKind,
   UpdateFlowInput,
 } from '../../core/ports.js';
 import { type ParsedArn, parseArn } from '../../core/resolve/arn.js';
@@ -29,7 +32,7 @@ import {
 } from './connectResponses.js';
 import { checkCreateInput, checkUpdateInput } from './flowLimits.js';
 import { FLOW_SEARCHES, searchedFlow, searchTotal, worthAnotherPage } from './flowSearch.js';
-import { INVENTORY_LISTS, type InventoryList } from './inventoryLists.js';
+import { INVENTORY_LISTS, type InventoryList, lambdaResource, lexV2Resource } from './inventoryLists.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 /** Options of `ConnectContactCenter`. */
@@ -193,6 +196,31 @@ export class ConnectContactCenter implements ContactCenter {
             }),
           ),
     );
+  }
+
+  /**
+   * `AssociateLambdaFunction` (`FunctionArn`) or `AssociateBot` (`LexV2Bot.AliasArn`). Connect
+   * answers `ResourceConflictException` for one already associated: that is the state asked
+   * for, so it is not an error. `ResourceNotFoundException` (no such function or alias) is
+   * `not-found`. The inventory kept for this job lists it afterwards, as a fresh List would.
+   */
+  async associateIntegration(kind: IntegrationKind, arn: string): Promise<void> {
+    const api = kind === 'lambda' ? 'AssociateLambdaFunction' : 'AssociateBot';
+    const context: CallContext = { api, subject: arn };
+    try {
+      await this.#raw(() =>
+        kind === 'lambda'
+          ? this.#client.send(
+              new AssociateLambdaFunctionCommand({ InstanceId: this.#instanceId, FunctionArn: arn }),
+            )
+          : this.#client.send(
+              new AssociateBotCommand({ InstanceId: this.#instanceId, LexV2Bot: { AliasArn: arn } }),
+            ),
+      );
+    } catch (error) {
+      if (exceptionName(error) !== 'ResourceConflictException') throw toContactCenterError(error, context);
+    }
+    this.#rememberIntegration(kind, arn);
   }
 
   async #readInventory(): Promise<CatalogData> {
@@ -396,6 +424,18 @@ export class ConnectContactCenter implements ContactCenter {
     this.#inventory = {
       at: this.#inventory.at,
       data: { ...data, resources: [...data.resources, resource] },
+    };
+  }
+
+  /** An associated function or alias joins the cached inventory (once), as it would a fresh List. */
+  #rememberIntegration(kind: IntegrationKind, arn: string): void {
+    if (this.#inventory === null) return;
+    const data = this.#inventory.data;
+    if (data.resources.some((r) => r.kind === kind && r.arn === arn)) return;
+    const listed = kind === 'lambda' ? lambdaResource(arn) : lexV2Resource(arn);
+    this.#inventory = {
+      at: this.#inventory.at,
+      data: { ...data, resources: [...data.resources, ...listed] },
     };
   }
 

@@ -1,4 +1,10 @@
-import type { ContactCenter, ContactCenterFlow, CreateFlowInput, UpdateFlowInput } from '../../core/ports.js';
+import type {
+  ContactCenter,
+  ContactCenterFlow,
+  CreateFlowInput,
+  IntegrationKind,
+  UpdateFlowInput,
+} from '../../core/ports.js';
 import type { CatalogData } from '../../core/resolve/types.js';
 import type { RateLimiter } from './rateLimiter.js';
 
@@ -53,6 +59,10 @@ export class LazyConnectContactCenter implements ContactCenter {
 
   async updateFlow(input: UpdateFlowInput): Promise<void> {
     return (await this.#load()).updateFlow(input);
+  }
+
+  async associateIntegration(kind: IntegrationKind, arn: string): Promise<void> {
+    return (await this.#load()).associateIntegration(kind, arn);
   }
 
   #load(): Promise<ContactCenter> {

@@ -187,7 +187,8 @@ function flowResource(flow: z.infer<typeof flowSummary>): CatalogResource {
 }
 
 /** A function ARN: found by its name; an alias or version ARN keeps the qualifier in its id. */
-function lambdaResource(arn: string): CatalogResource[] {
+/** A Lambda function as `ListLambdaFunctions` lists it (nothing for an ARN that is not one). */
+export function lambdaResource(arn: string): CatalogResource[] {
   const parsed = parseArn(arn);
   if (parsed === null || parsed.service !== 'lambda') return [];
   const id = parsed.qualifier === null ? parsed.resourceId : `${parsed.resourceId}:${parsed.qualifier}`;
@@ -198,7 +199,7 @@ function lambdaResource(arn: string): CatalogResource[] {
  * A Lex V2 alias. ListBots gives only the alias ARN (names need the Lex V2 API), so the ARN is
  * its name; the id is `BOT_ID/ALIAS_ID` because alias ids repeat across bots (`TSTALIASID`).
  */
-function lexV2Resource(aliasArn: string): CatalogResource[] {
+export function lexV2Resource(aliasArn: string): CatalogResource[] {
   const parsed = parseArn(aliasArn);
   if (parsed === null || parsed.botId === null) return [];
   return [{ kind: 'lex-bot', id: `${parsed.botId}/${parsed.resourceId}`, arn: aliasArn, name: aliasArn }];

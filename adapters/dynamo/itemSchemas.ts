@@ -48,6 +48,7 @@ const AUDIT_ACTIONS: Record<AuditAction, true> = {
   expire: true,
   publish: true,
   'publish-failed': true,
+  associate: true,
   rollback: true,
 };
 

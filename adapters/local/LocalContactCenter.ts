@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ContactCenterError } from '../../core/errors.js';
 import { isJsonObject } from '../../core/json.js';
-import type { ContactCenter, ContactCenterFlow, CreateFlowInput, UpdateFlowInput } from '../../core/ports.js';
-import { formatInstanceResourceArn } from '../../core/resolve/arn.js';
+import type {
+  ContactCenter,
+  ContactCenterFlow,
+  CreateFlowInput,
+  IntegrationKind,
+  UpdateFlowInput,
+} from '../../core/ports.js';
+import { formatInstanceResourceArn, parseArn } from '../../core/resolve/arn.js';
 import type { CatalogData, CatalogResource } from '../../core/resolve/types.js';
 import { checkCreateInput, checkUpdateInput } from '../connect/flowLimits.js';
 import { problemDiagnostics } from '../connect/problemDiagnostics.js';
@@ -142,6 +148,25 @@ export class LocalContactCenter implements ContactCenter {
       draft: null,
     });
     return { id, arn };
+  }
+
+  /**
+   * The local instance has no account behind it: any Lambda function or Lex V2 alias ARN is
+   * associated (kept in the instance file, listed by the inventory from then on); anything that
+   * is not such an ARN is `not-found`, as Connect answers for a function it cannot find.
+   */
+  async associateIntegration(kind: IntegrationKind, arn: string): Promise<void> {
+    const instance = this.#instance();
+    if (instance.resources.some((r) => r.kind === kind && r.arn === arn)) return;
+    const parsed = parseArn(arn);
+    const resource: CatalogResource | null =
+      kind === 'lambda' && parsed?.service === 'lambda' && parsed.resourceType === 'function'
+        ? { kind, id: parsed.resourceId, arn, name: parsed.resourceId }
+        : kind === 'lex-bot' && parsed?.service === 'lex' && parsed.botId !== null
+          ? { kind, id: `${parsed.botId}/${parsed.resourceId}`, arn, name: arn }
+          : null;
+    if (resource === null) throw new ContactCenterError('not-found', `No ${kind} ${arn}.`);
+    writeInstanceFile(this.#dir, { ...instance, resources: [...instance.resources, resource] });
   }
 
   async updateFlow(input: UpdateFlowInput): Promise<void> {

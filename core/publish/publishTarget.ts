@@ -120,6 +120,17 @@ export class TargetReader {
     return { ...planned, current, calls: described + 1, alreadyPublished: false };
   }
 
+  /**
+   * Whether this environment's own flow listing (the inventory publishing reads to choose create
+   * or update, read once per job) still holds `id`. A head that says its content is published
+   * there is trusted without reading the flow; this catches the one case it cannot know of, a
+   * flow deleted by hand in the contact center, for one listing per job rather than a read per flow.
+   */
+  async isListed(kind: 'flow' | 'module', id: string): Promise<boolean> {
+    const catalog = await this.#catalog();
+    return catalog.data.resources.some((r) => r.kind === kind && r.id === id);
+  }
+
   /** Create vs update from the inventory, as import decides it. */
   async #decide(version: FlowVersion): Promise<Planned> {
     const kind = memberKind(version);

@@ -4,6 +4,7 @@ import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { BatchRun } from '../publish/batchRun.js';
+import { ensureAssociated } from '../publish/integrations.js';
 import { type PublishOutcome, summarizeOutcome } from '../publish/publishOutcome.js';
 import { type PublishMember, planPublish } from '../publish/publishPlan.js';
 import { type LocateEntry, type TargetLookup, TargetReader } from '../publish/publishTarget.js';
@@ -27,8 +28,9 @@ export interface PublishApprovedInput {
  * Before writing anything: every request must be approved and match its version; all targets
  * are read together (one `describeFlows` per kind), and if any differs from what the request saw
  * (`driftHash`) the batch stops with `drift` and those requests fail. A flow whose head says this
- * exact content is what was last published to its target is not read at all: it is reported
- * `unchanged` at no contact-center cost, since nothing will be written there. Then flows are written dependencies first (modules before the
+ * exact content is what was last published to its target is not read: it is reported `unchanged`
+ * when the environment's flow listing (read once per job) still holds that target, since nothing
+ * will be written there; a target deleted by hand in the contact center is created again. Then flows are written dependencies first (modules before the
  * flows that invoke them). A flow whose target already holds its content costs no write; a new
  * flow outside a cycle is created with its content in one call; the new members of a cycle are
  * created with placeholder content first, then every member gets its real content once all ARNs
@@ -41,13 +43,19 @@ export interface PublishApprovedInput {
  * write is that run's write (recorded, not written again, not refused as drift), and what that
  * run recorded already is not recorded twice.
  *
+ * Every Lambda function and Lex V2 bot alias the written flows invoke must be associated with the
+ * instance (Connect refuses the flow otherwise): one that is not stops the batch before any write
+ * with `not-publishable` naming it, unless the environment's approval says `associate`, in which
+ * case it is associated first and audited (`associate`).
+ *
  * A write that fails stops the batch: that request becomes `failed`, flows already written stay
  * published (their requests `published`), the rest stay approved, and the outcome says which is
  * which, with ARNs and the rollback commands. Nothing is thrown for a failed write.
  *
  * @throws ServiceError `forbidden`, `not-found`, `invalid-state` (a request not approved),
  *   `conflict` (mixed environments, a flow twice), `stale-request` (version content changed),
- *   `not-publishable` (no target can be chosen, a dependency neither published nor in the batch),
+ *   `not-publishable` (no target can be chosen, a dependency neither published nor in the batch,
+ *   a function or bot not associated with the instance),
  *   `drift`.
  */
 export async function publishApproved(
@@ -108,11 +116,13 @@ async function publishLeased(
     throw new ServiceError('not-publishable', `Nothing was published to ${env}: ${plan.problems.join(' ')}`);
   }
   await refuseDrift(deps, members, actor);
+  const associating = await ensureAssociated(deps, reader.center, env, members, actor);
   const run = new BatchRun(deps, reader.center, env, actor, members, plan);
   await run.execute();
   const flows = plan.order.map((i) => run.result(i));
   const writes = flows.reduce((sum, f) => sum + f.writes, 0);
-  const calls = reader.inventoryCalls + reader.bulkCalls + flows.reduce((sum, f) => sum + f.calls, 0);
+  const calls =
+    reader.inventoryCalls + reader.bulkCalls + associating + flows.reduce((sum, f) => sum + f.calls, 0);
   const ok = flows.every((f) => f.state === 'published');
   const outcome: PublishOutcome = { env, ok, flows, calls, writes, summary: summarizeOutcome(env, flows) };
   await announce(deps, outcome);
@@ -152,7 +162,12 @@ async function loadMembers(
   for (const request of requests) {
     const version = await currentVersion(deps, request);
     const head = await deps.versions.getHead(request.env, request.flowKey);
-    if (head?.target && (await alreadyPublished(deps, head, version))) {
+    if (
+      head?.target &&
+      (await alreadyPublished(deps, head, version)) &&
+      // A flow deleted by hand in the contact center is located again (and created), not "unchanged".
+      (await reader.isListed(memberKind(version), head.target.id))
+    ) {
       unread.push({ request, version, located: unreadTarget(head.target, version), earlier: null });
     } else {
       toRead.push({ request, version, head });

@@ -114,6 +114,7 @@ export type AuditAction =
   | 'expire'
   | 'publish'
   | 'publish-failed'
+  | 'associate'
   | 'rollback';
 
 /** One audit event. `detail` carries the facts of the action (versions, hashes, ARNs). */

@@ -26,9 +26,10 @@ function seededFlow(resource: CatalogResource): FakeConnectFlow {
 
 describeContactCenterContract(
   'ConnectContactCenter over a fake Connect API',
-  ({ instanceArn, resources }) => {
+  ({ instanceArn, resources, account }) => {
     const api = new FakeConnectApi({
       instanceArn,
+      account: account ?? [],
       resources: resources.filter((r) => !isFlow(r)),
       flows: resources.filter(isFlow).map(seededFlow),
       // One item a page: any listing of two or more comes whole only by following NextToken.

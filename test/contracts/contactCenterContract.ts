@@ -15,6 +15,12 @@ export interface ContactCenterSeed {
    * it); every other kind is only listed.
    */
   readonly resources: readonly CatalogResource[];
+  /**
+   * Lambda functions and Lex V2 aliases that exist in the instance's account without being
+   * associated with it (what `associateIntegration` finds). A center with no account behind it
+   * (the local one) may associate any such ARN.
+   */
+  readonly account?: readonly CatalogResource[];
 }
 
 /** Creates a fresh contact center holding exactly `seed`. */
@@ -425,6 +431,44 @@ export function describeContactCenterContract(name: string, make: MakeContactCen
         const data = await center.inventory();
 
         expect(data.resources).toContainEqual(listed(inputOf('flow'), created));
+      });
+    });
+
+    describe('associateIntegration', () => {
+      const UNASSOCIATED: readonly CatalogResource[] = [
+        {
+          kind: 'lambda',
+          id: 'lookup-order',
+          arn: 'arn:aws:lambda:eu-west-2:111122223333:function:lookup-order',
+          name: 'lookup-order',
+        },
+        {
+          kind: 'lex-bot',
+          id: 'BOTZYXWVU1/ALIASZYXW1',
+          arn: 'arn:aws:lex:eu-west-2:111122223333:bot-alias/BOTZYXWVU1/ALIASZYXW1',
+          name: 'arn:aws:lex:eu-west-2:111122223333:bot-alias/BOTZYXWVU1/ALIASZYXW1',
+        },
+      ];
+
+      it('lists a Lambda function and a Lex V2 alias of the account once they are associated', async () => {
+        const center = await fresh({ ...SEEDED, account: UNASSOCIATED });
+        await center.inventory();
+
+        for (const r of UNASSOCIATED)
+          await center.associateIntegration(r.kind === 'lambda' ? 'lambda' : 'lex-bot', r.arn);
+        const data = await center.inventory();
+
+        for (const r of UNASSOCIATED) expect(data.resources).toContainEqual(r);
+      });
+
+      it('accepts a function already associated, listing it once', async () => {
+        const center = await fresh(SEEDED);
+        const lambda = OTHER_RESOURCES.find((r) => r.kind === 'lambda');
+
+        await center.associateIntegration('lambda', lambda?.arn ?? '');
+        const data = await center.inventory();
+
+        expect(data.resources.filter((r) => r.arn === lambda?.arn)).toHaveLength(1);
       });
     });
 

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AssociateBotCommand,
+  type AssociateBotCommandInput,
+  AssociateLambdaFunctionCommand,
+  type AssociateLambdaFunctionCommandInput,
   ConnectClient,
   ContactFlowNotPublishedException,
   CreateContactFlowCommand,
@@ -28,6 +32,7 @@ import {
   ListTaskTemplatesCommand,
   ListUsersCommand,
   ListViewsCommand,
+  ResourceConflictException,
   ResourceNotFoundException,
   SearchContactFlowModulesCommand,
   SearchContactFlowsCommand,
@@ -58,6 +63,12 @@ export interface FakeConnectApiOptions {
   /** Queues, prompts, users, Lambdas, bots…, answered by their List APIs. */
   readonly resources?: readonly CatalogResource[];
   readonly flows?: readonly FakeConnectFlow[];
+  /**
+   * Lambda functions and Lex V2 aliases that exist in the account but are not associated with
+   * the instance: `AssociateLambdaFunction` / `AssociateBot` find these (any other ARN is a
+   * `ResourceNotFoundException`), and the List APIs list them once associated.
+   */
+  readonly account?: readonly CatalogResource[];
   /**
    * The most items one List or Search page holds, whatever `MaxResults` asked for (Connect may
    * return fewer than asked). Small by default, so every caller must follow `NextToken`.
@@ -120,7 +131,8 @@ export class FakeConnectApi {
   readonly client: ConnectClient;
   readonly instanceArn: string;
   readonly #instanceId: string;
-  readonly #resources: readonly CatalogResource[];
+  readonly #resources: CatalogResource[];
+  readonly #account: readonly CatalogResource[];
   readonly #flows = new Map<string, StoredFlow>();
   readonly #pageSize: number;
 
@@ -129,7 +141,8 @@ export class FakeConnectApi {
     if (instanceId === null) throw new Error(`Not an instance ARN: ${options.instanceArn}`);
     this.instanceArn = options.instanceArn;
     this.#instanceId = instanceId;
-    this.#resources = options.resources ?? [];
+    this.#resources = [...(options.resources ?? [])];
+    this.#account = options.account ?? [];
     this.#pageSize = options.pageSize ?? 2;
     for (const flow of options.flows ?? []) {
       this.#flows.set(flow.id, {
@@ -147,6 +160,11 @@ export class FakeConnectApi {
       credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
     });
     this.#answer();
+  }
+
+  /** Deletes a flow or module as someone would in the Connect console, outside the API under test. */
+  deleteByHand(id: string): void {
+    this.#flows.delete(id);
   }
 
   #answer(): void {
@@ -180,6 +198,16 @@ export class FakeConnectApi {
         this.#checkInstance(input.InstanceId);
         this.#update('module', input.ContactFlowModuleId, input.Content);
         return {};
+      })
+      .on(AssociateLambdaFunctionCommand)
+      .callsFake((input: AssociateLambdaFunctionCommandInput) => {
+        this.#checkInstance(input.InstanceId);
+        return this.#associate('lambda', required(input.FunctionArn, 'FunctionArn'));
+      })
+      .on(AssociateBotCommand)
+      .callsFake((input: AssociateBotCommandInput) => {
+        this.#checkInstance(input.InstanceId);
+        return this.#associate('lex-bot', required(input.LexV2Bot?.AliasArn, 'LexV2Bot.AliasArn'));
       })
       .on(ListContactFlowsCommand)
       .callsFake((input: ListContactFlowsCommandInput) =>
@@ -261,6 +289,19 @@ export class FakeConnectApi {
       .callsFake((input: PageInput) =>
         this.#list('ListViews', 'ViewsSummaryList', input, this.#named('view')),
       );
+  }
+
+  /** Connect: one already associated is a `ResourceConflictException`; one the account lacks is not found. */
+  #associate(kind: 'lambda' | 'lex-bot', arn: string) {
+    if (this.#resources.some((r) => r.kind === kind && r.arn === arn)) {
+      throw new ResourceConflictException({ message: `${arn} is already associated.`, $metadata });
+    }
+    const found = this.#account.find((r) => r.kind === kind && r.arn === arn);
+    if (found === undefined) {
+      throw new ResourceNotFoundException({ message: `${arn} was not found.`, $metadata });
+    }
+    this.#resources.push(found);
+    return {};
   }
 
   #createFlow(input: CreateContactFlowCommandInput) {

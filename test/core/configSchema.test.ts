@@ -70,7 +70,23 @@ describe('parseConfig', () => {
       allowSelfApproval: false,
       expiresAfterHours: 24,
       autoPublish: false,
+      associate: false,
     });
+  });
+
+  it('lets an environment allow approved publishes to associate functions and bots', () => {
+    const config = parseConfig(withEnvironment('prod', { approval: { associate: true } }), 'flowgate.yml');
+
+    expect(config.environments.prod?.approval.associate).toBe(true);
+  });
+
+  it('refuses an associate setting that is not true or false, naming it', () => {
+    const error = errorFor(withEnvironment('prod', { approval: { associate: 'yes' } }));
+
+    expect(error.key).toBe('environments.prod.approval.associate');
+    expect(error.message).toContain(
+      'environments.prod.approval.associate: expected true or false, got a string',
+    );
   });
 
   it('fills only the missing approval settings when some are given', () => {

@@ -1,5 +1,11 @@
 import { ContactCenterError } from '../../core/errors.js';
-import type { ContactCenter, ContactCenterFlow, CreateFlowInput, UpdateFlowInput } from '../../core/ports.js';
+import type {
+  ContactCenter,
+  ContactCenterFlow,
+  CreateFlowInput,
+  IntegrationKind,
+  UpdateFlowInput,
+} from '../../core/ports.js';
 import type { CatalogData, CatalogResource } from '../../core/resolve/types.js';
 import { minimalContent } from '../../core/versions/minimalContent.js';
 
@@ -28,6 +34,8 @@ export class MemoryContactCenter implements ContactCenter {
   readonly instanceArn: string;
   readonly calls: { method: string; arg: string }[] = [];
   readonly #resources: CatalogResource[];
+  /** Lambda functions and Lex aliases that exist in the account but are not associated with the instance. */
+  readonly #account: CatalogResource[] = [];
   readonly #flows = new Map<string, StoredFlow>();
   #nextId = 1;
   /** When set, the next write throws it (then it is cleared). */
@@ -123,6 +131,28 @@ export class MemoryContactCenter implements ContactCenter {
     this.#flows.set(input.id, updated(stored, input));
   }
 
+  async associateIntegration(kind: IntegrationKind, arn: string): Promise<void> {
+    this.calls.push({ method: 'associateIntegration', arg: arn });
+    if (this.#resources.some((r) => r.kind === kind && r.arn === arn)) return;
+    const index = this.#account.findIndex((r) => r.kind === kind && r.arn === arn);
+    const found = this.#account[index];
+    if (found === undefined) throw new ContactCenterError('not-found', `No ${kind} ${arn} in the account.`);
+    this.#account.splice(index, 1);
+    this.#resources.push(found);
+  }
+
+  /** Removes a function or alias from the instance as someone would in the console; it stays in the account. */
+  disassociateByHand(arn: string): void {
+    const index = this.#resources.findIndex((r) => r.arn === arn);
+    const [removed] = index === -1 ? [] : this.#resources.splice(index, 1);
+    if (removed !== undefined) this.#account.push(removed);
+  }
+
+  /** Lambda functions or Lex aliases that exist in the account, not associated with the instance. */
+  addToAccount(...resources: CatalogResource[]): void {
+    this.#account.push(...resources);
+  }
+
   /** The flow as `describeFlow` would answer now (for assertions; no call is counted). */
   flow(id: string): ContactCenterFlow | undefined {
     return this.#flows.get(id)?.flow;
@@ -131,6 +161,11 @@ export class MemoryContactCenter implements ContactCenter {
   /** The draft saved beside the flow's published content, or null (for assertions). */
   draft(id: string): string | null {
     return this.#flows.get(id)?.draft ?? null;
+  }
+
+  /** Deletes a flow or module as someone would in the Connect console (no call is counted). */
+  deleteByHand(id: string): void {
+    this.#flows.delete(id);
   }
 
   /** Writes counted so far (create + update). */

@@ -64,9 +64,27 @@ export function actor(id: string, groups: readonly string[] = []): Actor {
 
 /** The default approval policies: prod needs a second person's approval; test publishes freely. */
 const DEFAULT_APPROVAL: Readonly<Record<KitEnv, ApprovalPolicy>> = {
-  test: { required: false, allowSelfApproval: true, expiresAfterHours: 24, autoPublish: true },
-  prod: { required: true, allowSelfApproval: false, expiresAfterHours: 24, autoPublish: false },
-  shared: { required: true, allowSelfApproval: false, expiresAfterHours: 24, autoPublish: false },
+  test: {
+    required: false,
+    allowSelfApproval: true,
+    expiresAfterHours: 24,
+    autoPublish: true,
+    associate: false,
+  },
+  prod: {
+    required: true,
+    allowSelfApproval: false,
+    expiresAfterHours: 24,
+    autoPublish: false,
+    associate: false,
+  },
+  shared: {
+    required: true,
+    allowSelfApproval: false,
+    expiresAfterHours: 24,
+    autoPublish: false,
+    associate: false,
+  },
 };
 
 /** The test instance: an empty contact center (nothing to resolve against). */
