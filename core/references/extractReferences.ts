@@ -90,7 +90,10 @@ function toReference(
   const meta = getAt(content, base);
   const nameSlots = meta === undefined ? [] : concreteSlots(base, rule.nameCopies, match.wildcards);
   const valueKind = valueKindOf(rule, value);
-  const name = firstName(meta, nameSlots, base.length) ?? fallbackName(kind, value, valueKind);
+  const name =
+    identityName(kind, value) ??
+    firstName(meta, nameSlots, base.length) ??
+    fallbackName(kind, value, valueKind);
   if (value === '' && name === null) return null;
   const idSlots = meta === undefined ? [] : concreteSlots(base, rule.idCopies, match.wildcards);
   return {
@@ -140,6 +143,16 @@ function firstName(meta: Json | undefined, slots: readonly JsonPath[], skip: num
     if (typeof name === 'string' && name.trim() !== '') return name;
   }
   return null;
+}
+
+/**
+ * The name a value's ARN carries, for kinds whose ARN holds the name rather than an id (a Lambda
+ * function: `…:function:NAME`). That name is the resource's identity; the designer's label is only
+ * display and may say anything ("SELECT LAMBDA FUNCTION HERE" in AWS's own samples). Lex V2
+ * alias ARNs and Connect ARNs carry ids, so they have no such name.
+ */
+function identityName(kind: ResourceKind, value: string): string | null {
+  return kind === 'lambda' ? lambdaFunctionName(value) : null;
 }
 
 /** Names the value itself carries: a Lambda ARN's function name; a value that is a name (a Lex V1 bot). */

@@ -76,11 +76,15 @@ function idCandidate(ref: Reference, arn: ParsedArn | null): string | null {
   return ref.valueKind === 'id' && ref.value !== '' ? ref.value : null;
 }
 
-/** The display name, else the value when it is only a name, else a Lambda's function name. */
+/**
+ * The name to match: a Lambda ARN's function name first (the ARN's name is the function's identity;
+ * a designer label such as "SELECT LAMBDA FUNCTION HERE" is only display, so it is never matched
+ * when the ARN names the function), else the display name, else the value when it is only a name.
+ */
 function nameCandidate(ref: Reference, arn: ParsedArn | null): string | null {
+  if (arn?.service === 'lambda' && arn.resourceId !== '') return arn.resourceId;
   if (ref.name !== null && ref.name !== '') return ref.name;
-  if (ref.valueKind === 'name' && ref.value !== '') return ref.value;
-  return arn?.service === 'lambda' ? arn.resourceId : null;
+  return ref.valueKind === 'name' && ref.value !== '' ? ref.value : null;
 }
 
 function fromCatalog(by: ResolutionStep, hit: CatalogHit): ResolutionDetail {
