@@ -3,6 +3,7 @@ import { ContactCenterError } from '../../core/errors.js';
 import { isJsonObject } from '../../core/json.js';
 import type { ContactCenter, ContactCenterFlow, CreateFlowInput, UpdateFlowInput } from '../../core/ports.js';
 import { formatInstanceResourceArn } from '../../core/resolve/arn.js';
+import { awsManagedViews } from '../../core/resolve/awsManagedViews.js';
 import type { CatalogData, CatalogResource } from '../../core/resolve/types.js';
 import { checkCreateInput, checkUpdateInput } from '../connect/flowLimits.js';
 import { problemDiagnostics } from '../connect/problemDiagnostics.js';
@@ -31,7 +32,8 @@ export interface LocalContactCenterOptions {
 
 /**
  * The embedded default target: an Amazon Connect instance kept as files, behaving like Connect
- * for what flowgate uses. Its inventory is the seed's resources plus every flow and module here;
+ * for what flowgate uses. Its inventory is the seed's resources, the AWS-managed views (as in every
+ * instance) and every flow and module here;
  * creates get new ids and ARNs under the instance ARN (a new module is published whatever status
  * was asked, as `CreateContactFlowModule` has none); updates replace content and status (a
  * `SAVED` update of a published flow keeps a draft and leaves the published content, as
@@ -73,10 +75,12 @@ export class LocalContactCenter implements ContactCenter {
     const flows = readFlowFiles(this.#dir).map(toResource);
     const own = new Set(flows.map((f) => `${f.kind}\u0000${f.id}`));
     const seeded = instance.resources.filter((r) => !own.has(`${r.kind}\u0000${r.id}`));
+    // AWS-managed views exist in every real instance without being created, so the local one has them too.
+    const views = new Set(seeded.filter((r) => r.kind === 'view').map((r) => r.id));
     return {
       name: instance.name,
       instanceArn: instance.instanceArn,
-      resources: [...seeded, ...flows],
+      resources: [...seeded, ...awsManagedViews(instance.instanceArn, views), ...flows],
       mappings: instance.mappings,
     };
   }
