@@ -2,6 +2,7 @@ import type { FlowAction, FlowContent } from '../flow.js';
 import { getAt, isJsonObject, type Json, type JsonPath } from '../json.js';
 import { arnResourceKind, isAwsManagedViewArn, lambdaFunctionName } from './arnKind.js';
 import { classifyValue, isUuid } from './classifyValue.js';
+import { lexV2AliasName } from './lexV2Names.js';
 import { ANY, eventHookFlowType, type MetaStep, type ReferenceRule, rulesFor } from './referenceTable.js';
 import type { Reference, ResourceKind, ValueKind } from './types.js';
 
@@ -90,8 +91,10 @@ function toReference(
   const meta = getAt(content, base);
   const nameSlots = meta === undefined ? [] : concreteSlots(base, rule.nameCopies, match.wildcards);
   const valueKind = valueKindOf(rule, value);
+  const lexName = kind === 'lex-bot' && meta !== undefined ? lexV2NameOf(meta, base) : null;
   const name =
     identityName(kind, value) ??
+    lexName ??
     firstName(meta, nameSlots, base.length) ??
     fallbackName(kind, value, valueKind);
   if (value === '' && name === null) return null;
@@ -107,7 +110,11 @@ function toReference(
     required: rule.required && !(kind === 'view' && isAwsManagedView(value, valueKind)),
     flowType: rule.flowType === 'event-hook' ? eventHookFlowType(String(match.wildcards[0])) : rule.flowType,
     copies: idSlots.filter((slot) => getAt(meta, slot, base.length) === value),
-    nameCopies: name === null ? [] : nameSlots.filter((slot) => getAt(meta, slot, base.length) === name),
+    // A `BOT/ALIAS` name is in no slot as such: the bot and alias slots are left as the designer wrote them.
+    nameCopies:
+      name === null || lexName !== null
+        ? []
+        : nameSlots.filter((slot) => getAt(meta, slot, base.length) === name),
   };
 }
 
@@ -153,6 +160,32 @@ function firstName(meta: Json | undefined, slots: readonly JsonPath[], skip: num
  */
 function identityName(kind: ResourceKind, value: string): string | null {
   return kind === 'lambda' ? lambdaFunctionName(value) : null;
+}
+
+/**
+ * A Lex V2 alias's `BOT/ALIAS` name from the designer's metadata (the alias name in the
+ * parameter's `displayName` or `lexV2BotAliasName`, the bot name in `lexV2BotName`), or `null`
+ * unless both are there.
+ */
+function lexV2NameOf(meta: Json, base: JsonPath): string | null {
+  const param: JsonPath = [...base, 'parameters', 'LexV2Bot', 'AliasArn'];
+  const alias = firstName(
+    meta,
+    [
+      [...param, 'displayName'],
+      [...base, 'lexV2BotAliasName'],
+    ],
+    base.length,
+  );
+  const bot = firstName(
+    meta,
+    [
+      [...base, 'lexV2BotName'],
+      [...param, 'lexV2BotName'],
+    ],
+    base.length,
+  );
+  return alias === null || bot === null ? null : lexV2AliasName(bot, alias);
 }
 
 /** Names the value itself carries: a Lambda ARN's function name; a value that is a name (a Lex V1 bot). */

@@ -314,3 +314,46 @@ describe('resolveReference on a guide flow as AWS samples write it', () => {
     expect(resolveReference(lambdaRef, catalog([labelled]), null).by).toBe('unresolved');
   });
 });
+
+describe('resolveReference of a Lex V2 alias', () => {
+  const references = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json'));
+  const lexRef = references.find((r) => r.kind === 'lex-bot');
+  const alias = (botId: string, aliasId: string, name: string) =>
+    resource('lex-bot', `${botId}/${aliasId}`, name, {
+      arn: `arn:aws:lex:eu-west-2:111122223333:bot-alias/${botId}/${aliasId}`,
+    });
+
+  it('finds the alias of the same bot when several bots have an alias of that name', () => {
+    if (lexRef === undefined) throw new Error('no Lex V2 reference in the fixture');
+    const claims = alias('CLAIMSBOT1', 'PRODALIAS1', 'ClaimsBot/prod');
+    const target = catalog([alias('OTHERBOT01', 'PRODALIAS2', 'OtherBot/prod'), claims]);
+
+    const resolution = resolveReference(lexRef, target, null);
+
+    expect(resolution).toEqual({
+      by: 'name',
+      target: { arn: claims.arn, id: claims.id, name: 'ClaimsBot/prod' },
+      inherited: false,
+    });
+  });
+
+  it('leaves the alias unresolved when only another bot has an alias of that name', () => {
+    if (lexRef === undefined) throw new Error('no Lex V2 reference in the fixture');
+    const target = catalog([alias('OTHERBOT01', 'PRODALIAS2', 'OtherBot/prod')]);
+
+    expect(resolveReference(lexRef, target, null).by).toBe('unresolved');
+  });
+
+  it('does not match by the alias name alone when the flow does not name the bot', () => {
+    const aliasOnly = ref({
+      kind: 'lex-bot',
+      actionType: 'ConnectParticipantWithLexBot',
+      path: ['Parameters', 'LexV2Bot', 'AliasArn'],
+      value: 'arn:aws:lex:us-west-2:123456789012:bot-alias/SRCBOT0001/SRCALIAS01',
+      name: 'prod',
+    });
+    const target = catalog([alias('OTHERBOT01', 'PRODALIAS2', 'prod')]);
+
+    expect(resolveReference(aliasOnly, target, null).by).toBe('unresolved');
+  });
+});
