@@ -215,8 +215,9 @@ function lambdaResource(arn: string): CatalogResource[] {
 }
 
 /**
- * A Lex V2 alias. ListBots gives only the alias ARN (names need the Lex V2 API), so the ARN is
- * its name; the id is `BOT_ID/ALIAS_ID` because alias ids repeat across bots (`TSTALIASID`).
+ * A Lex V2 alias. ListBots gives only the alias ARN, so the ARN is its name until the Lex V2
+ * models API names it `BOT/ALIAS` (`lexV2AliasNames.ts`); the id is `BOT_ID/ALIAS_ID` because
+ * alias ids repeat across bots (`TSTALIASID`).
  */
 function lexV2Resource(aliasArn: string): CatalogResource[] {
   const parsed = parseArn(aliasArn);

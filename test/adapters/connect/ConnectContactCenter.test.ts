@@ -27,6 +27,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectContactCenter } from '../../../adapters/connect/ConnectContactCenter.js';
+import type { LexV2AliasNames } from '../../../adapters/connect/lexV2AliasNames.js';
 import type { RateLimiter } from '../../../adapters/connect/rateLimiter.js';
 import { ConfigError, ContactCenterError } from '../../../core/errors.js';
 import type { FlowContent } from '../../../core/flow.js';
@@ -55,7 +56,9 @@ class CountingLimiter implements RateLimiter {
   }
 }
 
-function center(options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?: number } = {}) {
+function center(
+  options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?: number; lexNames?: LexV2AliasNames } = {},
+) {
   return new ConnectContactCenter({
     client: new ConnectClient({
       region: 'eu-west-2',
@@ -65,6 +68,7 @@ function center(options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?:
     limiter: options.limiter ?? new CountingLimiter(),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.maxAgeMs === undefined ? {} : { inventoryMaxAgeMs: options.maxAgeMs }),
+    ...(options.lexNames === undefined ? {} : { lexNames: options.lexNames }),
   });
 }
 
@@ -526,6 +530,45 @@ describe('ConnectContactCenter.inventory', () => {
       'arn:aws:connect:eu-west-2:aws:view/form',
       'arn:aws:connect:eu-west-2:aws:view/confirmation',
     ]);
+  });
+
+  it("names Lex V2 aliases bot/alias, so a flow finds its bot's alias among several named prod", async () => {
+    emptyInstance();
+    const aliasArn = (bot: string, alias: string) =>
+      `arn:aws:lex:eu-west-2:111122223333:bot-alias/${bot}/${alias}`;
+    registerBots(
+      [
+        [
+          { LexV2Bot: { AliasArn: aliasArn('OTHERBOT01', 'ALIASA') } },
+          { LexV2Bot: { AliasArn: aliasArn('CLAIMSBOT1', 'ALIASB') } },
+        ],
+      ],
+      [],
+    );
+    // What the Lex V2 models API answers for each bot and alias id (DescribeBot, DescribeBotAlias).
+    const bots: Record<string, string> = { OTHERBOT01: 'OtherBot', CLAIMSBOT1: 'ClaimsBot' };
+    const asked: string[] = [];
+    const lexNames: LexV2AliasNames = {
+      nameAlias: async (botId, aliasId, region) => {
+        asked.push(`${region}:${botId}/${aliasId}`);
+        const botName = bots[botId];
+        return botName === undefined ? null : { botName, aliasName: 'prod' };
+      },
+    };
+    const catalog = new Catalog(await center({ lexNames }).inventory());
+    const lexRef = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json')).find(
+      (r) => r.kind === 'lex-bot',
+    );
+    if (lexRef === undefined) throw new Error('no Lex V2 reference in the fixture');
+
+    const resolution = resolveReference(lexRef, catalog, null);
+
+    expect(asked).toEqual(['eu-west-2:OTHERBOT01/ALIASA', 'eu-west-2:CLAIMSBOT1/ALIASB']);
+    expect(resolution.target).toEqual({
+      arn: aliasArn('CLAIMSBOT1', 'ALIASB'),
+      id: 'CLAIMSBOT1/ALIASB',
+      name: 'ClaimsBot/prod',
+    });
   });
 
   it('does not cache a failed read when a List API is refused', async () => {
