@@ -33,6 +33,7 @@ import {
 import { checkCreateInput, checkUpdateInput } from './flowLimits.js';
 import { FLOW_SEARCHES, searchedFlow, searchTotal, worthAnotherPage } from './flowSearch.js';
 import { INVENTORY_LISTS, type InventoryList, lambdaResource, lexV2Resource } from './inventoryLists.js';
+import { type LexV2AliasNames, nameLexV2Aliases } from './lexV2AliasNames.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 /** Options of `ConnectContactCenter`. */
@@ -47,6 +48,11 @@ export interface ConnectContactCenterOptions {
   readonly clock?: Clock;
   /** How long one inventory serves; unset, it serves for the adapter's life (one job). */
   readonly inventoryMaxAgeMs?: number;
+  /**
+   * Names Lex V2 aliases `BOT/ALIAS` (ListBots gives only their ARNs); unset, an alias is known
+   * by its ARN and resolves by ARN, id or a remembered choice, not by name.
+   */
+  readonly lexNames?: LexV2AliasNames;
 }
 
 /** The List APIs of flows and modules: all that publishing needs to choose create or update. */
@@ -87,6 +93,7 @@ export class ConnectContactCenter implements ContactCenter {
   readonly #limiter: RateLimiter;
   readonly #clock: Clock | null;
   readonly #maxAgeMs: number | null;
+  readonly #lexNames: LexV2AliasNames | null;
   #inventory: { readonly data: CatalogData; readonly at: number } | null = null;
   #pending: Promise<CatalogData> | null = null;
 
@@ -105,6 +112,7 @@ export class ConnectContactCenter implements ContactCenter {
     this.#limiter = options.limiter;
     this.#clock = options.clock ?? null;
     this.#maxAgeMs = options.inventoryMaxAgeMs ?? null;
+    this.#lexNames = options.lexNames ?? null;
   }
 
   /** Every List API, all pages; one read per adapter (callers at the same time share it). */
@@ -226,7 +234,9 @@ export class ConnectContactCenter implements ContactCenter {
   async #readInventory(): Promise<CatalogData> {
     // All lists at once: the limiter paces the requests, and waits overlap with round trips.
     const lists = await Promise.all(INVENTORY_LISTS.map((list) => this.#readList(list)));
-    return { name: this.#instanceId, instanceArn: this.instanceArn, resources: lists.flat(), mappings: [] };
+    const resources =
+      this.#lexNames === null ? lists.flat() : await nameLexV2Aliases(lists.flat(), this.#lexNames);
+    return { name: this.#instanceId, instanceArn: this.instanceArn, resources, mappings: [] };
   }
 
   async #readList(list: InventoryList): Promise<CatalogResource[]> {

@@ -160,14 +160,24 @@ export const INVENTORY_LISTS: readonly InventoryList[] = [
       client.send(new ListTaskTemplatesCommand({ InstanceId, NextToken })),
     resources: (t) => [named('task-template', t)],
   }),
+  // Views are asked for by type, each explicitly: the API reference documents the `Type` filter
+  // (CUSTOMER_MANAGED | AWS_MANAGED) but not which views an unfiltered call returns, and flows
+  // show AWS-managed views (`confirmation`, `form`, …) as often as the instance's own.
   list({
     api: 'ListViews',
     key: 'ViewsSummaryList',
     item: namedSummary,
-    // No type filter: flows show AWS-managed views as well as the instance's own.
     page: (client, InstanceId, NextToken) =>
-      client.send(new ListViewsCommand({ InstanceId, MaxResults: 100, NextToken })),
+      client.send(new ListViewsCommand({ InstanceId, Type: 'CUSTOMER_MANAGED', MaxResults: 100, NextToken })),
     resources: (v) => [named('view', v)],
+  }),
+  list({
+    api: 'ListViews (AWS-managed)',
+    key: 'ViewsSummaryList',
+    item: namedSummary,
+    page: (client, InstanceId, NextToken) =>
+      client.send(new ListViewsCommand({ InstanceId, Type: 'AWS_MANAGED', MaxResults: 100, NextToken })),
+    resources: (v) => [awsManagedView(v)],
   }),
 ];
 
@@ -186,6 +196,16 @@ function flowResource(flow: z.infer<typeof flowSummary>): CatalogResource {
   return isFlowType(flow.ContactFlowType) ? { ...resource, flowType: flow.ContactFlowType } : resource;
 }
 
+/**
+ * An AWS-managed view, under the id flows write (`confirmation`): the last part of its ARN
+ * (`arn:aws:connect:REGION:aws:view/confirmation`), whether `Id` holds that or the whole ARN
+ * (DescribeView takes the ARN as the id of an AWS-managed view).
+ */
+function awsManagedView(view: z.infer<typeof namedSummary>): CatalogResource {
+  const id = parseArn(view.Arn)?.resourceId ?? parseArn(view.Id)?.resourceId ?? view.Id;
+  return { kind: 'view', id, arn: view.Arn, name: view.Name };
+}
+
 /** A function ARN: found by its name; an alias or version ARN keeps the qualifier in its id. */
 /** A Lambda function as `ListLambdaFunctions` lists it (nothing for an ARN that is not one). */
 export function lambdaResource(arn: string): CatalogResource[] {
@@ -196,8 +216,9 @@ export function lambdaResource(arn: string): CatalogResource[] {
 }
 
 /**
- * A Lex V2 alias. ListBots gives only the alias ARN (names need the Lex V2 API), so the ARN is
- * its name; the id is `BOT_ID/ALIAS_ID` because alias ids repeat across bots (`TSTALIASID`).
+ * A Lex V2 alias. ListBots gives only the alias ARN, so the ARN is its name until the Lex V2
+ * models API names it `BOT/ALIAS` (`lexV2AliasNames.ts`); the id is `BOT_ID/ALIAS_ID` because
+ * alias ids repeat across bots (`TSTALIASID`).
  */
 export function lexV2Resource(aliasArn: string): CatalogResource[] {
   const parsed = parseArn(aliasArn);

@@ -9,6 +9,7 @@ import type {
   UpdateFlowInput,
 } from '../../core/ports.js';
 import { formatInstanceResourceArn, parseArn } from '../../core/resolve/arn.js';
+import { awsManagedViews } from '../../core/resolve/awsManagedViews.js';
 import type { CatalogData, CatalogResource } from '../../core/resolve/types.js';
 import { checkCreateInput, checkUpdateInput } from '../connect/flowLimits.js';
 import { problemDiagnostics } from '../connect/problemDiagnostics.js';
@@ -37,7 +38,8 @@ export interface LocalContactCenterOptions {
 
 /**
  * The embedded default target: an Amazon Connect instance kept as files, behaving like Connect
- * for what flowgate uses. Its inventory is the seed's resources plus every flow and module here;
+ * for what flowgate uses. Its inventory is the seed's resources, the AWS-managed views (as in every
+ * instance) and every flow and module here;
  * creates get new ids and ARNs under the instance ARN (a new module is published whatever status
  * was asked, as `CreateContactFlowModule` has none); updates replace content and status (a
  * `SAVED` update of a published flow keeps a draft and leaves the published content, as
@@ -79,10 +81,12 @@ export class LocalContactCenter implements ContactCenter {
     const flows = readFlowFiles(this.#dir).map(toResource);
     const own = new Set(flows.map((f) => `${f.kind}\u0000${f.id}`));
     const seeded = instance.resources.filter((r) => !own.has(`${r.kind}\u0000${r.id}`));
+    // AWS-managed views exist in every real instance without being created, so the local one has them too.
+    const views = new Set(seeded.filter((r) => r.kind === 'view').map((r) => r.id));
     return {
       name: instance.name,
       instanceArn: instance.instanceArn,
-      resources: [...seeded, ...flows],
+      resources: [...seeded, ...awsManagedViews(instance.instanceArn, views), ...flows],
       mappings: instance.mappings,
     };
   }

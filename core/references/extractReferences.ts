@@ -2,6 +2,7 @@ import type { FlowAction, FlowContent } from '../flow.js';
 import { getAt, isJsonObject, type Json, type JsonPath } from '../json.js';
 import { arnResourceKind, isAwsManagedViewArn, lambdaFunctionName } from './arnKind.js';
 import { classifyValue, isUuid } from './classifyValue.js';
+import { lexV2AliasName } from './lexV2Names.js';
 import { ANY, eventHookFlowType, type MetaStep, type ReferenceRule, rulesFor } from './referenceTable.js';
 import type { Reference, ResourceKind, ValueKind } from './types.js';
 
@@ -90,7 +91,12 @@ function toReference(
   const meta = getAt(content, base);
   const nameSlots = meta === undefined ? [] : concreteSlots(base, rule.nameCopies, match.wildcards);
   const valueKind = valueKindOf(rule, value);
-  const name = firstName(meta, nameSlots, base.length) ?? fallbackName(kind, value, valueKind);
+  const lexName = kind === 'lex-bot' && meta !== undefined ? lexV2NameOf(meta, base) : null;
+  const name =
+    identityName(kind, value) ??
+    lexName ??
+    firstName(meta, nameSlots, base.length) ??
+    fallbackName(kind, value, valueKind);
   if (value === '' && name === null) return null;
   const idSlots = meta === undefined ? [] : concreteSlots(base, rule.idCopies, match.wildcards);
   return {
@@ -104,7 +110,11 @@ function toReference(
     required: rule.required && !(kind === 'view' && isAwsManagedView(value, valueKind)),
     flowType: rule.flowType === 'event-hook' ? eventHookFlowType(String(match.wildcards[0])) : rule.flowType,
     copies: idSlots.filter((slot) => getAt(meta, slot, base.length) === value),
-    nameCopies: name === null ? [] : nameSlots.filter((slot) => getAt(meta, slot, base.length) === name),
+    // A `BOT/ALIAS` name is in no slot as such: the bot and alias slots are left as the designer wrote them.
+    nameCopies:
+      name === null || lexName !== null
+        ? []
+        : nameSlots.filter((slot) => getAt(meta, slot, base.length) === name),
   };
 }
 
@@ -140,6 +150,42 @@ function firstName(meta: Json | undefined, slots: readonly JsonPath[], skip: num
     if (typeof name === 'string' && name.trim() !== '') return name;
   }
   return null;
+}
+
+/**
+ * The name a value's ARN carries, for kinds whose ARN holds the name rather than an id (a Lambda
+ * function: `…:function:NAME`). That name is the resource's identity; the designer's label is only
+ * display and may say anything ("SELECT LAMBDA FUNCTION HERE" in AWS's own samples). Lex V2
+ * alias ARNs and Connect ARNs carry ids, so they have no such name.
+ */
+function identityName(kind: ResourceKind, value: string): string | null {
+  return kind === 'lambda' ? lambdaFunctionName(value) : null;
+}
+
+/**
+ * A Lex V2 alias's `BOT/ALIAS` name from the designer's metadata (the alias name in the
+ * parameter's `displayName` or `lexV2BotAliasName`, the bot name in `lexV2BotName`), or `null`
+ * unless both are there.
+ */
+function lexV2NameOf(meta: Json, base: JsonPath): string | null {
+  const param: JsonPath = [...base, 'parameters', 'LexV2Bot', 'AliasArn'];
+  const alias = firstName(
+    meta,
+    [
+      [...param, 'displayName'],
+      [...base, 'lexV2BotAliasName'],
+    ],
+    base.length,
+  );
+  const bot = firstName(
+    meta,
+    [
+      [...base, 'lexV2BotName'],
+      [...param, 'lexV2BotName'],
+    ],
+    base.length,
+  );
+  return alias === null || bot === null ? null : lexV2AliasName(bot, alias);
 }
 
 /** Names the value itself carries: a Lambda ARN's function name; a value that is a name (a Lex V1 bot). */

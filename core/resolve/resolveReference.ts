@@ -1,3 +1,4 @@
+import { isLexV2AliasName } from '../references/lexV2Names.js';
 import type { Reference } from '../references/types.js';
 import { type ParsedArn, parseArn } from './arn.js';
 import type { BundleIndex, BundleMember } from './bundleIndex.js';
@@ -56,14 +57,24 @@ export function resolveReferenceDetail(
   if (member !== null) return fromBundle(member);
   const name = nameCandidate(ref, arn);
   const byName =
-    name === null ? null : catalog.findByName(ref.kind, name, ref.kind === 'flow' ? ref.flowType : null);
+    name === null || !identifiesByName(ref, name)
+      ? null
+      : catalog.findByName(ref.kind, name, ref.kind === 'flow' ? ref.flowType : null);
   return byName === null ? UNRESOLVED : fromCatalog('name', byName);
 }
 
 function findMapped(ref: Reference, catalog: Catalog): CatalogHit | null {
   const byValue = ref.value === '' ? null : catalog.findMapping(ref.kind, ref.value);
-  if (byValue !== null || ref.name === null) return byValue;
+  if (byValue !== null || ref.name === null || !identifiesByName(ref, ref.name)) return byValue;
   return catalog.findMapping(ref.kind, ref.name);
+}
+
+/**
+ * False for a name that cannot tell resources apart: a Lex V2 alias name without its bot
+ * (`prod` is an alias of many bots). Such a reference is matched by `BOT/ALIAS` or not by name.
+ */
+function identifiesByName(ref: Reference, name: string): boolean {
+  return ref.kind !== 'lex-bot' || isLexV2AliasName(name);
 }
 
 /**
@@ -76,11 +87,15 @@ function idCandidate(ref: Reference, arn: ParsedArn | null): string | null {
   return ref.valueKind === 'id' && ref.value !== '' ? ref.value : null;
 }
 
-/** The display name, else the value when it is only a name, else a Lambda's function name. */
+/**
+ * The name to match: a Lambda ARN's function name first (the ARN's name is the function's identity;
+ * a designer label such as "SELECT LAMBDA FUNCTION HERE" is only display, so it is never matched
+ * when the ARN names the function), else the display name, else the value when it is only a name.
+ */
 function nameCandidate(ref: Reference, arn: ParsedArn | null): string | null {
+  if (arn?.service === 'lambda' && arn.resourceId !== '') return arn.resourceId;
   if (ref.name !== null && ref.name !== '') return ref.name;
-  if (ref.valueKind === 'name' && ref.value !== '') return ref.value;
-  return arn?.service === 'lambda' ? arn.resourceId : null;
+  return ref.valueKind === 'name' && ref.value !== '' ? ref.value : null;
 }
 
 function fromCatalog(by: ResolutionStep, hit: CatalogHit): ResolutionDetail {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContactCenterError } from '../../core/errors.js';
 import type { ContactCenter, CreateFlowInput } from '../../core/ports.js';
+import { awsManagedViews } from '../../core/resolve/awsManagedViews.js';
 import type { CatalogResource } from '../../core/resolve/types.js';
 import { minimalContent } from '../../core/versions/minimalContent.js';
 import { loadFixtureText } from '../fixtures.js';
@@ -419,7 +420,13 @@ export function describeContactCenterContract(name: string, make: MakeContactCen
 
         expect(data.instanceArn).toBe(INSTANCE);
         expect(sorted(data.resources)).toEqual(
-          sorted([...SEEDED.resources, listed(flowInput, flow), listed(inputOf('module'), module)]),
+          sorted([
+            ...SEEDED.resources,
+            // Every instance has the AWS-managed views, seeded or not.
+            ...awsManagedViews(INSTANCE),
+            listed(flowInput, flow),
+            listed(inputOf('module'), module),
+          ]),
         );
       });
 

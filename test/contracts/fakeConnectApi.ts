@@ -32,6 +32,7 @@ import {
   ListTaskTemplatesCommand,
   ListUsersCommand,
   ListViewsCommand,
+  type ListViewsCommandInput,
   ResourceConflictException,
   ResourceNotFoundException,
   SearchContactFlowModulesCommand,
@@ -43,6 +44,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { parseArn } from '../../core/resolve/arn.js';
+import { awsManagedViews } from '../../core/resolve/awsManagedViews.js';
 import type { CatalogResource } from '../../core/resolve/types.js';
 
 /** A flow or module the fake starts with. */
@@ -286,8 +288,8 @@ export class FakeConnectApi {
         this.#list('ListTaskTemplates', 'TaskTemplates', input, this.#named('task-template')),
       )
       .on(ListViewsCommand)
-      .callsFake((input: PageInput) =>
-        this.#list('ListViews', 'ViewsSummaryList', input, this.#named('view')),
+      .callsFake((input: ListViewsCommandInput) =>
+        this.#list('ListViews', 'ViewsSummaryList', input, this.#views(input.Type)),
       );
   }
 
@@ -302,6 +304,22 @@ export class FakeConnectApi {
     }
     this.#resources.push(found);
     return {};
+  }
+
+  /**
+   * The seeded views are the instance's own; AWS-managed ones (in every instance, ARN in account
+   * `aws`) answer `Type: AWS_MANAGED`. Without a type, both, as the API reference leaves open.
+   */
+  #views(type: string | undefined) {
+    const managed = awsManagedViews(this.instanceArn).map((v) => ({
+      Id: v.arn,
+      Arn: v.arn,
+      Name: v.name,
+      Type: 'AWS_MANAGED',
+    }));
+    if (type === 'AWS_MANAGED') return managed;
+    const own = this.#named('view');
+    return type === 'CUSTOMER_MANAGED' ? own : [...own, ...managed];
   }
 
   #createFlow(input: CreateContactFlowCommandInput) {

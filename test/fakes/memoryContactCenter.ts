@@ -6,6 +6,7 @@ import type {
   IntegrationKind,
   UpdateFlowInput,
 } from '../../core/ports.js';
+import { awsManagedViews } from '../../core/resolve/awsManagedViews.js';
 import type { CatalogData, CatalogResource } from '../../core/resolve/types.js';
 import { minimalContent } from '../../core/versions/minimalContent.js';
 
@@ -71,9 +72,14 @@ export class MemoryContactCenter implements ContactCenter {
     return {
       name: 'memory',
       instanceArn: this.instanceArn,
-      resources: [...this.#resources, ...flows],
+      // As in every Connect instance (and the local one): the AWS-managed views, unless seeded.
+      resources: [...this.#resources, ...awsManagedViews(this.instanceArn, this.#seededViews()), ...flows],
       mappings: [],
     };
+  }
+
+  #seededViews(): Set<string> {
+    return new Set(this.#resources.filter((r) => r.kind === 'view').map((r) => r.id));
   }
 
   async describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null> {

@@ -27,12 +27,17 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectContactCenter } from '../../../adapters/connect/ConnectContactCenter.js';
+import type { LexV2AliasNames } from '../../../adapters/connect/lexV2AliasNames.js';
 import type { RateLimiter } from '../../../adapters/connect/rateLimiter.js';
 import { ConfigError, ContactCenterError } from '../../../core/errors.js';
+import type { FlowContent } from '../../../core/flow.js';
 import type { CreateFlowInput } from '../../../core/ports.js';
+import { extractReferences } from '../../../core/references/extractReferences.js';
+import { Catalog } from '../../../core/resolve/catalog.js';
+import { resolveReference } from '../../../core/resolve/resolveReference.js';
 import type { CatalogResource } from '../../../core/resolve/types.js';
 import { FixedClock } from '../../fakes/fixedClock.js';
-import { loadFixtureText } from '../../fixtures.js';
+import { loadFixture, loadFixtureText } from '../../fixtures.js';
 
 const INSTANCE_ID = '9b1d3f5a-7c2e-4a4b-8d6f-1e3a5c7b9d02';
 const INSTANCE = `arn:aws:connect:eu-west-2:111122223333:instance/${INSTANCE_ID}`;
@@ -51,7 +56,9 @@ class CountingLimiter implements RateLimiter {
   }
 }
 
-function center(options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?: number } = {}) {
+function center(
+  options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?: number; lexNames?: LexV2AliasNames } = {},
+) {
   return new ConnectContactCenter({
     client: new ConnectClient({
       region: 'eu-west-2',
@@ -61,6 +68,7 @@ function center(options: { limiter?: RateLimiter; clock?: FixedClock; maxAgeMs?:
     limiter: options.limiter ?? new CountingLimiter(),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.maxAgeMs === undefined ? {} : { inventoryMaxAgeMs: options.maxAgeMs }),
+    ...(options.lexNames === undefined ? {} : { lexNames: options.lexNames }),
   });
 }
 
@@ -190,13 +198,23 @@ const LISTS = [
   },
   {
     api: 'ListViews',
-    register: (pages: unknown[][]) =>
-      connect.on(ListViewsCommand).callsFake(paged('ViewsSummaryList', pages)),
+    // The instance's own views; AWS-managed ones are asked for separately and answer none here.
+    register: (pages: unknown[][]) => {
+      connect.on(ListViewsCommand).resolves({ ViewsSummaryList: [] });
+      connect.on(ListViewsCommand, { Type: 'CUSTOMER_MANAGED' }).callsFake(paged('ViewsSummaryList', pages));
+    },
     item: (i: number) => ({ Id: `v${i}`, Arn: arnOf('view', `v${i}`), Name: `View ${i}` }),
     kind: 'view',
-    calls: () => connect.commandCalls(ListViewsCommand).length,
+    calls: () => viewCalls('CUSTOMER_MANAGED'),
   },
 ] as const;
+
+/** One request per List API of an empty instance; ListViews is asked once per view type. */
+const READS_PER_INVENTORY = LISTS.length + 1;
+
+function viewCalls(type: 'CUSTOMER_MANAGED' | 'AWS_MANAGED'): number {
+  return connect.commandCalls(ListViewsCommand).filter((call) => call.args[0].input.Type === type).length;
+}
 
 function registerBots(v2: unknown[][], v1: unknown[][]) {
   const v2Page = paged('LexBots', v2);
@@ -424,7 +442,7 @@ describe('ConnectContactCenter.inventory', () => {
 
     await Promise.all([target.inventory(), target.inventory(), target.inventory()]);
 
-    expect(totalCalls()).toBe(LISTS.length);
+    expect(totalCalls()).toBe(READS_PER_INVENTORY);
   });
 
   it('reads again when the cached inventory is older than the maximum age', async () => {
@@ -436,7 +454,7 @@ describe('ConnectContactCenter.inventory', () => {
     clock.advance(60_001);
     await target.inventory();
 
-    expect(totalCalls()).toBe(2 * LISTS.length);
+    expect(totalCalls()).toBe(2 * READS_PER_INVENTORY);
   });
 
   it('lists a flow created through the adapter without another request when the inventory was read', async () => {
@@ -479,12 +497,78 @@ describe('ConnectContactCenter.inventory', () => {
 
   it('stops with an error when a NextToken repeats', async () => {
     emptyInstance();
-    connect.on(ListViewsCommand).resolves({ ViewsSummaryList: [], NextToken: 'same' });
+    connect
+      .on(ListViewsCommand, { Type: 'AWS_MANAGED' })
+      .resolves({ ViewsSummaryList: [], NextToken: 'same' });
 
     const error = await caught(center().inventory());
 
     expect(error.code).toBe('unexpected-response');
-    expect(connect.commandCalls(ListViewsCommand)).toHaveLength(2);
+    expect(viewCalls('AWS_MANAGED')).toBe(2);
+  });
+
+  it('lists the AWS-managed views, so a guide flow showing them resolves in any instance', async () => {
+    emptyInstance();
+    // As ListViews answers for AWS_MANAGED: the ARN belongs to account `aws`, not the instance.
+    const managed = (id: string, name: string) => ({
+      Id: `arn:aws:connect:eu-west-2:aws:view/${id}`,
+      Arn: `arn:aws:connect:eu-west-2:aws:view/${id}`,
+      Name: name,
+      Type: 'AWS_MANAGED' as const,
+    });
+    connect
+      .on(ListViewsCommand, { Type: 'AWS_MANAGED' })
+      .resolves({ ViewsSummaryList: [managed('form', 'Form'), managed('confirmation', 'Confirmation')] });
+    const catalog = new Catalog(await center().inventory());
+    const views = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json')).filter(
+      (r) => r.kind === 'view',
+    );
+
+    const resolved = views.map((r) => resolveReference(r, catalog, null).target?.arn);
+
+    expect(resolved).toEqual([
+      'arn:aws:connect:eu-west-2:aws:view/form',
+      'arn:aws:connect:eu-west-2:aws:view/confirmation',
+    ]);
+  });
+
+  it("names Lex V2 aliases bot/alias, so a flow finds its bot's alias among several named prod", async () => {
+    emptyInstance();
+    const aliasArn = (bot: string, alias: string) =>
+      `arn:aws:lex:eu-west-2:111122223333:bot-alias/${bot}/${alias}`;
+    registerBots(
+      [
+        [
+          { LexV2Bot: { AliasArn: aliasArn('OTHERBOT01', 'ALIASA') } },
+          { LexV2Bot: { AliasArn: aliasArn('CLAIMSBOT1', 'ALIASB') } },
+        ],
+      ],
+      [],
+    );
+    // What the Lex V2 models API answers for each bot and alias id (DescribeBot, DescribeBotAlias).
+    const bots: Record<string, string> = { OTHERBOT01: 'OtherBot', CLAIMSBOT1: 'ClaimsBot' };
+    const asked: string[] = [];
+    const lexNames: LexV2AliasNames = {
+      nameAlias: async (botId, aliasId, region) => {
+        asked.push(`${region}:${botId}/${aliasId}`);
+        const botName = bots[botId];
+        return botName === undefined ? null : { botName, aliasName: 'prod' };
+      },
+    };
+    const catalog = new Catalog(await center({ lexNames }).inventory());
+    const lexRef = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json')).find(
+      (r) => r.kind === 'lex-bot',
+    );
+    if (lexRef === undefined) throw new Error('no Lex V2 reference in the fixture');
+
+    const resolution = resolveReference(lexRef, catalog, null);
+
+    expect(asked).toEqual(['eu-west-2:OTHERBOT01/ALIASA', 'eu-west-2:CLAIMSBOT1/ALIASB']);
+    expect(resolution.target).toEqual({
+      arn: aliasArn('CLAIMSBOT1', 'ALIASB'),
+      id: 'CLAIMSBOT1/ALIASB',
+      name: 'ClaimsBot/prod',
+    });
   });
 
   it('does not cache a failed read when a List API is refused', async () => {
@@ -511,7 +595,7 @@ describe('ConnectContactCenter.inventory', () => {
     await center({ limiter }).inventory();
 
     expect(limiter.turns).toBe(totalCalls());
-    expect(limiter.turns).toBe(LISTS.length + 1);
+    expect(limiter.turns).toBe(READS_PER_INVENTORY + 1);
   });
 });
 

@@ -6,8 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalContactCenter } from '../../../adapters/local/LocalContactCenter.js';
 import { ContactCenterError } from '../../../core/errors.js';
+import type { FlowContent } from '../../../core/flow.js';
 import type { CreateFlowInput } from '../../../core/ports.js';
-import { loadFixtureText } from '../../fixtures.js';
+import { extractReferences } from '../../../core/references/extractReferences.js';
+import { Catalog } from '../../../core/resolve/catalog.js';
+import { resolveReference } from '../../../core/resolve/resolveReference.js';
+import { loadFixture, loadFixtureText } from '../../fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROD_SEED = join(here, '..', '..', '..', 'examples', 'instances', 'prod.json');
@@ -83,14 +87,38 @@ describe('LocalContactCenter.inventory', () => {
     });
   });
 
-  it('is empty under the given instance ARN when there is no seed', async () => {
+  it('holds only the AWS-managed views under the given instance ARN when there is no seed', async () => {
     const arn = 'arn:aws:connect:eu-west-1:000000000000:instance/11111111-2222-4333-8444-555555555555';
     const target = new LocalContactCenter({ dir, seed: null, instanceArn: arn });
 
     const data = await target.inventory();
 
     expect(target.instanceArn).toBe(arn);
-    expect(data.resources).toEqual([]);
+    expect(data.resources.every((r) => r.kind === 'view' && r.arn.includes(':aws:view/'))).toBe(true);
+    expect(data.resources.map((r) => r.arn)).toContain('arn:aws:connect:eu-west-1:aws:view/confirmation');
+  });
+
+  it('resolves the AWS-managed views a guide flow shows, by id or by ARN', async () => {
+    const catalog = new Catalog(await center().inventory());
+    const views = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json')).filter(
+      (r) => r.kind === 'view',
+    );
+
+    const resolved = views.map((r) => resolveReference(r, catalog, null).target?.arn);
+
+    expect(resolved).toEqual([
+      'arn:aws:connect:us-west-2:aws:view/form',
+      'arn:aws:connect:us-west-2:aws:view/confirmation',
+    ]);
+  });
+
+  it("lists each AWS-managed view once, in the instance's Region", async () => {
+    const data = await center().inventory();
+
+    const ids = data.resources.filter((r) => r.kind === 'view').map((r) => r.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['detail', 'confirmation', 'form', 'list', 'cards']));
   });
 });
 

@@ -194,7 +194,8 @@ describe('extractReferences', () => {
         ],
       ],
       ['lambda', 'lookup-account', [['parameters', 'LambdaFunctionARN', 'displayName']]],
-      ['lex', 'live', [['parameters', 'LexV2Bot', 'AliasArn', 'displayName'], ['lexV2BotAliasName']]],
+      // Bot and alias together: many bots have an alias named `live`. The slots keep what they say.
+      ['lex', 'OrderBot/live', []],
       ['view', 'Order form', [['parameters', 'ViewResource', 'Id', 'displayName']]],
       ['case', 'Complaint', [['parameters', 'CaseTemplateId', 'displayName'], ['templateName']]],
       [

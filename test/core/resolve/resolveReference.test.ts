@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowContent } from '../../../core/flow.js';
+import { extractReferences } from '../../../core/references/extractReferences.js';
+import type { Reference } from '../../../core/references/types.js';
 import { BundleIndex, type BundleMember } from '../../../core/resolve/bundleIndex.js';
 import { resolveReference, resolveReferenceDetail } from '../../../core/resolve/resolveReference.js';
+import { loadFixture } from '../../fixtures.js';
 import { arnOf, catalog, flowRef, ref, resource, SOURCE_INSTANCE } from './builders.js';
 
 const SOURCE_QUEUE = arnOf('queue', 'q-src', SOURCE_INSTANCE);
@@ -266,5 +270,90 @@ describe('resolveReference', () => {
 
       expect(resolution).toEqual({ by: 'unresolved', target: null, inherited: false });
     });
+  });
+});
+
+describe('resolveReference on a guide flow as AWS samples write it', () => {
+  // Shaped like the AgentWorkspace guide of AWS's step-by-step guides: the Lambda's label is the
+  // designer's placeholder text, the views are AWS-managed, the Lex V2 alias is named `prod`.
+  const references = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json'));
+
+  function referenceOf(kind: Reference['kind'], value: string): Reference {
+    const found = references.find((r) => r.kind === kind && r.value === value);
+    if (found === undefined) throw new Error(`no ${kind} reference ${value}`);
+    return found;
+  }
+
+  it('finds the Lambda function named in the ARN when its label is "SELECT LAMBDA FUNCTION HERE"', () => {
+    const fn = resource('lambda', 'AgentWorkspaceExampleLambda', 'AgentWorkspaceExampleLambda', {
+      arn: 'arn:aws:lambda:eu-west-2:111122223333:function:AgentWorkspaceExampleLambda',
+    });
+    const lambdaRef = referenceOf(
+      'lambda',
+      'arn:aws:lambda:us-west-2:123456789012:function:AgentWorkspaceExampleLambda',
+    );
+
+    const resolution = resolveReference(lambdaRef, catalog([fn]), null);
+
+    expect(resolution).toEqual({
+      by: 'name',
+      target: { arn: fn.arn, id: fn.id, name: 'AgentWorkspaceExampleLambda' },
+      inherited: false,
+    });
+  });
+
+  it('leaves the Lambda unresolved when only a function named like the label exists', () => {
+    const labelled = resource('lambda', 'select', 'SELECT LAMBDA FUNCTION HERE', {
+      arn: 'arn:aws:lambda:eu-west-2:111122223333:function:select',
+    });
+    const lambdaRef = referenceOf(
+      'lambda',
+      'arn:aws:lambda:us-west-2:123456789012:function:AgentWorkspaceExampleLambda',
+    );
+
+    expect(resolveReference(lambdaRef, catalog([labelled]), null).by).toBe('unresolved');
+  });
+});
+
+describe('resolveReference of a Lex V2 alias', () => {
+  const references = extractReferences(loadFixture<FlowContent>('references/agent-workspace-guide.json'));
+  const lexRef = references.find((r) => r.kind === 'lex-bot');
+  const alias = (botId: string, aliasId: string, name: string) =>
+    resource('lex-bot', `${botId}/${aliasId}`, name, {
+      arn: `arn:aws:lex:eu-west-2:111122223333:bot-alias/${botId}/${aliasId}`,
+    });
+
+  it('finds the alias of the same bot when several bots have an alias of that name', () => {
+    if (lexRef === undefined) throw new Error('no Lex V2 reference in the fixture');
+    const claims = alias('CLAIMSBOT1', 'PRODALIAS1', 'ClaimsBot/prod');
+    const target = catalog([alias('OTHERBOT01', 'PRODALIAS2', 'OtherBot/prod'), claims]);
+
+    const resolution = resolveReference(lexRef, target, null);
+
+    expect(resolution).toEqual({
+      by: 'name',
+      target: { arn: claims.arn, id: claims.id, name: 'ClaimsBot/prod' },
+      inherited: false,
+    });
+  });
+
+  it('leaves the alias unresolved when only another bot has an alias of that name', () => {
+    if (lexRef === undefined) throw new Error('no Lex V2 reference in the fixture');
+    const target = catalog([alias('OTHERBOT01', 'PRODALIAS2', 'OtherBot/prod')]);
+
+    expect(resolveReference(lexRef, target, null).by).toBe('unresolved');
+  });
+
+  it('does not match by the alias name alone when the flow does not name the bot', () => {
+    const aliasOnly = ref({
+      kind: 'lex-bot',
+      actionType: 'ConnectParticipantWithLexBot',
+      path: ['Parameters', 'LexV2Bot', 'AliasArn'],
+      value: 'arn:aws:lex:us-west-2:123456789012:bot-alias/SRCBOT0001/SRCALIAS01',
+      name: 'prod',
+    });
+    const target = catalog([alias('OTHERBOT01', 'PRODALIAS2', 'prod')]);
+
+    expect(resolveReference(aliasOnly, target, null).by).toBe('unresolved');
   });
 });
