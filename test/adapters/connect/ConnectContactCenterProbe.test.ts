@@ -9,6 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectContactCenterProbe } from '../../../adapters/connect/ConnectContactCenterProbe.js';
+import { INVENTORY_LISTS } from '../../../adapters/connect/inventoryLists.js';
 import type { Probe } from '../../../core/ports.js';
 import { doctor } from '../../../core/service/doctor.js';
 
@@ -43,6 +44,17 @@ function denied(action: string): AccessDeniedException {
 }
 
 describe('ConnectContactCenterProbe', () => {
+  it('asks every List call the inventory makes, so doctor checks what publishing will call', () => {
+    const probe = new ConnectContactCenterProbe({
+      client: new ConnectClient({ region: 'us-east-1' }),
+      instanceId: 'i',
+      region: 'us-east-1',
+    });
+    const listed = new Set(INVENTORY_LISTS.map((list) => list.api.split(' ')[0]));
+
+    expect([...listed].filter((api) => api !== undefined && !probe.operations.includes(api))).toEqual([]);
+  });
+
   it('reports a problem naming the IAM action when one List call is denied', async () => {
     connect
       .on(DescribeInstanceCommand)
