@@ -5,8 +5,8 @@ import { ConnectClient, DescribeInstanceCommand, ResourceNotFoundException } fro
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDoctor } from '../../cli/commands/doctor.js';
-import type { CliIo } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
+import { captureIo } from './captureIo.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const connect = mockClient(ConnectClient);
@@ -14,25 +14,6 @@ const connect = mockClient(ConnectClient);
 afterAll(() => {
   connect.restore();
 });
-
-function capture(cwd: string): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        err += t;
-      },
-      color: false,
-      cwd,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** A folder with the examples (the local default's seeds) and its own data folder. */
 function scratch(): string {
@@ -46,7 +27,7 @@ const NO_AWS_NO_SLACK: NodeJS.ProcessEnv = {};
 describe('flowgate doctor', () => {
   it('checks the local instance and the local stack of a local environment, and exits 0', async () => {
     const dir = scratch();
-    const run = capture(root);
+    const run = captureIo(root);
 
     const code = await runDoctor({ env: 'prod', json: false, config: null }, run.io, {
       ...NO_AWS_NO_SLACK,
@@ -65,7 +46,7 @@ describe('flowgate doctor', () => {
 
   it('prints the report as JSON with --json', async () => {
     const dir = scratch();
-    const run = capture(root);
+    const run = captureIo(root);
 
     await runDoctor({ env: 'test', json: true, config: null }, run.io, {
       FLOWGATE_HOME: join(dir, '.flowgate'),
@@ -98,7 +79,7 @@ describe('flowgate doctor', () => {
       .rejects(
         new ResourceNotFoundException({ message: 'Instance not found', $metadata: { httpStatusCode: 404 } }),
       );
-    const run = capture(dir);
+    const run = captureIo(dir);
 
     const code = await runDoctor({ env: 'prod', json: false, config }, run.io, {
       FLOWGATE_HOME: join(dir, '.flowgate'),
@@ -116,7 +97,7 @@ describe('flowgate doctor', () => {
     [['doctor'], 'doctor needs --env <env>'],
     [['doctor', '--env', 'nope'], "There is no environment 'nope'"],
   ])('exits 2 for %j', async (argv, message) => {
-    const run = capture(root);
+    const run = captureIo(root);
 
     const code = await main(argv, run.io);
 

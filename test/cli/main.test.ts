@@ -2,34 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
+import { type Captured, captureIo } from './captureIo.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-interface Captured {
-  readonly io: CliIo;
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
 function capture(color = false, cwd = root): Captured {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        err += t;
-      },
-      color,
-      cwd,
-    },
-    out: () => out,
-    err: () => err,
-  };
+  return captureIo(cwd, color);
 }
 
 interface JsonRef {

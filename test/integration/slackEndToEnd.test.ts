@@ -4,19 +4,21 @@
  * and serves the file download, and the use cases on the in-memory fakes.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
-import { fileSharedEvent, importBillingWithUnknownQueue, withChannel } from './slackPayloads.js';
+import {
+  BILLING_FILE,
+  fileSharedEvent,
+  importBillingWithUnknownQueue,
+  withChannel,
+} from './slackPayloads.js';
 
 const SECRET = 'e2e-signing-secret';
 const TOKEN = 'xoxb-e2e';
 const CHANNEL = 'CPRODFLOWS';
-const billing = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'flows', 'billing.json'));
 
 let fake: FakeSlackApi;
 let kit: ServiceKit;
@@ -132,7 +134,7 @@ function lastMessage(): FakeSlackMessage {
 
 describe('the Slack bot through its HTTP handler', () => {
   it('imports a shared file, asks, refuses self-approval, and publishes on a second approval', async () => {
-    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
 
     const shared = await post(fileShared(file.id, 'alice', 'Ev1'), 'application/json');
     await server.drain();
@@ -179,7 +181,7 @@ describe('the Slack bot through its HTTP handler', () => {
   });
 
   it('imports a file delivered twice once', async () => {
-    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
 
     await post(fileShared(file.id, 'alice', 'Ev2'), 'application/json');
     await post(fileShared(file.id, 'alice', 'Ev2'), 'application/json');
@@ -194,7 +196,7 @@ describe('the Slack bot through its HTTP handler', () => {
     ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 60 * 10 }],
     ['no signature', { unsigned: true }],
   ])('answers 401 and records nothing for %s', async (_case, options) => {
-    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
 
     const response = await post(fileShared(file.id, 'alice', 'Ev3'), 'application/json', options);
     await server.drain();

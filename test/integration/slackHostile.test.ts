@@ -5,8 +5,6 @@
  * only changes the message flowgate posted for it; junk is refused at the edge.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createVersionTable } from '../../adapters/dynamo/versionTable.js';
 import { dynamoStores } from '../../app/compose/stores.js';
@@ -17,12 +15,16 @@ import { type LocalServer, startLocalServer } from '../../handlers/local/localSe
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
 import { type LocalDynamo, startDynamo } from './servers.js';
-import { fileSharedEvent, importBillingWithUnknownQueue, withChannel } from './slackPayloads.js';
+import {
+  BILLING_FILE,
+  fileSharedEvent,
+  importBillingWithUnknownQueue,
+  withChannel,
+} from './slackPayloads.js';
 
 const SECRET = 'hostile-signing-secret';
 const TOKEN = 'xoxb-hostile';
 const CHANNEL = 'CPRODFLOWS';
-const billing = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'flows', 'billing.json'));
 
 let fake: FakeSlackApi;
 let kit: ServiceKit;
@@ -137,7 +139,7 @@ describe('replacement type-ahead', () => {
 
 describe('the Slack endpoint edge', () => {
   it('answers 401 and records nothing for a request signed ten minutes in the future', async () => {
-    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
     const body = JSON.stringify(fileSharedEvent(file.id, 'alice', 'EvFuture', CHANNEL));
 
     const response = await post(body, 'application/json', Math.floor(Date.now() / 1000) + 10 * 60);
@@ -292,7 +294,7 @@ describe('a click changes only the message flowgate posted for it', () => {
 
   /** billing.json shared in the prod channel by alice, and her request to publish it. */
   beforeEach(async () => {
-    const file = fake.registerFile(billing, { name: 'billing.json', mimetype: 'application/json' });
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
     await post(
       JSON.stringify(fileSharedEvent(file.id, 'alice', `Ev${Date.now()}`, CHANNEL)),
       'application/json',
@@ -343,7 +345,7 @@ describe('a click changes only the message flowgate posted for it', () => {
   });
 
   it('refuses an environment choice that names the publish request, and imports nothing', async () => {
-    const file = fake.registerFile(billing, { name: 'other.json', mimetype: 'application/json' });
+    const file = fake.registerFile(BILLING_FILE, { name: 'other.json', mimetype: 'application/json' });
     const forged = {
       action_id: 'flowgate.choose_environment:0',
       value: JSON.stringify({ env: 'prod', file: file.id }),

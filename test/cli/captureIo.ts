@@ -1,0 +1,28 @@
+import type { CliIo } from '../../cli/io.js';
+
+/** A CLI's terminal as tests read it: what it printed to each stream. */
+export interface Captured {
+  readonly io: CliIo;
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+/** A terminal (colour off unless asked) in `cwd` that keeps what the command prints. */
+export function captureIo(cwd: string, color = false): Captured {
+  let out = '';
+  let err = '';
+  return {
+    io: {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        err += t;
+      },
+      color,
+      cwd,
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
