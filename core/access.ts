@@ -35,3 +35,9 @@ export function environmentOf(config: FlowgateConfig, env: string) {
   const known = Object.keys(config.environments).join(', ') || 'none';
   throw new ServiceError('unknown-environment', `There is no environment '${env}' (known: ${known}).`);
 }
+
+/** The role entries that are Slack user-group ids (`S…`): whose members hold a role through them. */
+export function configuredGroups(config: FlowgateConfig): string[] {
+  const { viewers, editors, publishers } = config.roles;
+  return [...new Set([...viewers, ...editors, ...publishers])].filter((entry) => /^S[A-Z0-9]+$/.test(entry));
+}

@@ -1,6 +1,6 @@
 import { parseSlackJob, type SlackJob } from '../../app/jobs.js';
 import type { CandidateSearch } from '../../app/replacementCandidates.js';
-import { hasRole } from '../../core/access.js';
+import { configuredGroups, hasRole } from '../../core/access.js';
 import type { Actor, FlowgateConfig, Role } from '../../core/config.js';
 import type { Claims, Clock, JobQueue } from '../../core/ports.js';
 
@@ -68,8 +68,7 @@ export async function holdsRoleNow(
   members: GroupMembers,
 ): Promise<boolean> {
   if (hasRole(config, { id: user, groups: [] }, role)) return true;
-  const { viewers, editors, publishers } = config.roles;
-  const groups = [...new Set([...viewers, ...editors, ...publishers])].filter((e) => /^S[A-Z0-9]+$/.test(e));
+  const groups = configuredGroups(config);
   if (groups.length === 0) return false;
   // A group Slack will not list (deleted, a plan without groups) is simply not the user's.
   const listed = Promise.all(

@@ -4,7 +4,8 @@ import { SlackApiError } from '../../adapters/slack/slackErrors.js';
 import type { FlowPicture } from '../../app/flowPicture.js';
 import type { SlackJob } from '../../app/jobs.js';
 import type { ReportLink } from '../../app/reportLinks.js';
-import type { Actor, FlowgateConfig } from '../../core/config.js';
+import { configuredGroups } from '../../core/access.js';
+import type { Actor } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
 
 /** What the worker runs on: the use cases' ports, the bot's Slack calls and a log. */
@@ -60,12 +61,6 @@ async function actorOf(deps: WorkerDeps, user: string): Promise<Actor> {
     }
   }
   return { id: user, groups };
-}
-
-/** Role entries that are Slack user-group ids. */
-function configuredGroups(config: FlowgateConfig): string[] {
-  const { viewers, editors, publishers } = config.roles;
-  return [...new Set([...viewers, ...editors, ...publishers])].filter((entry) => /^S[A-Z0-9]+$/.test(entry));
 }
 
 function isPermanentSlackRefusal(error: unknown): boolean {
