@@ -58,6 +58,10 @@ const LEX_ALIAS: Omit<Companion, 'action'> = {
   resource: /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[^/]+\/[^/]+$/,
   example: 'arn:aws:lex:<region>:<account>:bot-alias/*/*',
 };
+const LAMBDA_FUNCTION: Omit<Companion, 'action'> = {
+  resource: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:.+$/,
+  example: 'arn:aws:lambda:<region>:<account>:function:*',
+};
 
 /**
  * Calls that need others: a role allowed `when` must also be allowed each of `needs`, on a
@@ -75,6 +79,22 @@ const COMPANIONS: readonly {
       { action: 'lex:DescribeBotAlias', ...LEX_ALIAS },
     ],
     why: 'the inventory names the Lex V2 aliases ListBots lists BOT/ALIAS with them',
+  },
+  // Amazon Connect Administrator Guide, "Required permissions for using custom IAM policies",
+  // Flows page: adding a Lambda function, adding a Lex bot (the adding half; flowgate never removes).
+  {
+    when: 'connect:AssociateLambdaFunction',
+    needs: [{ action: 'lambda:AddPermission', ...LAMBDA_FUNCTION }],
+    why: "Connect adds its invoke permission to the function's resource policy with the caller's rights",
+  },
+  {
+    when: 'connect:AssociateBot',
+    needs: [
+      { action: 'lex:CreateResourcePolicy', ...LEX_ALIAS },
+      { action: 'lex:UpdateResourcePolicy', ...LEX_ALIAS },
+      { action: 'lex:DescribeBotAlias', ...LEX_ALIAS },
+    ],
+    why: "Connect reads the Lex V2 alias and puts itself in the alias's resource policy with the caller's rights",
   },
 ];
 
