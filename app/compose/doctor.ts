@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ConnectContactCenterProbe } from '../../adapters/connect/ConnectContactCenterProbe.js';
 import { createConnectClient } from '../../adapters/connect/createConnectClient.js';
@@ -48,6 +49,8 @@ export async function doctorDeps(site: DoctorSite): Promise<{ deps: DoctorDeps; 
           client: createConnectClient(target.region, { maxAttempts: 2 }),
           instanceId: parseArn(target.instanceArn)?.resourceId ?? target.instanceArn,
           region: target.region,
+          // The same default credentials, in the Region of the alias asked about.
+          lexClientFor: (region) => new LexModelsV2Client({ region, maxAttempts: 2 }),
         });
   const stores = await storeProbes(site);
   const token = site.variables.SLACK_BOT_TOKEN;
