@@ -4,7 +4,7 @@
  * fails CI instead of reaching an account. The rules are the deployment's promises (README,
  * "Deploying"): one role per function, every action named (no `s3:*`, no `connect:List*`), no
  * `Resource: '*'` (Connect calls go to the configured instances), `s3:ListBucket` wherever the files
- * bucket is read, Slack tokens only where Slack is called, S3 drops that fail every retry kept for
+ * bucket is read, the Lex and Lambda calls that go with Connect calls (COMPANIONS), Slack tokens only where Slack is called, S3 drops that fail every retry kept for
  * replay, a TLS-only bucket, a throttled and access-logged HTTP API.
  */
 import { z } from 'zod';
@@ -42,6 +42,61 @@ const statementSchema = z.object({
   Condition: z.unknown().optional(),
 });
 type Statement = z.infer<typeof statementSchema>;
+
+/** An IAM resource an action is allowed on: the ARN form it needs, and how to write it. */
+interface Companion {
+  readonly action: string;
+  readonly resource: RegExp;
+  readonly example: string;
+}
+
+const LEX_BOT: Omit<Companion, 'action'> = {
+  resource: /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot\/[^/]+$/,
+  example: 'arn:aws:lex:<region>:<account>:bot/*',
+};
+const LEX_ALIAS: Omit<Companion, 'action'> = {
+  resource: /^arn:aws[a-z-]*:lex:[a-z0-9-]+:\d{12}:bot-alias\/[^/]+\/[^/]+$/,
+  example: 'arn:aws:lex:<region>:<account>:bot-alias/*/*',
+};
+const LAMBDA_FUNCTION: Omit<Companion, 'action'> = {
+  resource: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:.+$/,
+  example: 'arn:aws:lambda:<region>:<account>:function:*',
+};
+
+/**
+ * Calls that need others: a role allowed `when` must also be allowed each of `needs`, on a
+ * resource of the form named, or the call does less than the code expects of it.
+ */
+const COMPANIONS: readonly {
+  readonly when: string;
+  readonly needs: readonly Companion[];
+  readonly why: string;
+}[] = [
+  {
+    when: 'connect:ListBots',
+    needs: [
+      { action: 'lex:DescribeBot', ...LEX_BOT },
+      { action: 'lex:DescribeBotAlias', ...LEX_ALIAS },
+    ],
+    why: 'the inventory names the Lex V2 aliases ListBots lists BOT/ALIAS with them',
+  },
+  // Amazon Connect Administrator Guide, "Required permissions for using custom IAM policies",
+  // Flows page: adding a Lambda function, adding a Lex bot (the adding half; flowgate never removes).
+  {
+    when: 'connect:AssociateLambdaFunction',
+    needs: [{ action: 'lambda:AddPermission', ...LAMBDA_FUNCTION }],
+    why: "Connect adds its invoke permission to the function's resource policy with the caller's rights",
+  },
+  {
+    when: 'connect:AssociateBot',
+    needs: [
+      { action: 'lex:CreateResourcePolicy', ...LEX_ALIAS },
+      { action: 'lex:UpdateResourcePolicy', ...LEX_ALIAS },
+      { action: 'lex:DescribeBotAlias', ...LEX_ALIAS },
+    ],
+    why: "Connect reads the Lex V2 alias and puts itself in the alias's resource policy with the caller's rights",
+  },
+];
 
 /** What a Connect statement may name: a configured instance, or everything in it. */
 const CONNECT_INSTANCE = /^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a-f-]+(\/\*)?$/;
@@ -105,7 +160,24 @@ function roleProblems(name: string, props: Record<string, unknown>): string[] {
   return [
     ...statements.flatMap((statement) => statementProblems(name, statement)),
     ...listBucketProblems(name, statements),
+    ...companionProblems(name, statements),
   ];
+}
+
+/** Each call a role may make whose companions it may not make, one line per missing companion. */
+function companionProblems(name: string, statements: readonly Statement[]): string[] {
+  const allowed = statements.filter((s) => s.Effect === 'Allow');
+  const allows = (action: string, resource: RegExp | null) =>
+    allowed.some(
+      (s) =>
+        actionsOf(s).includes(action) &&
+        (resource === null || resourcesOf(s.Resource).some((r) => typeof r === 'string' && resource.test(r))),
+    );
+  return COMPANIONS.filter((c) => allows(c.when, null)).flatMap((c) =>
+    c.needs
+      .filter((need) => !allows(need.action, need.resource))
+      .map((need) => `${name} may call ${c.when} but not ${need.action} on ${need.example}: ${c.why}`),
+  );
 }
 
 function statementProblems(name: string, statement: Statement): string[] {

@@ -31,7 +31,13 @@ import {
   parseResponse,
 } from './connectResponses.js';
 import { checkCreateInput, checkUpdateInput } from './flowLimits.js';
-import { FLOW_SEARCHES, searchedFlow, searchTotal, worthAnotherPage } from './flowSearch.js';
+import {
+  FLOW_SEARCHES,
+  SEARCH_PAGE_SIZE,
+  searchedFlow,
+  searchTotal,
+  worthAnotherPage,
+} from './flowSearch.js';
 import { INVENTORY_LISTS, type InventoryList, lambdaResource, lexV2Resource } from './inventoryLists.js';
 import { type LexV2AliasNames, nameLexV2Aliases } from './lexV2AliasNames.js';
 import type { RateLimiter } from './rateLimiter.js';
@@ -246,7 +252,9 @@ export class ConnectContactCenter implements ContactCenter {
     let token: string | undefined;
     for (let pages = 0; pages < MAX_PAGES; pages += 1) {
       const next = token;
-      const response = await this.#call(context, () => list.page(this.#client, this.#instanceId, next));
+      const response = await this.#call(context, () =>
+        list.page(this.#client, this.#instanceId, next, list.pageSize ?? undefined),
+      );
       const page = parsePage(list.api, list.key, response);
       page.items.forEach((raw, index) => {
         const item = parseResponse(list.api, list.item, raw, [list.key, index]);
@@ -276,7 +284,9 @@ export class ConnectContactCenter implements ContactCenter {
     let token: string | undefined;
     for (let pages = 0; pages < MAX_PAGES; pages += 1) {
       const next = token;
-      const response = await this.#call(context, () => search.page(this.#client, this.#instanceId, next));
+      const response = await this.#call(context, () =>
+        search.page(this.#client, this.#instanceId, next, SEARCH_PAGE_SIZE),
+      );
       const page = parsePage(search.api, search.key, response);
       page.items.forEach((raw, index) => {
         const item = parseResponse(search.api, searchedFlow, raw, [search.key, index]);

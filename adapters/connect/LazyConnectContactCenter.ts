@@ -6,6 +6,7 @@ import type {
   UpdateFlowInput,
 } from '../../core/ports.js';
 import type { CatalogData } from '../../core/resolve/types.js';
+import type { LexV2AliasNames } from './lexV2AliasNames.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 /**
@@ -19,6 +20,7 @@ export class LazyConnectContactCenter implements ContactCenter {
   readonly #region: string;
   readonly #limiter: RateLimiter;
   readonly #inventoryMaxAgeMs: number | undefined;
+  readonly #lexNames: LexV2AliasNames | undefined;
   #center: Promise<ContactCenter> | null = null;
 
   constructor(options: {
@@ -27,11 +29,14 @@ export class LazyConnectContactCenter implements ContactCenter {
     limiter: RateLimiter;
     /** How long an inventory is kept; unset: for the life of this center (one job). */
     inventoryMaxAgeMs?: number;
+    /** Names Lex V2 aliases `BOT/ALIAS` in the inventory (see `ConnectContactCenterOptions`). */
+    lexNames?: LexV2AliasNames;
   }) {
     this.instanceArn = options.instanceArn;
     this.#region = options.region;
     this.#limiter = options.limiter;
     this.#inventoryMaxAgeMs = options.inventoryMaxAgeMs;
+    this.#lexNames = options.lexNames;
   }
 
   async inventory(): Promise<CatalogData> {
@@ -76,6 +81,7 @@ export class LazyConnectContactCenter implements ContactCenter {
         instanceArn: this.instanceArn,
         limiter: this.#limiter,
         ...(this.#inventoryMaxAgeMs === undefined ? {} : { inventoryMaxAgeMs: this.#inventoryMaxAgeMs }),
+        ...(this.#lexNames === undefined ? {} : { lexNames: this.#lexNames }),
       });
     })();
     return this.#center;

@@ -14,7 +14,10 @@ import { z } from 'zod';
 /** Search's largest page. */
 export const SEARCH_PAGE_SIZE = 100;
 
-/** One Search API: its name, the response key holding the items, and how to ask for a page. */
+/**
+ * One Search API: its name, the response key holding the items, and how to ask for a page of at
+ * most `maxResults` flows (publishing asks `SEARCH_PAGE_SIZE`; doctor asks for one).
+ */
 export interface FlowSearch {
   readonly api: string;
   readonly key: string;
@@ -22,6 +25,7 @@ export interface FlowSearch {
     client: ConnectClient,
     instanceId: string,
     nextToken: string | undefined,
+    maxResults: number,
   ) => Promise<unknown>;
 }
 
@@ -30,16 +34,14 @@ export const FLOW_SEARCHES: Readonly<Record<'flow' | 'module', FlowSearch>> = {
   flow: {
     api: 'SearchContactFlows',
     key: 'ContactFlows',
-    page: (client, InstanceId, NextToken) =>
-      client.send(new SearchContactFlowsCommand({ InstanceId, MaxResults: SEARCH_PAGE_SIZE, NextToken })),
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new SearchContactFlowsCommand({ InstanceId, MaxResults, NextToken })),
   },
   module: {
     api: 'SearchContactFlowModules',
     key: 'ContactFlowModules',
-    page: (client, InstanceId, NextToken) =>
-      client.send(
-        new SearchContactFlowModulesCommand({ InstanceId, MaxResults: SEARCH_PAGE_SIZE, NextToken }),
-      ),
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new SearchContactFlowModulesCommand({ InstanceId, MaxResults, NextToken })),
   },
 };
 

@@ -36,15 +36,33 @@ export interface InventoryList<Item = unknown> {
   /** The response key holding the items. */
   readonly key: string;
   readonly item: z.ZodType<Item>;
-  /** Sends the request for the page after `nextToken` (`undefined` for the first). */
+  /** Items a page, the API's maximum; `null` where the API asks callers not to set one. */
+  readonly pageSize: number | null;
+  /**
+   * Sends the request for the page after `nextToken` (`undefined` for the first) of at most
+   * `maxResults` items (unset: the API's own default). The inventory asks `pageSize`; doctor asks
+   * the same request for one item.
+   */
   readonly page: (
     client: ConnectClient,
     instanceId: string,
     nextToken: string | undefined,
+    maxResults: number | undefined,
   ) => Promise<unknown>;
   /** The catalog resources an item stands for (none for items flowgate does not resolve against). */
   readonly resources: (item: Item, instance: ParsedArn) => CatalogResource[];
 }
+
+/** The Lex V2 bot aliases associated with the instance (only their ARNs: see `lexV2AliasNames.ts`). */
+export const LEX_V2_BOTS: InventoryList<z.infer<typeof botConfig>> = {
+  api: 'ListBots (V2)',
+  key: 'LexBots',
+  item: botConfig,
+  pageSize: 25,
+  page: (client, InstanceId, NextToken, MaxResults) =>
+    client.send(new ListBotsCommand({ InstanceId, LexVersion: 'V2', MaxResults, NextToken })),
+  resources: (bot) => (bot.LexV2Bot === undefined ? [] : lexV2Resource(bot.LexV2Bot.AliasArn)),
+};
 
 /**
  * Everything flowgate resolves against, one entry per List API call sequence. Page sizes are each
@@ -55,51 +73,55 @@ export const INVENTORY_LISTS: readonly InventoryList[] = [
     api: 'ListQueues',
     key: 'QueueSummaryList',
     item: queueSummary,
+    pageSize: 1000,
     // Agent queues are users (a transfer to an agent names the user), so only STANDARD queues.
-    page: (client, InstanceId, NextToken) =>
-      client.send(
-        new ListQueuesCommand({ InstanceId, QueueTypes: ['STANDARD'], MaxResults: 1000, NextToken }),
-      ),
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListQueuesCommand({ InstanceId, QueueTypes: ['STANDARD'], MaxResults, NextToken })),
     resources: (q) => (q.QueueType === undefined || q.QueueType === 'STANDARD' ? [named('queue', q)] : []),
   }),
   list({
     api: 'ListPrompts',
     key: 'PromptSummaryList',
     item: namedSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListPromptsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    pageSize: 1000,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListPromptsCommand({ InstanceId, MaxResults, NextToken })),
     resources: (p) => [named('prompt', p)],
   }),
   list({
     api: 'ListHoursOfOperations',
     key: 'HoursOfOperationSummaryList',
     item: namedSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListHoursOfOperationsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    pageSize: 1000,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListHoursOfOperationsCommand({ InstanceId, MaxResults, NextToken })),
     resources: (h) => [named('hours', h)],
   }),
   list({
     api: 'ListQuickConnects',
     key: 'QuickConnectSummaryList',
     item: namedSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListQuickConnectsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    pageSize: 1000,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListQuickConnectsCommand({ InstanceId, MaxResults, NextToken })),
     resources: (q) => [named('quick-connect', q)],
   }),
   list({
     api: 'ListUsers',
     key: 'UserSummaryList',
     item: userSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListUsersCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    pageSize: 1000,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListUsersCommand({ InstanceId, MaxResults, NextToken })),
     resources: (u) => [{ kind: 'user', id: u.Id, arn: u.Arn, name: u.Username }],
   }),
   list({
     api: 'ListContactFlows',
     key: 'ContactFlowSummaryList',
     item: flowSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListContactFlowsCommand({ InstanceId, MaxResults: 1000, NextToken })),
+    pageSize: 1000,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListContactFlowsCommand({ InstanceId, MaxResults, NextToken })),
     // Archived flows cannot be transferred to; listing them would let a name resolve to one.
     resources: (f) => (f.ContactFlowState === 'ARCHIVED' ? [] : [flowResource(f)]),
   }),
@@ -107,12 +129,13 @@ export const INVENTORY_LISTS: readonly InventoryList[] = [
     api: 'ListContactFlowModules',
     key: 'ContactFlowModulesSummaryList',
     item: moduleSummary,
-    page: (client, InstanceId, NextToken) =>
+    pageSize: 1000,
+    page: (client, InstanceId, NextToken, MaxResults) =>
       client.send(
         new ListContactFlowModulesCommand({
           InstanceId,
           ContactFlowModuleState: 'ACTIVE',
-          MaxResults: 1000,
+          MaxResults,
           NextToken,
         }),
       ),
@@ -122,32 +145,28 @@ export const INVENTORY_LISTS: readonly InventoryList[] = [
     api: 'ListLambdaFunctions',
     key: 'LambdaFunctions',
     item: lambdaArn,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListLambdaFunctionsCommand({ InstanceId, MaxResults: 25, NextToken })),
+    pageSize: 25,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListLambdaFunctionsCommand({ InstanceId, MaxResults, NextToken })),
     resources: (arn) => lambdaResource(arn),
   }),
-  list({
-    api: 'ListBots (V2)',
-    key: 'LexBots',
-    item: botConfig,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListBotsCommand({ InstanceId, LexVersion: 'V2', MaxResults: 25, NextToken })),
-    resources: (bot) => (bot.LexV2Bot === undefined ? [] : lexV2Resource(bot.LexV2Bot.AliasArn)),
-  }),
+  list(LEX_V2_BOTS),
   list({
     api: 'ListBots (V1)',
     key: 'LexBots',
     item: botConfig,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListBotsCommand({ InstanceId, LexVersion: 'V1', MaxResults: 25, NextToken })),
+    pageSize: 25,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListBotsCommand({ InstanceId, LexVersion: 'V1', MaxResults, NextToken })),
     resources: (bot, instance) => (bot.LexBot === undefined ? [] : [lexV1Resource(bot.LexBot, instance)]),
   }),
   list({
     api: 'ListSecurityKeys',
     key: 'SecurityKeys',
     item: securityKey,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListSecurityKeysCommand({ InstanceId, MaxResults: 2, NextToken })),
+    pageSize: 2,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListSecurityKeysCommand({ InstanceId, MaxResults, NextToken })),
     // Keys have no ARN and no name: flows name them by the association id.
     resources: (k) => [{ kind: 'security-key', id: k.AssociationId, arn: '', name: k.AssociationId }],
   }),
@@ -156,8 +175,9 @@ export const INVENTORY_LISTS: readonly InventoryList[] = [
     key: 'TaskTemplates',
     item: namedSummary,
     // The API documents that callers should not set a page size for this one.
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListTaskTemplatesCommand({ InstanceId, NextToken })),
+    pageSize: null,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListTaskTemplatesCommand({ InstanceId, MaxResults, NextToken })),
     resources: (t) => [named('task-template', t)],
   }),
   // Views are asked for by type, each explicitly: the API reference documents the `Type` filter
@@ -167,19 +187,26 @@ export const INVENTORY_LISTS: readonly InventoryList[] = [
     api: 'ListViews',
     key: 'ViewsSummaryList',
     item: namedSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListViewsCommand({ InstanceId, Type: 'CUSTOMER_MANAGED', MaxResults: 100, NextToken })),
+    pageSize: 100,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListViewsCommand({ InstanceId, Type: 'CUSTOMER_MANAGED', MaxResults, NextToken })),
     resources: (v) => [named('view', v)],
   }),
   list({
     api: 'ListViews (AWS-managed)',
     key: 'ViewsSummaryList',
     item: namedSummary,
-    page: (client, InstanceId, NextToken) =>
-      client.send(new ListViewsCommand({ InstanceId, Type: 'AWS_MANAGED', MaxResults: 100, NextToken })),
+    pageSize: 100,
+    page: (client, InstanceId, NextToken, MaxResults) =>
+      client.send(new ListViewsCommand({ InstanceId, Type: 'AWS_MANAGED', MaxResults, NextToken })),
     resources: (v) => [awsManagedView(v)],
   }),
 ];
+
+/** The IAM action of a List API (`ListBots (V2)` is `connect:ListBots`). */
+export function listAction(list: InventoryList): string {
+  return `connect:${list.api.split(' ')[0] ?? list.api}`;
+}
 
 /** Keeps each entry's item type while the table holds them all. */
 function list<Item>(spec: InventoryList<Item>): InventoryList {

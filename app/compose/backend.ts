@@ -14,6 +14,7 @@ import type { FlowgateConfig } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ContactCenter, Notifier } from '../../core/ports.js';
+import { lexV2AliasNames } from './lexNames.js';
 import { attachedStores, localStackStores, type Stores } from './stores.js';
 
 /** The adapters one process runs on, built once and shared by every job it runs. */
@@ -112,6 +113,7 @@ export function contactCenters(
           instanceArn: target.instanceArn,
           region: target.region,
           limiter: limiterOf(target.instanceArn, target.region),
+          lexNames: lexV2AliasNames(),
         });
       }
       built.set(name, center);
@@ -138,6 +140,7 @@ export function typeAheadCenters(config: FlowgateConfig): (env: string) => Conta
       region: target.region,
       limiter: limiterOf(target.instanceArn, target.region),
       inventoryMaxAgeMs: 5 * 60_000,
+      lexNames: lexV2AliasNames(),
     });
     centers.set(name, center);
     return center;

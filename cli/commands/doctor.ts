@@ -34,6 +34,7 @@ export async function runDoctor(
     env: options.env,
     variables: env,
     dataDir: resolve(io.cwd, env.FLOWGATE_HOME || '.flowgate'),
+    cwd: io.cwd,
   };
   const opened = await doctorDeps(site).catch((error: unknown) => {
     // An environment that is not in the config is a mistake in the command line.

@@ -36,8 +36,10 @@ describe('flowgate doctor', () => {
 
     expect(code).toBe(0);
     expect(run.out()).toMatch(/^ok\s+local instance of prod: readable/m);
-    expect(run.out()).toMatch(/^ok\s+DynamoDB table \S+: exists and is readable/m);
-    expect(run.out()).toMatch(/^ok\s+S3 bucket \S+: exists and is reachable/m);
+    expect(run.out()).toMatch(
+      /^ok\s+DynamoDB table \S+ in the local store under \S+: exists and is readable$/m,
+    );
+    expect(run.out()).toMatch(/^ok\s+S3 bucket \S+ in the local store under \S+: exists and is reachable$/m);
     expect(run.out()).toMatch(
       /^could not check\s+Slack bot token \(SLACK_BOT_TOKEN\): SLACK_BOT_TOKEN is not set/m,
     );
@@ -92,6 +94,64 @@ describe('flowgate doctor', () => {
     expect(run.out()).toMatch(/^could not check\s+may call ListQueues: the instance could not be read/m);
     expect(run.out()).toContain('prod: 1 problem to fix before publishing.');
   }, 30_000);
+
+  describe('which table and bucket it checked', () => {
+    const PROD = [
+      'environments:',
+      '  prod:',
+      '    connect:',
+      '      instanceArn: arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77',
+      '      region: us-west-2',
+      '',
+    ].join('\n');
+
+    function prodConfig(dir: string): string {
+      const config = join(dir, 'flowgate.yml');
+      writeFileSync(config, PROD);
+      connect.on(DescribeInstanceCommand).rejects(
+        new ResourceNotFoundException({
+          message: 'Instance not found',
+          $metadata: { httpStatusCode: 404 },
+        }),
+      );
+      return config;
+    }
+
+    it('says it checked the local store under .flowgate/, not the deployment, when FLOWGATE_TABLE and FLOWGATE_BUCKET are unset', async () => {
+      const dir = scratch();
+      const config = prodConfig(dir);
+      const run = captureIo(dir);
+
+      await runDoctor({ env: 'prod', json: false, config }, run.io, {});
+
+      const note =
+        " (the local store: FLOWGATE_TABLE and FLOWGATE_BUCKET are not set, so the deployment's table and bucket were not checked)";
+      const lines = run.out().split('\n');
+      expect(lines.filter((line) => line.includes('in the local store'))).toEqual([
+        expect.stringMatching(
+          /^ok\s+DynamoDB table \S+ in the local store under \.flowgate\/: exists and is readable/,
+        ),
+        expect.stringMatching(
+          /^ok\s+S3 bucket \S+ in the local store under \.flowgate\/: exists and is reachable/,
+        ),
+      ]);
+      expect(lines.filter((line) => line.endsWith(note))).toHaveLength(2);
+    }, 30_000);
+
+    it('checks neither store, and says why, when only one of FLOWGATE_TABLE and FLOWGATE_BUCKET is set', async () => {
+      const dir = scratch();
+      const config = prodConfig(dir);
+      const run = captureIo(dir);
+
+      await runDoctor({ env: 'prod', json: false, config }, run.io, { FLOWGATE_TABLE: 'flowgate-prod' });
+
+      const message =
+        "FLOWGATE_TABLE is set but FLOWGATE_BUCKET is not: set both to check the deployment's table and bucket, or neither to check the local store";
+      expect(run.out()).toContain(`DynamoDB table (FLOWGATE_TABLE): ${message}`);
+      expect(run.out()).toContain(`S3 bucket (FLOWGATE_BUCKET): ${message}`);
+      expect(run.out()).not.toContain('local store under');
+    });
+  });
 
   it.each([
     [['doctor'], 'doctor needs --env <env>'],

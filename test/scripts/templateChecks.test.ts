@@ -26,9 +26,27 @@ function alarm(dimension: unknown) {
 const route = (key: string) => ({ Type: 'AWS::ApiGatewayV2::Route', Properties: { RouteKey: key } });
 
 const INSTANCE = 'arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77';
+const LEX_BOTS = 'arn:aws:lex:us-west-2:444455556666:bot/*';
+const LEX_ALIASES = 'arn:aws:lex:us-west-2:444455556666:bot-alias/*/*';
+const LAMBDA_FUNCTIONS = 'arn:aws:lambda:us-west-2:444455556666:function:*';
+const associating = [
+  { Effect: 'Allow', Action: ['lambda:AddPermission'], Resource: LAMBDA_FUNCTIONS },
+  {
+    Effect: 'Allow',
+    Action: ['lex:CreateResourcePolicy', 'lex:DescribeBotAlias', 'lex:UpdateResourcePolicy'],
+    Resource: LEX_ALIASES,
+  },
+];
+const lexRead = {
+  Effect: 'Allow',
+  Action: ['lex:DescribeBot', 'lex:DescribeBotAlias'],
+  Resource: [LEX_BOTS, LEX_ALIASES],
+};
 const listBucket = { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: 'arn:aws:s3:::b' };
 
-function s3ImportRole(changes: { listBucket?: unknown; sends?: unknown; connect?: unknown } = {}) {
+function s3ImportRole(
+  changes: { listBucket?: unknown; sends?: unknown; connect?: unknown; associating?: unknown[] } = {},
+) {
   return role([
     {
       Effect: 'Allow',
@@ -39,9 +57,16 @@ function s3ImportRole(changes: { listBucket?: unknown; sends?: unknown; connect?
     changes.sends ?? { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: getAtt('S3ImportFailures') },
     changes.connect ?? {
       Effect: 'Allow',
-      Action: ['connect:ListQueues', 'connect:DescribeContactFlow', 'connect:CreateContactFlow'],
+      Action: [
+        'connect:ListQueues',
+        'connect:DescribeContactFlow',
+        'connect:CreateContactFlow',
+        'connect:AssociateLambdaFunction',
+        'connect:AssociateBot',
+      ],
       Resource: [INSTANCE, `${INSTANCE}/*`],
     },
+    ...(changes.associating ?? associating),
   ]);
 }
 
@@ -99,7 +124,12 @@ function goodTemplate(): Template {
     S3ImportLambdaFunction: lambda('S3ImportRole', { SLACK_BOT_TOKEN: 'x' }),
     SlackRole: role([
       { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: getAtt('JobsQueue') },
-      { Effect: 'Allow', Action: ['connect:ListQueues'], Resource: [INSTANCE, `${INSTANCE}/*`] },
+      {
+        Effect: 'Allow',
+        Action: ['connect:ListQueues', 'connect:ListBots'],
+        Resource: [INSTANCE, `${INSTANCE}/*`],
+      },
+      lexRead,
     ]),
     ReportsRole: role([
       { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/flowgate/*' },
@@ -307,6 +337,60 @@ describe('templateProblems', () => {
 
       expect(templateProblems(withResources({ S3ImportRole: s3ImportRole({ connect: account }) }))).toEqual([
         'S3ImportRole allows connect:ListQueues on arn:aws:connect:*:*:*: Connect calls go to the configured instances only (arn:aws:connect:<region>:<account>:instance/<id> and instance/<id>/*)',
+      ]);
+    });
+  });
+
+  describe('what associating a function or a Lex bot needs', () => {
+    it('names a role that may associate Lambda functions but not add their invoke permission', () => {
+      const [, lex] = associating;
+
+      expect(templateProblems(withResources({ S3ImportRole: s3ImportRole({ associating: [lex] }) }))).toEqual(
+        [
+          "S3ImportRole may call connect:AssociateLambdaFunction but not lambda:AddPermission on arn:aws:lambda:<region>:<account>:function:*: Connect adds its invoke permission to the function's resource policy with the caller's rights",
+        ],
+      );
+    });
+
+    it('names each Lex resource-policy call a role may not make on bot aliases', () => {
+      const [lambda] = associating;
+      const onBots = {
+        Effect: 'Allow',
+        Action: ['lex:CreateResourcePolicy', 'lex:DescribeBotAlias'],
+        Resource: LEX_BOTS,
+      };
+
+      expect(
+        templateProblems(withResources({ S3ImportRole: s3ImportRole({ associating: [lambda, onBots] }) })),
+      ).toEqual(
+        ['lex:CreateResourcePolicy', 'lex:UpdateResourcePolicy', 'lex:DescribeBotAlias'].map(
+          (action) =>
+            `S3ImportRole may call connect:AssociateBot but not ${action} on arn:aws:lex:<region>:<account>:bot-alias/*/*: Connect reads the Lex V2 alias and puts itself in the alias's resource policy with the caller's rights`,
+        ),
+      );
+    });
+  });
+
+  describe('Lex V2 names in the inventory', () => {
+    it('names a role that lists bots but may not describe them', () => {
+      const slack = role([
+        { Effect: 'Allow', Action: ['connect:ListBots'], Resource: [INSTANCE, `${INSTANCE}/*`] },
+      ]);
+
+      expect(templateProblems(withResources({ SlackRole: slack }))).toEqual([
+        'SlackRole may call connect:ListBots but not lex:DescribeBot on arn:aws:lex:<region>:<account>:bot/*: the inventory names the Lex V2 aliases ListBots lists BOT/ALIAS with them',
+        'SlackRole may call connect:ListBots but not lex:DescribeBotAlias on arn:aws:lex:<region>:<account>:bot-alias/*/*: the inventory names the Lex V2 aliases ListBots lists BOT/ALIAS with them',
+      ]);
+    });
+
+    it('does not count DescribeBotAlias allowed only on bots', () => {
+      const slack = role([
+        { Effect: 'Allow', Action: ['connect:ListBots'], Resource: [INSTANCE, `${INSTANCE}/*`] },
+        { ...lexRead, Resource: LEX_BOTS },
+      ]);
+
+      expect(templateProblems(withResources({ SlackRole: slack }))).toEqual([
+        'SlackRole may call connect:ListBots but not lex:DescribeBotAlias on arn:aws:lex:<region>:<account>:bot-alias/*/*: the inventory names the Lex V2 aliases ListBots lists BOT/ALIAS with them',
       ]);
     });
   });

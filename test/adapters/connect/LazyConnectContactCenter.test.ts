@@ -1,5 +1,6 @@
 import {
   ConnectClient,
+  ListBotsCommand,
   ListContactFlowModulesCommand,
   ListContactFlowsCommand,
 } from '@aws-sdk/client-connect';
@@ -43,5 +44,23 @@ describe('LazyConnectContactCenter', () => {
     expect(flows.resources.map((r) => [r.kind, r.name, r.flowType])).toEqual([
       ['flow', 'Main IVR', 'CONTACT_FLOW'],
     ]);
+  });
+
+  it('names Lex V2 aliases with the namer it is given', async () => {
+    connect.reset();
+    connect.onAnyCommand().resolves({});
+    connect.on(ListBotsCommand, { LexVersion: 'V2' }).resolves({
+      LexBots: [{ LexV2Bot: { AliasArn: 'arn:aws:lex:us-west-2:444455556666:bot-alias/CLAIMSBOT1/ALIASB' } }],
+    });
+    const center = new LazyConnectContactCenter({
+      instanceArn: INSTANCE,
+      region: 'us-west-2',
+      limiter: UNLIMITED,
+      lexNames: { nameAlias: async () => ({ botName: 'ClaimsBot', aliasName: 'prod' }) },
+    });
+
+    const { resources } = await center.inventory();
+
+    expect(resources.filter((r) => r.kind === 'lex-bot').map((r) => r.name)).toEqual(['ClaimsBot/prod']);
   });
 });
