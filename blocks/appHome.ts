@@ -65,7 +65,7 @@ function waitingBlocks(view: AppHomeView): KnownBlock[] {
         'Nothing waits on you. When someone asks to publish a flow, the request shows here and in its environment’s channel.',
       ),
     ];
-  return requestList(view.waiting, (r) => `${mention(r.requester)} asks ${slackDate(r.requestedAt)}`);
+  return requestList(view.waiting, (r) => `${mention(r.requester)} asks ${slackDate(r.requestedAt)}`, true);
 }
 
 function mineBlocks(view: AppHomeView): KnownBlock[] {
@@ -81,24 +81,28 @@ function mineBlocks(view: AppHomeView): KnownBlock[] {
         'You have no open requests. Share a flow export in an environment’s channel and click *Request publish*, or run `/flow publish <flow>`.',
       ),
     ];
-  return requestList(view.mine, (r) => `You asked ${slackDate(r.requestedAt)}; waiting for approval`);
+  return requestList(view.mine, (r) => `You asked ${slackDate(r.requestedAt)}; waiting for approval`, false);
 }
 
-/** One section per request (with its link button), at most {@link HOME_LISTED}, then how many more. */
+/**
+ * One section per request (with its link button), at most {@link HOME_LISTED}, then how many
+ * more. `decides`: the reader decides these, so one with no Slack message says how to from the CLI.
+ */
 function requestList(
   requests: readonly HomeRequestView[],
   asked: (r: HomeRequestView) => string,
+  decides: boolean,
 ): KnownBlock[] {
   const { shown, hidden } = capItems(requests, HOME_LISTED);
-  const blocks: KnownBlock[] = shown.map((r) => requestSection(r, asked(r)));
+  const blocks: KnownBlock[] = shown.map((r) => requestSection(r, asked(r), decides));
   if (hidden > 0) blocks.push(context(moreLine(hidden, 'request')));
   return blocks;
 }
 
-function requestSection(request: HomeRequestView, asked: string): SectionBlock {
+function requestSection(request: HomeRequestView, asked: string, decides: boolean): SectionBlock {
   const where =
-    request.link === null
-      ? `Asked outside Slack: decide it with ${code(`flowgate approve ${request.requestId}`)} or ${code('flowgate reject')}.`
+    request.link === null && decides
+      ? `No Slack message shows it: decide it with ${code(`flowgate approve ${request.requestId}`)} or ${code(`flowgate reject ${request.requestId} --reason <why>`)}.`
       : '';
   const block = section(
     [

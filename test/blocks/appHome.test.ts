@@ -85,7 +85,7 @@ describe('buildAppHome', () => {
     const view = buildAppHome(home({ waiting: [request({ link: null })] }));
 
     expect(part(view.blocks as KnownBlock[], 'Waiting on you')).toContain(
-      'Asked outside Slack: decide it with `flowgate approve 0b6c6a3e-5d51-4f0e-9d0c-2f1f3a9b7c11`',
+      'No Slack message shows it: decide it with `flowgate approve 0b6c6a3e-5d51-4f0e-9d0c-2f1f3a9b7c11`',
     );
   });
 
