@@ -65,6 +65,9 @@ export class DynamoPublishRequests implements PublishRequests {
         ...pendingRequestKey(request.env, request.requestedAt, request.id),
         item: 'pending-index',
         flowKey: request.flowKey,
+        // Useless once the request expires (it no longer reads as pending): TTL tidies what a
+        // crash or an unrecorded expiry left behind.
+        expiresAt: Math.ceil(Date.parse(request.expiresAt) / 1000),
       });
     const item = { ...requestKey(request.env, request.flowKey, request.id), ...requestAttributes(request) };
     if (!(await this.#table.putIfAbsent(item)))
