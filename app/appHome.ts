@@ -1,3 +1,4 @@
+import { HOME_LISTED } from '../blocks/appHome.js';
 import type { AppHomeView, HomeEnvironmentView, HomeRequestView } from '../blocks/types.js';
 import { roleOf } from '../core/access.js';
 import type { Actor } from '../core/config.js';
@@ -37,10 +38,16 @@ export async function appHomeView(
   const since = new Date(service.clock.now().getTime() - HOME_RECENT_DAYS * 86_400_000).toISOString();
   return {
     ...base,
-    waiting: await Promise.all(theirs.map((r) => requestView(r, linkOf))),
-    mine: await Promise.all(mine.map((r) => requestView(r, linkOf))),
+    waiting: await requestViews(theirs, linkOf),
+    mine: await requestViews(mine, linkOf),
     environments: await Promise.all(envs.map((env) => environmentView(service, env, since))),
   };
+}
+
+/** The requests as listed; only those the tab shows are linked (a Slack call each). */
+function requestViews(requests: readonly PublishRequest[], linkOf: RequestLink): Promise<HomeRequestView[]> {
+  const unlinked: RequestLink = async () => null;
+  return Promise.all(requests.map((r, i) => requestView(r, i < HOME_LISTED ? linkOf : unlinked)));
 }
 
 async function requestView(request: PublishRequest, linkOf: RequestLink): Promise<HomeRequestView> {

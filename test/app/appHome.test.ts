@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appHomeView, HOME_PUBLISHES_PER_ENVIRONMENT } from '../../app/appHome.js';
+import { HOME_LISTED } from '../../blocks/appHome.js';
 import type { AuditEvent, PublishRequest } from '../../core/versions/types.js';
 import { requestOf } from '../contracts/storeFixtures.js';
 import { makeDeps, type ServiceKit, users } from '../fakes/serviceKit.js';
@@ -56,6 +57,19 @@ describe('appHomeView', () => {
       ['later', 'prod', 'Main IVR', 'https://acme.slack.com/archives/C0/plater'],
     ]);
     expect(view.mine.map((r) => r.requestId)).toEqual(['bobs-own']);
+  });
+
+  it('asks Slack for the links of the requests the tab shows only', async () => {
+    const kit = makeDeps({ now: NOW });
+    for (let i = 0; i < HOME_LISTED + 5; i++) await ask(kit, `r-${String(i).padStart(2, '0')}`);
+    const asked: string[] = [];
+
+    const view = await appHomeView(kit.deps, users.bob, async (request) => {
+      asked.push(request.id);
+      return null;
+    });
+
+    expect([view.waiting.length, asked.length]).toEqual([HOME_LISTED + 5, HOME_LISTED]);
   });
 
   it('leaves decided and expired requests out', async () => {
