@@ -72,12 +72,24 @@ export const interactionJob = z.object({
   blockId: z.string().max(JOB_LIMITS.value).nullable(),
 });
 
+export const homeJob = z.object({
+  kind: z.literal('home'),
+  ...who,
+  ...reply,
+  /**
+   * The tab's `hash` as Slack sent it in `app_home_opened` (absent the first time): publishing with
+   * it is refused when the tab was published again since, so an older read never hides a newer one.
+   */
+  hash: z.string().max(JOB_LIMITS.id).nullable(),
+});
+
 /** Any job. */
-export const slackJob = z.discriminatedUnion('kind', [importFileJob, commandJob, interactionJob]);
+export const slackJob = z.discriminatedUnion('kind', [importFileJob, commandJob, interactionJob, homeJob]);
 
 export type ImportFileJob = z.infer<typeof importFileJob>;
 export type CommandJob = z.infer<typeof commandJob>;
 export type InteractionJob = z.infer<typeof interactionJob>;
+export type HomeJob = z.infer<typeof homeJob>;
 export type SlackJob = z.infer<typeof slackJob>;
 
 /** Parses a job read from a queue; throws naming the problem. */

@@ -19,6 +19,8 @@ export const ACTION_IDS = {
   rollback: 'flowgate.rollback',
   /** A link button to the HTML report: Slack still sends the click, which needs only an ack. */
   viewReport: 'flowgate.view_report',
+  /** A link button from App Home to a publish request's message: the click needs only an ack. */
+  openRequest: 'flowgate.open_request',
   /** An environment chosen for a file shared in an unbound channel. */
   chooseEnvironment: 'flowgate.choose_environment',
   /** The import modal's file input and environment select (read from `view.state.values`). */
@@ -83,6 +85,7 @@ const VALUE_SCHEMAS = {
   [ACTION_IDS.importEnvironment]: z.object({ env: ids.env }),
   // A link button carries no value.
   [ACTION_IDS.viewReport]: z.object({}),
+  [ACTION_IDS.openRequest]: z.object({}),
 } as const;
 
 /** The value an action carries, by action id. */

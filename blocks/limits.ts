@@ -2,6 +2,7 @@ import type {
   ActionsBlock,
   ConfirmationDialog,
   ContextBlock,
+  HomeView,
   KnownBlock,
   ModalView,
   PlainTextElement,
@@ -17,6 +18,8 @@ import type {
 export const SLACK_LIMITS = {
   messageBlocks: 50,
   modalBlocks: 100,
+  /** A Home tab view (views.publish): 100 blocks, as a modal. */
+  homeBlocks: 100,
   /** Section `text` (and any text object). */
   sectionText: 3000,
   sectionFields: 10,
@@ -209,6 +212,11 @@ export function fitModal(view: ModalView): ModalView {
   if (view.submit !== undefined) fitted.submit = plain(view.submit.text, SLACK_LIMITS.modalButton);
   if (view.close !== undefined) fitted.close = plain(view.close.text, SLACK_LIMITS.modalButton);
   return fitted;
+}
+
+/** A Home tab within Slack's limits (100 blocks). */
+export function fitHome(view: HomeView, options: FitOptions = {}): HomeView {
+  return { ...view, blocks: fitBlocks(view.blocks as KnownBlock[], SLACK_LIMITS.homeBlocks, options) };
 }
 
 function fitBlocks(blocks: KnownBlock[], max: number, options: FitOptions): KnownBlock[] {

@@ -1,3 +1,4 @@
+import type { Role } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { PublishOutcome } from '../core/publish/publishOutcome.js';
 import type { ResourceKind } from '../core/references/types.js';
@@ -111,4 +112,49 @@ export interface EnvironmentPickerView {
   readonly fileId: string;
   readonly fileName: string;
   readonly environments: readonly string[];
+}
+
+/** An open publish request as App Home lists it. */
+export interface HomeRequestView {
+  readonly requestId: string;
+  readonly env: string;
+  /** The flow's name (never its key). */
+  readonly name: string;
+  readonly version: number;
+  /** Slack user id (or a CLI name) of who asked. */
+  readonly requester: string;
+  readonly requestedAt: string;
+  readonly expiresAt: string;
+  /** The request message's permalink; null when the request was made outside Slack or its message is gone. */
+  readonly link: string | null;
+}
+
+/** One publish from the audit log: who published which version, when. */
+export interface HomePublishView {
+  readonly name: string;
+  readonly version: number | null;
+  /** Slack user id (or a CLI name) of who published (the approver whose approval published it). */
+  readonly actor: string;
+  readonly at: string;
+}
+
+/** An environment's recent publishes, newest first. */
+export interface HomeEnvironmentView {
+  readonly env: string;
+  readonly publishes: readonly HomePublishView[];
+}
+
+/** The reader's App Home: what waits on them, what they asked for, what went live lately. */
+export interface AppHomeView {
+  /** The reader's Slack user id. */
+  readonly reader: string;
+  /** The reader's role; null when they hold none (the tab then says whom to ask). */
+  readonly role: Role | null;
+  /** Requests the reader may decide (not their own), oldest first. */
+  readonly waiting: readonly HomeRequestView[];
+  /** The reader's own open requests, oldest first. */
+  readonly mine: readonly HomeRequestView[];
+  /** How far back `environments` look, in days. */
+  readonly recentDays: number;
+  readonly environments: readonly HomeEnvironmentView[];
 }

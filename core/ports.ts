@@ -61,6 +61,12 @@ export interface PublishRequests {
   /** The environment's requests newest first, only those in `state` (as read now) when it is given. */
   listRequests(env: string, state?: RequestState): Promise<PublishRequest[]>;
   /**
+   * The environment's requests waiting for a decision (pending and not past expiry), oldest
+   * first. Reads only what is open, however long the environment's history: App Home asks it
+   * each time someone opens the tab.
+   */
+  listPendingRequests(env: string): Promise<PublishRequest[]>;
+  /**
    * Moves a request from `from` to `to` with `patch`, only if it is still in `from`: of two
    * concurrent transitions exactly one wins. Returns the updated request, or null when it was
    * not in `from` (someone else decided first, or it expired).

@@ -17,7 +17,14 @@ import {
   mapLimited,
   READ_CONCURRENCY,
 } from './itemTable.js';
-import { type ItemKey, requestIndexPk, requestKey, requestRefKey } from './keys.js';
+import {
+  type ItemKey,
+  pendingIndexPk,
+  pendingRequestKey,
+  requestIndexPk,
+  requestKey,
+  requestRefKey,
+} from './keys.js';
 
 /** What the DynamoDB publish requests need. */
 export interface DynamoPublishRequestsOptions extends DynamoTableOptions {
@@ -28,8 +35,9 @@ export interface DynamoPublishRequestsOptions extends DynamoTableOptions {
 /**
  * `PublishRequests` on the DynamoDB table: each request beside its flow (`REQ#<id>` in the flow's
  * partition), a pointer by id (`REQ#<id>`, written first and only once, which is what makes ids
- * unique across flows) and the environment's request index. Transitions are conditional on the
- * stored state; from `pending` also on not being past expiry.
+ * unique across flows), the environment's request index, and while it waits for a decision an
+ * entry in the environment's open-request index (`listPendingRequests` reads only those).
+ * Transitions are conditional on the stored state; from `pending` also on not being past expiry.
  */
 export class DynamoPublishRequests implements PublishRequests {
   readonly #table: ItemTable;
@@ -50,6 +58,17 @@ export class DynamoPublishRequests implements PublishRequests {
     };
     if (!(await this.#table.putIfAbsent(ref)))
       throw new ServiceError('conflict', `request ${request.id} exists`);
+    // Before the request, so a pending request is never missing from the open index; an entry
+    // left without its request (a crash here) is skipped by the reader.
+    if (request.state === 'pending')
+      await this.#table.put({
+        ...pendingRequestKey(request.env, request.requestedAt, request.id),
+        item: 'pending-index',
+        flowKey: request.flowKey,
+        // Useless once the request expires (it no longer reads as pending): TTL tidies what a
+        // crash or an unrecorded expiry left behind.
+        expiresAt: Math.ceil(Date.parse(request.expiresAt) / 1000),
+      });
     const item = { ...requestKey(request.env, request.flowKey, request.id), ...requestAttributes(request) };
     if (!(await this.#table.putIfAbsent(item)))
       throw new ServiceError('conflict', `request ${request.id} exists`);
@@ -84,6 +103,25 @@ export class DynamoPublishRequests implements PublishRequests {
       .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || b.id.localeCompare(a.id));
   }
 
+  async listPendingRequests(env: string): Promise<PublishRequest[]> {
+    const index = await this.#table.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pendingIndexPk(env) },
+      ScanIndexForward: true,
+    });
+    const entries = index.map((raw) => parseItem(indexItemSchema, raw, 'open request index entry'));
+    const found = await mapLimited(entries, READ_CONCURRENCY, (entry) =>
+      this.#table.get(requestKey(env, entry.flowKey, requestIdOf(entry.sk))),
+    );
+    // The index is a hint: the request itself says whether it still waits (a crash can leave an
+    // entry behind a decision, and expiry is only recorded later).
+    return found
+      .filter((raw): raw is Record<string, unknown> => raw !== null)
+      .map((raw) => this.#withExpiry(toRequest(parseItem(requestItemSchema, raw, 'request'))))
+      .filter((request) => request.state === 'pending')
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+  }
+
   async transitionRequest(
     id: string,
     from: RequestState,
@@ -101,7 +139,11 @@ export class DynamoPublishRequests implements PublishRequests {
       attributes = result.Attributes;
     });
     if (!moved || attributes === undefined) return null;
-    return this.#withExpiry(toRequest(parseItem(requestItemSchema, attributes, 'request')));
+    const request = toRequest(parseItem(requestItemSchema, attributes, 'request'));
+    // After the decision: a crash before this leaves an entry the reader skips.
+    if (from === 'pending' || from === 'expired')
+      await this.#table.delete(pendingRequestKey(request.env, request.requestedAt, request.id));
+    return this.#withExpiry(request);
   }
 
   async #requestLocation(id: string): Promise<ItemKey | null> {
@@ -164,6 +206,11 @@ function transitionUpdate(
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };
+}
+
+/** The request id of an open-request index sort key (`<requestedAt>#<id>`: an ISO time holds no `#`). */
+function requestIdOf(sk: string): string {
+  return sk.slice(sk.indexOf('#') + 1);
 }
 
 function requestAttributes(request: PublishRequest): Record<string, unknown> {

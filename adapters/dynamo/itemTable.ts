@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -64,6 +65,11 @@ export class ItemTable {
   /** Writes `item`, replacing any item with its key. */
   async put(item: Record<string, unknown>): Promise<void> {
     await this.run('put', () => this.doc.send(new PutCommand({ TableName: this.name, Item: item })));
+  }
+
+  /** Deletes the item at `key`, if there is one. */
+  async delete(key: ItemKey): Promise<void> {
+    await this.run('delete', () => this.doc.send(new DeleteCommand({ TableName: this.name, Key: key })));
   }
 
   /** Writes `item` unless an item with its key exists; false when one does. */

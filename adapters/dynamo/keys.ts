@@ -2,7 +2,7 @@ import { FlowgateError } from '../../core/errors.js';
 import type { FlowKey } from '../../core/versions/types.js';
 
 /**
- * The single table's keys, as DESIGN.md's data model lays them out, plus the three index items
+ * The single table's keys, as DESIGN.md's data model lays them out, plus the index items
  * that let the adapters list by environment with strongly consistent queries instead of a scan or
  * an (eventually consistent) secondary index.
  */
@@ -49,6 +49,20 @@ export function requestRefKey(id: string): ItemKey {
 /** The partition listing an environment's request ids (sort key: the id). */
 export function requestIndexPk(env: string): string {
   return `ENV#${envPart(env)}#REQS`;
+}
+
+/**
+ * An entry of an environment's open-request index: requests waiting for a decision, by request
+ * time (the sort key `<requestedAt>#<id>` lists them oldest first). Written before the request,
+ * removed after it leaves `pending`; a reader checks each against the request itself.
+ */
+export function pendingRequestKey(env: string, requestedAt: string, id: string): ItemKey {
+  return { pk: pendingIndexPk(env), sk: `${requestedAt}#${id}` };
+}
+
+/** The partition of an environment's open-request index. */
+export function pendingIndexPk(env: string): string {
+  return `ENV#${envPart(env)}#PENDING`;
 }
 
 /** The partition listing an environment's flow keys (sort key: the flow key). */

@@ -1,4 +1,4 @@
-import type { Block, KnownBlock, View } from '@slack/types';
+import type { Block, HomeView, KnownBlock, View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { FlowgateError } from '../../core/errors.js';
@@ -49,6 +49,7 @@ export interface SlackMessengerOptions {
 const postedSchema = z.object({ channel: z.string(), ts: z.string() });
 const viewOpenedSchema = z.object({ view: z.object({ id: z.string() }) });
 const usergroupSchema = z.object({ users: z.array(z.string()) });
+const permalinkSchema = z.object({ permalink: z.string().url() });
 const uploadedSchema = z.object({
   files: z.array(z.object({ files: z.array(z.object({ id: z.string() })).optional() })),
 });
@@ -117,6 +118,25 @@ export class SlackMessenger {
       this.#client.views.open({ trigger_id: triggerId, view }),
     );
     return parseResult('views.open', viewOpenedSchema, result).view.id;
+  }
+
+  /**
+   * Publishes `user`'s App Home tab (`views.publish`). With `hash` (the tab's state as Slack last
+   * sent it, in `app_home_opened`), Slack answers `hash_conflict` when the tab was published again
+   * since: this rejects with a `SlackApiError` whose `slackError` says so.
+   */
+  async publishHome(user: string, view: HomeView, hash?: string): Promise<void> {
+    await this.#call('views.publish', () =>
+      this.#client.views.publish({ user_id: user, view, ...(hash === undefined ? {} : { hash }) }),
+    );
+  }
+
+  /** A link that opens `message` in Slack (`chat.getPermalink`). */
+  async permalink(message: SlackMessageRef): Promise<string> {
+    const result = await this.#call('chat.getPermalink', () =>
+      this.#client.chat.getPermalink({ channel: message.channel, message_ts: message.ts }),
+    );
+    return parseResult('chat.getPermalink', permalinkSchema, result).permalink;
   }
 
   /** Uploads a file into a message's thread (`files.uploadV2`); returns the file id. */

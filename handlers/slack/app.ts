@@ -6,6 +6,7 @@ export { guardSlackRequests, type SlackEdgeOptions } from './edge.js';
 
 import { registerInteractions } from './listeners/actions/interactions.js';
 import { registerFlowCommand } from './listeners/commands/flowCommand.js';
+import { registerAppHomeOpened } from './listeners/events/appHomeOpened.js';
 import { registerFileShared } from './listeners/events/fileShared.js';
 import { registerReplacementOptions } from './listeners/options/replacementOptions.js';
 import { registerImportModal } from './listeners/views/importModal.js';
@@ -41,6 +42,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   });
   registerFlowCommand(app, options.ctx);
   registerFileShared(app, options.ctx);
+  registerAppHomeOpened(app, options.ctx);
   registerInteractions(app, options.ctx);
   registerImportModal(app, options.ctx);
   registerReplacementOptions(app, options.ctx);

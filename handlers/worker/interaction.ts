@@ -25,6 +25,8 @@ const HANDLERS: Readonly<Record<ActionId, Handle | null>> = {
   [ACTION_IDS.importEnvironment]: null,
   // Opening the report is the browser's job; the click needs no work.
   [ACTION_IDS.viewReport]: null,
+  // App Home's link to a request message: Slack opens it.
+  [ACTION_IDS.openRequest]: null,
 };
 
 /** A button clicked or an option chosen in one of flowgate's messages (numbered copies included). */

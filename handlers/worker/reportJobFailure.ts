@@ -8,11 +8,13 @@ import { jobContext, type WorkerDeps } from './workerDeps.js';
  * Tells the user a job failed for good (called after the queue's last attempt): an upload in the
  * channel where it was shared, so whoever shared it sees it; a command or a click to that user.
  * flowgate's own errors are written for people and shown; anything else is logged and named as
- * unexpected. If Slack cannot be told either, the failure is logged and thrown, so the queue keeps
+ * unexpected. A Home tab that could not be shown is only logged. If Slack cannot be told either, the failure is logged and thrown, so the queue keeps
  * the job (its dead-letter queue) rather than losing it silently.
  */
 export async function reportJobFailure(job: SlackJob, error: unknown, deps: WorkerDeps): Promise<void> {
   deps.log(`Slack job ${job.kind} failed for good`, error);
+  // The Home tab keeps what it showed; opening it again asks anew, so there is nobody to tell.
+  if (job.kind === 'home') return;
   const message = buildProblem(
     `${whatFailed(job)} failed after several attempts: ${reasonOf(error)}`,
     hintOf(job),
@@ -37,6 +39,8 @@ function whatFailed(job: SlackJob): string {
       return `\`/flow ${[job.sub, ...job.args].join(' ')}\``;
     case 'interaction':
       return 'Your click in the flowgate message';
+    case 'home':
+      return 'Showing your flowgate Home tab';
   }
 }
 

@@ -2,7 +2,7 @@
  * Checks a built message or modal against Slack's limits: the tests' oracle that every builder in
  * blocks/ stays within them (the builders fit their output with `fitMessage` and `fitModal`).
  */
-import type { ConfirmationDialog, KnownBlock, ModalView, Option } from '@slack/types';
+import type { ConfirmationDialog, HomeView, KnownBlock, ModalView, Option } from '@slack/types';
 import { SLACK_LIMITS, type SlackMessage } from '../../blocks/limits.js';
 
 /** One broken limit: where (a JSON-ish path), which limit, and the size found. */
@@ -35,6 +35,16 @@ export function checkModal(view: ModalView): LimitViolation[] {
   return found;
 }
 
+/** Every limit a Home tab `view` breaks (views.publish). */
+export function checkHome(view: HomeView): LimitViolation[] {
+  const found: LimitViolation[] = [];
+  if (view.private_metadata !== undefined) {
+    over(found, 'private_metadata', 'privateMetadata', view.private_metadata.length);
+  }
+  checkBlocks(found, view.blocks as KnownBlock[], 'homeBlocks');
+  return found;
+}
+
 function over(found: LimitViolation[], path: string, limit: keyof typeof SLACK_LIMITS, actual: number): void {
   const max = SLACK_LIMITS[limit];
   if (actual > max) found.push({ path, limit, max, actual });
@@ -48,7 +58,7 @@ function text(found: LimitViolation[], path: string, limit: keyof typeof SLACK_L
 function checkBlocks(
   found: LimitViolation[],
   blocks: KnownBlock[],
-  limit: 'messageBlocks' | 'modalBlocks',
+  limit: 'messageBlocks' | 'modalBlocks' | 'homeBlocks',
 ): void {
   over(found, 'blocks', limit, blocks.length);
   const ids = new Set<string>();
@@ -114,6 +124,7 @@ interface CheckedElement {
   readonly action_id?: string | undefined;
   readonly text?: { readonly text: string } | undefined;
   readonly value?: string | undefined;
+  readonly url?: string | undefined;
   readonly placeholder?: { readonly text: string } | undefined;
   readonly options?: readonly Option[] | undefined;
   readonly initial_option?: Option | undefined;
@@ -125,6 +136,7 @@ function checkElement(found: LimitViolation[], element: CheckedElement, path: st
   if (element.type === 'button') {
     if (element.text !== undefined) text(found, `${path}.text`, 'buttonText', element.text.text);
     if (element.value !== undefined) over(found, `${path}.value`, 'buttonValue', element.value.length);
+    if (element.url !== undefined) over(found, `${path}.url`, 'buttonUrl', element.url.length);
   }
   if (element.placeholder !== undefined)
     text(found, `${path}.placeholder`, 'placeholder', element.placeholder.text);

@@ -80,6 +80,29 @@ export function describePublishRequestsContract(name: string, make: MakePort<Pub
       });
     });
 
+    describe('listPendingRequests', () => {
+      it('lists the environment`s pending requests oldest first', async () => {
+        const { requests } = await setup();
+        await requests.createRequest(requestOf('later', { requestedAt: '2026-11-21T10:05:00.000Z' }));
+        await requests.createRequest(requestOf('first', { flowKey: 'flow:Other' }));
+        await requests.createRequest(requestOf('elsewhere', { env: 'prod' }));
+
+        expect((await requests.listPendingRequests(ENV)).map((r) => r.id)).toEqual(['first', 'later']);
+      });
+
+      it('leaves out requests decided, expired or created decided', async () => {
+        const { requests, clock } = await setup();
+        await requests.createRequest(requestOf('old', { expiresAt: '2026-11-21T10:30:00.000Z' }));
+        await requests.createRequest(requestOf('open', { requestedAt: '2026-11-21T10:01:00.000Z' }));
+        await requests.createRequest(requestOf('approved', { requestedAt: '2026-11-21T10:02:00.000Z' }));
+        await requests.createRequest(requestOf('born-approved', { state: 'approved' }));
+        await requests.transitionRequest('approved', 'pending', 'approved', { decidedBy: 'U0BOB' });
+        clock.advance(HOUR);
+
+        expect((await requests.listPendingRequests(ENV)).map((r) => r.id)).toEqual(['open']);
+      });
+    });
+
     describe('transitionRequest', () => {
       const decision = { decidedBy: 'U0BOB', decidedAt: '2026-11-21T10:10:00.000Z' };
 

@@ -31,6 +31,14 @@ export class MemoryPublishRequests implements PublishRequests {
       .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
   }
 
+  async listPendingRequests(env: string): Promise<PublishRequest[]> {
+    await tick();
+    return [...this.#requests.values()]
+      .map((r) => this.#expired(r))
+      .filter((r) => r.env === env && r.state === 'pending')
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+  }
+
   async transitionRequest(
     id: string,
     from: RequestState,

@@ -1,4 +1,9 @@
-import { DeleteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../adapters/dynamo/DynamoAuditLog.js';
 import { DynamoClaims } from '../../adapters/dynamo/DynamoClaims.js';
@@ -211,6 +216,56 @@ describe('DynamoPublishRequests on dynalite', () => {
     });
   });
 });
+
+describe('DynamoPublishRequests on dynalite: listPendingRequests', () => {
+  it('reads only the open requests when the environment has a long decided history', async () => {
+    const requests = await freshRequests();
+    for (let i = 0; i < 30; i++) {
+      await requests.createRequest(requestOf(`done-${i}`));
+      await requests.transitionRequest(`done-${i}`, 'pending', 'approved', { decidedBy: 'U0BOB' });
+    }
+    await requests.createRequest(requestOf('open'));
+
+    const commands = await commandsSent(() => requests.listPendingRequests('test'));
+
+    expect(commands).toEqual(['QueryCommand', 'GetItemCommand']);
+  });
+
+  it('skips an entry whose request was decided by a run that stopped before tidying the index', async () => {
+    const requests = await freshRequests();
+    await requests.createRequest(requestOf('req-1'));
+    await dynamo.client.send(
+      new UpdateItemCommand({
+        TableName: `versions-${tables}`,
+        Key: { pk: { S: 'ENV#test#FLOW#flow:Main IVR' }, sk: { S: 'REQ#req-1' } },
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':s': { S: 'approved' } },
+      }),
+    );
+
+    expect(await requests.listPendingRequests('test')).toEqual([]);
+  });
+});
+
+/** The DynamoDB commands `run` sends, in order. */
+async function commandsSent(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const name = `count-${Math.random()}`;
+  dynamo.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(context.commandName ?? '');
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    await run();
+  } finally {
+    dynamo.client.middlewareStack.remove(name);
+  }
+  return sent;
+}
 
 describe('DynamoClaims on dynalite', () => {
   describe('claimOnce', () => {

@@ -57,6 +57,48 @@ describe('startFakeSlackApi', () => {
     expect(fake.message('C0TEST0001', posted.ts ?? '')).toMatchObject({ text: 'second', blocks, updates: 1 });
   });
 
+  it('keeps the App Home tab views.publish sends for a user', async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'Waiting on you' } }];
+
+    const result = await client.views.publish({ user_id: 'U0ALICE', view: { type: 'home', blocks } });
+
+    expect(fake.home('U0ALICE')).toEqual({ user: 'U0ALICE', blocks, hash: result.view?.hash, publishes: 1 });
+  });
+
+  it('refuses views.publish with hash_conflict when the hash is not the tab`s current one', async () => {
+    const view = { type: 'home' as const, blocks: [] };
+    const first = await client.views.publish({ user_id: 'U0ALICE', view });
+    await client.views.publish({ user_id: 'U0ALICE', view, hash: first.view?.hash ?? '' });
+
+    await expect(
+      client.views.publish({ user_id: 'U0ALICE', view, hash: first.view?.hash ?? '' }),
+    ).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+    expect(fake.home('U0ALICE')?.publishes).toBe(2);
+  });
+
+  it('refuses views.publish of more than 100 blocks', async () => {
+    const blocks = Array.from({ length: 101 }, () => ({ type: 'divider' as const }));
+
+    await expect(
+      client.views.publish({ user_id: 'U0ALICE', view: { type: 'home', blocks } }),
+    ).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
+  });
+
+  it('gives a posted message a permalink and refuses one for an unknown message', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0TEST0001', text: 'first' });
+
+    const link = await client.chat.getPermalink({ channel: 'C0TEST0001', message_ts: posted.ts ?? '' });
+
+    expect(link.permalink).toBe(`${fake.origin}/archives/C0TEST0001/p${(posted.ts ?? '').replace('.', '')}`);
+    await expect(
+      client.chat.getPermalink({ channel: 'C0TEST0001', message_ts: '1.2' }),
+    ).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+  });
+
   it('refuses chat.update when the message does not exist', async () => {
     const update = client.chat.update({ channel: 'C0TEST0001', ts: '1.000001', text: 'x' });
 

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A fake of the Slack Web API on 127.0.0.1 for tests: the real `@slack/web-api` `WebClient` talks
  * to it through `slackApiUrl: fake.apiUrl`. It records every call, keeps the messages it was asked
- * to post (so a test can read what a message shows now), serves the files it hands out, and can be
- * told to fail a method the ways Slack does.
+ * to post (so a test can read what a message shows now) and each user's App Home tab
+ * (`views.publish`, with the `hash` check Slack documents), serves the files it hands out, and can
+ * be told to fail a method the ways Slack does.
  */
 
 /** One recorded request. */
@@ -29,6 +30,16 @@ export interface FakeSlackMessage {
   readonly blocks: readonly unknown[];
   /** How many times `chat.update` replaced it. */
   readonly updates: number;
+}
+
+/** A user's App Home tab as the last `views.publish` left it. */
+export interface FakeSlackHome {
+  readonly user: string;
+  readonly blocks: readonly unknown[];
+  /** What Slack hands back as `view.hash`: a later publish naming another hash is refused. */
+  readonly hash: string;
+  /** How many times it was published. */
+  readonly publishes: number;
 }
 
 /** A file a test uploaded with `files.uploadV2` (the three-step sequence). */
@@ -102,6 +113,8 @@ export interface FakeSlackApi {
   message(channel: string, ts: string): FakeSlackMessage | null;
   /** Every message posted (not ephemeral ones), oldest first. */
   messages(): FakeSlackMessage[];
+  /** `user`'s App Home tab as last published, or null when none was. */
+  home(user: string): FakeSlackHome | null;
   uploads(): FakeSlackUpload[];
   /** Makes a file downloadable and known to `files.info`. */
   registerFile(bytes: Uint8Array | string, options: FakeFileOptions): FakeSlackFile;
@@ -141,6 +154,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     calls: (method) => state.calls.filter((call) => method === undefined || call.method === method),
     message: (channel, ts) => state.messages.get(messageKey(channel, ts)) ?? null,
     messages: () => [...state.messages.values()],
+    home: (user) => state.homes.get(user) ?? null,
     uploads: () =>
       [...state.uploads.values()].filter((upload) => upload.completed).map(({ upload }) => upload),
     registerFile: (bytes, fileOptions) => state.registerFile(bytes, fileOptions),
@@ -172,6 +186,7 @@ class FakeState {
   readonly teamId: string;
   readonly calls: FakeSlackCall[] = [];
   readonly messages = new Map<string, FakeSlackMessage>();
+  readonly homes = new Map<string, FakeSlackHome>();
   readonly uploads = new Map<string, PendingUpload>();
   readonly files = new Map<string, StoredFile>();
   readonly users = new Map<
@@ -198,6 +213,7 @@ class FakeState {
   reset(): void {
     this.calls.length = 0;
     this.messages.clear();
+    this.homes.clear();
     this.uploads.clear();
     this.failures.clear();
   }
@@ -347,6 +363,13 @@ class FakeState {
     'chat.postEphemeral': () => ({ ok: true, message_ts: this.#nextTs() }),
     'views.open': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
     'views.update': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
+    'views.publish': (args) => this.#publishHome(args),
+    'chat.getPermalink': (args) => {
+      const channel = stringField(args, 'channel') ?? '';
+      const ts = stringField(args, 'message_ts') ?? '';
+      if (!this.messages.has(messageKey(channel, ts))) return { ok: false, error: 'message_not_found' };
+      return { ok: true, channel, permalink: `${this.origin}/archives/${channel}/p${ts.replace('.', '')}` };
+    },
     'files.info': (args) => {
       const file = this.files.get(stringField(args, 'file') ?? '');
       return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file: file.record };
@@ -396,6 +419,38 @@ class FakeState {
     },
     'files.completeUploadExternal': (args) => this.#completeUploads(args),
   };
+
+  /**
+   * `views.publish` as Slack documents it: a `user_id`, a `view` of type `home` with at most 100
+   * blocks, and an optional `hash` that must match the tab's current one (`hash_conflict`).
+   */
+  #publishHome(args: Json): Json {
+    const user = stringField(args, 'user_id') ?? '';
+    const view = isRecord(args.view) ? args.view : null;
+    if (!/^[UW][A-Z0-9]+$/.test(user))
+      return {
+        ok: false,
+        error: 'invalid_arguments',
+        response_metadata: { messages: ['invalid `user_id`'] },
+      };
+    if (view === null || view.type !== 'home' || !Array.isArray(view.blocks) || view.blocks.length > 100)
+      return { ok: false, error: 'invalid_arguments' };
+    const current = this.homes.get(user);
+    const hash = stringField(args, 'hash');
+    if (hash !== null && current !== undefined && hash !== current.hash)
+      return { ok: false, error: 'hash_conflict' };
+    const published: FakeSlackHome = {
+      user,
+      blocks: view.blocks,
+      hash: `${this.#nextTs()}`,
+      publishes: (current?.publishes ?? 0) + 1,
+    };
+    this.homes.set(user, published);
+    return {
+      ok: true,
+      view: { id: `V${this.nextId()}`, type: 'home', blocks: view.blocks, hash: published.hash },
+    };
+  }
 
   #completeUploads(args: Json): Json {
     const files = args.files;

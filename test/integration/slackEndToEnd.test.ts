@@ -268,3 +268,128 @@ describe('the Slack bot through its HTTP handler', () => {
     expect(answer.text).toContain('frobnicate');
   });
 });
+
+describe('App Home through the HTTP handler', () => {
+  const ALICE = 'U0ALICE';
+  const BOB = 'U0BOB';
+
+  /** The kit with Slack user ids in the roles: Alice edits, Bob publishes. */
+  beforeEach(async () => {
+    await server.stop();
+    const deps = withChannel(kit.deps, CHANNEL);
+    const config = { ...deps.config, roles: { viewers: [], editors: [ALICE], publishers: [BOB] } };
+    server = await startLocalServer({
+      ...hostedOn({ ...deps, config }),
+      slack: {
+        signingSecret: SECRET,
+        botToken: TOKEN,
+        apiUrl: fake.apiUrl,
+        botId: 'BFLOWGATE',
+        botUserId: fake.botUserId,
+      },
+      port: 0,
+      log: () => {},
+    });
+  });
+
+  /** `app_home_opened` as Slack sends it; `hash` is the tab's current one (absent before a first publish). */
+  function homeOpened(user: string, eventTs: string, options: { tab?: string; hash?: string } = {}): string {
+    return JSON.stringify({
+      token: 'legacy',
+      team_id: 'T1',
+      api_app_id: 'A0FAKEAPP1',
+      type: 'event_callback',
+      event_id: `Ev${eventTs}`,
+      event_time: 1,
+      event: {
+        type: 'app_home_opened',
+        user,
+        channel: 'D0APPHOME',
+        tab: options.tab ?? 'home',
+        event_ts: eventTs,
+        ...(options.hash === undefined ? {} : { view: { id: 'V1', type: 'home', hash: options.hash } }),
+      },
+    });
+  }
+
+  /** The mrkdwn and button urls of `user`'s Home tab as last published. */
+  function homeText(user: string): string {
+    const blocks = (fake.home(user)?.blocks ?? []) as {
+      text?: { text?: string };
+      accessory?: { url?: string };
+    }[];
+    return blocks.map((b) => [b.text?.text ?? '', b.accessory?.url ?? ''].join(' ')).join('\n');
+  }
+
+  /** Alice shares Billing in prod's channel and asks to publish it: the request message. */
+  async function aliceRequestsBilling(): Promise<FakeSlackMessage> {
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
+    await post(fileShared(file.id, ALICE, 'EvShare'), 'application/json');
+    await server.drain();
+    const report = fake.messages().find((m) => m.channel === CHANNEL && m.text.includes('Billing'));
+    if (report === undefined) throw new Error('no report');
+    await click(report, 'flowgate.request_publish', ALICE, '200.1');
+    await server.drain();
+    return lastMessage();
+  }
+
+  it('shows a publisher the request waiting on them, with who asked, when, and a link to its message', async () => {
+    const request = await aliceRequestsBilling();
+
+    const opened = await post(homeOpened(BOB, '300.1'), 'application/json');
+    await server.drain();
+
+    expect(opened.status).toBe(200);
+    const permalink = `${fake.origin}/archives/${CHANNEL}/p${request.ts.replace('.', '')}`;
+    expect(homeText(BOB)).toContain(`*Billing* v1 to *prod*\n<@${ALICE}> asks <!date^`);
+    expect(homeText(BOB)).toContain(permalink);
+    expect(homeText(BOB)).not.toMatch(/flow:Billing/);
+  });
+
+  it('shows the requester their own open request and no approvals', async () => {
+    await aliceRequestsBilling();
+
+    await post(homeOpened(ALICE, '300.2'), 'application/json');
+    await server.drain();
+
+    expect(homeText(ALICE)).toContain('*Billing* v1 to *prod*\nYou asked <!date^');
+    expect(homeText(ALICE)).toContain('Nothing waits on you: approving needs the publisher role.');
+  });
+
+  it('shows the publish under prod and nothing waiting once the request is approved', async () => {
+    const request = await aliceRequestsBilling();
+    await click(request, 'flowgate.approve', BOB, '200.2');
+    await server.drain();
+
+    await post(homeOpened(BOB, '300.3'), 'application/json');
+    await server.drain();
+
+    expect(homeText(BOB)).toContain('Nothing waits on you. When someone asks');
+    expect(homeText(BOB)).toMatch(
+      /\*prod\*\n<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+> · \*Billing\* v1 by <@U0BOB>/,
+    );
+  });
+
+  it('keeps the newer tab when an opening carries a hash Slack has moved past', async () => {
+    await post(homeOpened(BOB, '300.4'), 'application/json');
+    await server.drain();
+    const first = fake.home(BOB)?.hash ?? '';
+    await post(homeOpened(BOB, '300.5', { hash: first }), 'application/json');
+    await server.drain();
+
+    await post(homeOpened(BOB, '300.6', { hash: first }), 'application/json');
+    await server.drain();
+
+    expect(fake.home(BOB)?.publishes).toBe(2);
+    expect(fake.calls('views.publish')).toHaveLength(3);
+  });
+
+  it('publishes once for an event Slack delivers twice, and nothing for the Messages tab', async () => {
+    await post(homeOpened(BOB, '300.7'), 'application/json');
+    await post(homeOpened(BOB, '300.7'), 'application/json');
+    await post(homeOpened(ALICE, '300.8', { tab: 'messages' }), 'application/json');
+    await server.drain();
+
+    expect(fake.calls('views.publish').map((c) => c.args.user_id)).toEqual([BOB]);
+  });
+});

@@ -19,7 +19,10 @@ describe('DynamoPublishRequests', () => {
 
       await requests().createRequest(request);
 
-      const stored = documents.commandCalls(PutCommand)[1]?.args[0].input.Item;
+      const stored = documents
+        .commandCalls(PutCommand)
+        .map((call) => call.args[0].input.Item)
+        .find((item) => item?.sk === 'REQ#req-1');
       expect(stored).toMatchObject({
         pk: 'ENV#test#FLOW#flow:Main IVR',
         sk: 'REQ#req-1',

@@ -34,6 +34,11 @@ const blockActions = z.object({
     .min(1),
 });
 
+/** Link buttons: Slack opens the URL and still sends the click, which needs only the ack. */
+function isLink(actionId: string): boolean {
+  return actionId.startsWith(ACTION_IDS.viewReport) || actionId.startsWith(ACTION_IDS.openRequest);
+}
+
 /**
  * Every button and select of flowgate's messages (action ids start with `flowgate.`): queue it for the
  * worker and ack at once. A double click or a Slack retry carries the same action_ts, so it is
@@ -48,9 +53,8 @@ export function registerInteractions(app: App, ctx: ListenerContext): void {
       const payload = parsed.data;
       const [action] = payload.actions;
       const channel = payload.channel?.id;
-      // A link button's click (the report) needs only the ack.
-      if (action === undefined || channel === undefined || action.action_id.startsWith(ACTION_IDS.viewReport))
-        return;
+      // A link button's click (the report, App Home's request link) needs only the ack.
+      if (action === undefined || channel === undefined || isLink(action.action_id)) return;
       const key = `action:${action.action_ts}:${payload.user.id}:${action.action_id}`;
       if (!(await firstDelivery(ctx, key))) return;
       await enqueue(ctx, key, {
