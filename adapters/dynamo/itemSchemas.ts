@@ -114,7 +114,7 @@ export const versionItemSchema = z.object({
   format: enumOf(FORMATS),
   contentHash: z.string(),
   sourceHash: z.string(),
-  source: z.object({ channel: enumOf(CHANNELS), ref: z.string() }),
+  source: z.object({ channel: enumOf(CHANNELS), ref: z.string(), env: z.string().exactOptional() }),
   author: z.string(),
   createdAt: z.string(),
   restores: z.number().int().nullable(),

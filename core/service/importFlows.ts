@@ -150,7 +150,11 @@ async function storeFlow(
     flowKey,
     author: input.actor.id,
     createdAt: deps.clock.now().toISOString(),
-    source: { channel: input.channel, ref: file.name },
+    source: {
+      channel: input.channel,
+      ref: file.name,
+      ...(input.sourceEnv === undefined ? {} : { env: input.sourceEnv }),
+    },
     original: fileText(file.bytes),
     sourceHash: sha256(file.bytes),
   });
