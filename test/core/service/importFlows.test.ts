@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../core/errors.js';
 import { type ImportFile, importFlows } from '../../../core/service/importFlows.js';
 import { publishApproved } from '../../../core/service/publishApproved.js';
+import { rememberResolution } from '../../../core/service/rememberResolution.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { sha256 } from '../../../core/versions/hash.js';
 import { exampleFlowFiles, jsonFile, makeDeps, type ServiceKit, users } from '../../fakes/serviceKit.js';
@@ -334,6 +335,28 @@ describe('importFlows with sourceEnv', () => {
     expect(lambda).toMatchObject({ by: 'rule', rule: { from: 'dev-*', to: '*' } });
     expect(lambda?.target?.arn).toBe(PROD_LOOKUP);
     expect(main?.content).toContain(PROD_LOOKUP);
+  });
+
+  it('keeps the rule when a choice in the target plans the version again', async () => {
+    const deps = depsWithRenames();
+    await importFlows(deps, {
+      env: 'prod',
+      files: filesFromTest(),
+      actor: users.alice,
+      channel: 'cli',
+      sourceEnv: 'test',
+    });
+
+    const { version } = await rememberResolution(deps, {
+      env: 'prod',
+      flow: 'Main IVR',
+      ref: { kind: 'queue', source: 'Sales' },
+      to: 'Billing',
+      actor: users.alice,
+    });
+
+    expect(version.source.env).toBe('test');
+    expect(version.resolutions[version.references.findIndex((r) => r.kind === 'lambda')]?.by).toBe('rule');
   });
 
   it('applies no rule when the source environment is not given', async () => {
