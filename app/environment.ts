@@ -24,6 +24,12 @@ const lambdaEnvironment = z.object({
   FLOWGATE_REPORT_SECRET: z.string().min(32).optional(),
   /** After this many deliveries a job's failure is reported to the user (then SQS dead-letters it). */
   FLOWGATE_MAX_RECEIVES: z.coerce.number().int().positive().default(3),
+  /** This function's share of Amazon Connect's rate per account and Region (README, "Connect's rate"). */
+  FLOWGATE_CONNECT_SHARE: z.coerce
+    .number()
+    .gt(0, 'a share of the rate is more than 0')
+    .lte(1, 'a share of the rate is at most 1 (the whole rate)')
+    .default(1),
 });
 
 /** The parsed environment of a flowgate Lambda. */
@@ -40,6 +46,8 @@ export interface LambdaEnvironment {
     readonly apiUrl: string | undefined;
   };
   readonly maxReceives: number;
+  /** This function's share (0 < share ≤ 1) of Connect's 2 requests/s, burst 5, per account and Region. */
+  readonly connectShare: number;
   /** Where reports are served and how their links are signed; null when reports are not linked. */
   readonly reports: { readonly baseUrl: string; readonly secret: string } | null;
 }
@@ -60,6 +68,7 @@ export function readLambdaEnvironment(env: NodeJS.ProcessEnv): LambdaEnvironment
       apiUrl: e.SLACK_API_URL,
     },
     maxReceives: e.FLOWGATE_MAX_RECEIVES,
+    connectShare: e.FLOWGATE_CONNECT_SHARE,
     reports: reportsOf(e.FLOWGATE_PUBLIC_URL, e.FLOWGATE_REPORT_SECRET),
   };
 }

@@ -12,6 +12,7 @@ import { analyzeFlow, planFlows } from '../core/pipeline.js';
 import { Catalog } from '../core/resolve/catalog.js';
 import { generateCatalog, generateFlow } from './generate.js';
 import { measureImportStore } from './importStore.js';
+import { measurePromote } from './promote.js';
 import { measurePublishCalls } from './publishCalls.js';
 import { measureRenderPng } from './renderPng.js';
 import { measureS3Import } from './s3Import.js';
@@ -149,6 +150,11 @@ log(
   `Connect calls per flow on a 100-flow publish (mocked Connect): new ${publishCalls.connect_calls_per_new_flow}, updated ${publishCalls.connect_calls_per_updated_flow}, unchanged ${publishCalls.connect_calls_per_unchanged_flow} (targets ≤ 1.1 changed, 0 unchanged)`,
 );
 
+const promote = await measurePromote();
+log(
+  `promote 300 flows at Connect's rate (fake Connect, 2/s burst 5, simulated clock): ${promote.promote_simulated_seconds} s for ${promote.promote_calls} calls = ${promote.promote_300_vs_rate_bound}x the rate bound (target ≤ 1.10), ${promote.promote_calls_per_flow} calls per flow, ${promote.promote_throttled} throttled, ${promote.promote_failed} failed (targets 0)`,
+);
+
 const ack = await measureSlackAck();
 const bundle = await measureSlackBundle(process.cwd());
 log(
@@ -172,6 +178,10 @@ const result = {
   import_store_p99_ms: Number(importStore.p99.toFixed(1)),
   connect_calls_per_changed_flow: publishCalls.connect_calls_per_changed_flow,
   connect_calls_per_unchanged_flow: publishCalls.connect_calls_per_unchanged_flow,
+  promote_300_vs_rate_bound: promote.promote_300_vs_rate_bound,
+  promote_calls_per_flow: promote.promote_calls_per_flow,
+  promote_throttled: promote.promote_throttled,
+  promote_failed: promote.promote_failed,
   slack_ack_p50_ms: Number(ack.p50.toFixed(2)),
   slack_ack_p99_ms: Number(ack.p99.toFixed(2)),
   slack_handler_cold_init_ms: Number(bundle.coldInitMs.toFixed(1)),

@@ -50,7 +50,8 @@ function diagnosticText(d: Diagnostic): string {
 function referenceText(r: ReferenceView): string {
   const to =
     r.by === 'unresolved' ? 'UNRESOLVED' : r.by === 'dynamic' ? 'dynamic (left as is)' : (r.target ?? '?');
-  const how = r.by === 'unresolved' || r.by === 'dynamic' ? '' : ` (by ${r.by})`;
+  const by = r.rule === undefined ? r.by : `rule ${r.rule}`;
+  const how = r.by === 'unresolved' || r.by === 'dynamic' ? '' : ` (by ${by})`;
   const need = r.required ? ', required' : '';
   return `- ${r.kind} '${r.source}' in ${r.block} (${r.action}${need}) → ${to}${how}`;
 }

@@ -27,6 +27,8 @@ export type ImportOutcome =
 
 /** How many diagnostics a flow's section lists before summarising the rest. */
 const SHOWN_DIAGNOSTICS = 5;
+/** How many references resolved by a rename rule a flow's section lists. */
+const SHOWN_RULES = 3;
 /** Blocks around the flows: outcome, counts, and the closing note. */
 const FRAME_BLOCKS = 3;
 
@@ -142,10 +144,25 @@ function flowSection(flow: FlowReportView, hiddenPickers: number): SectionBlock 
   const { shown, hidden } = capItems(flow.diagnostics, SHOWN_DIAGNOSTICS);
   const lines = shown.map(diagnosticLine);
   if (hidden > 0) lines.push(`${moreLine(hidden, 'finding')} in the full report`);
+  lines.push(...ruleLines(flow));
   if (hiddenPickers > 0) {
     lines.push(`${moreLine(hiddenPickers, 'reference')} to choose: pickers appear here as you choose these.`);
   }
   return section(joinLines([title, ...lines], SLACK_LIMITS.sectionText, 'finding'));
+}
+
+/**
+ * References a rename rule re-pointed, so a reviewer sees the guess a convention made:
+ * ":label: lambda `dev-lookup` → `prod-lookup` by rule `dev-* → prod-*`".
+ */
+function ruleLines(flow: FlowReportView): string[] {
+  const renamed = flow.references.filter((r) => r.by === 'rule');
+  const { shown, hidden } = capItems(renamed, SHOWN_RULES);
+  const lines = shown.map(
+    (r) => `:label: ${r.kind} ${code(r.source)} → ${code(r.target ?? '')} by rule ${code(r.rule ?? '')}`,
+  );
+  if (hidden > 0) lines.push(`${moreLine(hidden, 'reference')} resolved by rule in the full report`);
+  return lines;
 }
 
 /** A section naming the reference, with a static select (≤ 100 options) or type-ahead beside it. */

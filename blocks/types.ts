@@ -40,6 +40,8 @@ export interface ReferenceView {
   readonly by: ResolutionStep;
   /** The target resource's name; null for `dynamic` and `unresolved`. */
   readonly target: string | null;
+  /** For `rule`: the rename rule that found the target, as `dev-* → prod-*`. */
+  readonly rule?: string;
   /** For `unresolved` references: what can replace it. Null otherwise. */
   readonly choices: ReferenceChoices | null;
 }

@@ -9,6 +9,7 @@ import { FlowgateError } from '../core/errors.js';
 import type { PublishOutcome } from '../core/publish/publishOutcome.js';
 import type { Reference } from '../core/references/types.js';
 import type { Catalog } from '../core/resolve/catalog.js';
+import { describeRenameRule } from '../core/resolve/renameRules.js';
 import type { Resolution } from '../core/resolve/types.js';
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { ImportResult } from '../core/service/importFlows.js';
@@ -135,6 +136,7 @@ function referenceView(
     required: ref.required,
     by,
     target: resolution?.target?.name ?? null,
+    ...(resolution?.rule === undefined ? {} : { rule: describeRenameRule(resolution.rule) }),
     choices: by === 'unresolved' ? choicesFor(catalog, ref) : null,
   };
 }

@@ -1,4 +1,6 @@
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { readConfig } from '../app/compose/config.js';
 import {
   CatalogError,
   ConfigError,
@@ -27,8 +29,10 @@ Usage:
   flowgate convert <file>
       Print the Flow Language document (legacy exports converted) on stdout.
   flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>] [--type <TYPE>]
+               [--from <env> [--to <env>] [--config <file>]]
       Resolve every reference in the target instance, order the batch for publishing, and with --out
-      write each flow re-targeted.
+      write each flow re-targeted. --from names the environment the files came from: the config's
+      rename rules for it → the target (--to, else the catalog's name) apply at the name step.
 
   --type <TYPE>  the flow type of files that do not state one (CONTACT_FLOW, CUSTOMER_QUEUE, …, MODULE);
                  a type the file states always wins.
@@ -68,6 +72,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);
     if (command === 'start') return await start(rest, io);
     if (command === 'doctor') return await doctorCommand(rest, io);
+    if (command === 'plan') return await planCommand(rest, io);
     return run(argv, io);
   } catch (error) {
     return report(error, io);
@@ -89,25 +94,6 @@ function run(argv: readonly string[], io: CliIo): number {
       const { positionals } = parse(rest, {});
       return runConvert(requirePaths(positionals), io);
     }
-    case 'plan': {
-      const { values, positionals } = parse(rest, {
-        json: { type: 'boolean' },
-        target: { type: 'string' },
-        out: { type: 'string' },
-        type: { type: 'string' },
-      });
-      if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
-      return runPlan(
-        requirePaths(positionals),
-        {
-          target: values.target,
-          json: values.json === true,
-          out: typeof values.out === 'string' ? values.out : null,
-          analyze: analyzeOptions(values.type),
-        },
-        io,
-      );
-    }
     case 'help':
     case '--help':
     case '-h':
@@ -118,6 +104,36 @@ function run(argv: readonly string[], io: CliIo): number {
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
+}
+
+async function planCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    target: { type: 'string' },
+    out: { type: 'string' },
+    type: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    config: { type: 'string' },
+  });
+  if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
+  const to = typeof values.to === 'string' ? values.to : null;
+  if (typeof values.from !== 'string' && to !== null) throw new UsageError('--to goes with --from <env>');
+  const from = typeof values.from === 'string' ? values.from : null;
+  const configPath = typeof values.config === 'string' ? values.config : process.env.FLOWGATE_CONFIG || null;
+  const source =
+    from === null ? null : { from, to, config: await readConfig(configPath, io.cwd, userInfo().username) };
+  return runPlan(
+    requirePaths(positionals),
+    {
+      target: values.target,
+      json: values.json === true,
+      out: typeof values.out === 'string' ? values.out : null,
+      analyze: analyzeOptions(values.type),
+      source,
+    },
+    io,
+  );
 }
 
 async function start(args: readonly string[], io: CliIo): Promise<number> {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { flowKindLabel } from '../core/flowTypes.js';
 import { type AnalyzedFlow, isPublishable, type PlannedBatch, type PlannedFlow } from '../core/pipeline.js';
 import type { Reference } from '../core/references/types.js';
+import { describeRenameRule } from '../core/resolve/renameRules.js';
 import type { Resolution } from '../core/resolve/types.js';
 import { printable } from './printable.js';
 
@@ -132,7 +133,9 @@ function targetText(res: Resolution | undefined, ref: Reference, paint: Paint): 
         ? 'created by this batch'
         : printable(target.id ?? '')
       : shortArn(target.arn);
-  return `→ ${printable(target.name)}${res.inherited ? paint('dim', ' (inherited)') : ''} ${paint('dim', where)}`;
+  const rule =
+    res.rule === undefined ? '' : paint('dim', ` by rule ${printable(describeRenameRule(res.rule))}`);
+  return `→ ${printable(target.name)}${res.inherited ? paint('dim', ' (inherited)') : ''} ${paint('dim', where)}${rule}`;
 }
 
 function verdict(flow: AnalyzedFlow, paint: Paint): string {

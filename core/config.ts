@@ -4,6 +4,8 @@
  * never here: tokens and signing keys come from the environment or a secret store.
  */
 
+import type { RenamePair } from './resolve/renameRules.js';
+
 /** Where an environment's flows are published. */
 export type EnvironmentTarget =
   | { readonly kind: 'connect'; readonly instanceArn: string; readonly region: string }
@@ -53,6 +55,11 @@ export interface Roles {
 export interface FlowgateConfig {
   readonly environments: Readonly<Record<string, EnvironmentConfig>>;
   readonly roles: Roles;
+  /**
+   * Rename rules per pair of environments (`test` → `prod`: `lambda dev-*` → `prod-*`), tried at
+   * the name step when content from one is imported into the other. None when absent.
+   */
+  readonly renames?: readonly RenamePair[];
 }
 
 /** What an actor may do; each role includes the ones before it. */

@@ -9,7 +9,9 @@ import type {
 import { ConfigError } from './errors.js';
 import { isJsonObject, type JsonPath } from './json.js';
 import { type Problem, summarizeProblems } from './problems.js';
+import { RESOURCE_KINDS } from './references/types.js';
 import { parseArn } from './resolve/arn.js';
+import { type RenamePair, wildcardCount } from './resolve/renameRules.js';
 
 /** The approval policy of an environment that does not state one: four eyes, a day to decide. */
 export const DEFAULT_APPROVAL: ApprovalPolicy = Object.freeze({
@@ -85,9 +87,16 @@ const environmentSchema = z.strictObject({
   approval: approvalSchema.nullish(),
 });
 const rolesSchema = z.strictObject({ viewers: idList, editors: idList, publishers: idList });
+const renameRuleSchema = z.strictObject({ kind: z.enum(RESOURCE_KINDS), from: nonEmpty, to: nonEmpty });
+const renamePairSchema = z.strictObject({
+  from: nonEmpty,
+  to: nonEmpty,
+  rules: z.array(renameRuleSchema).min(1),
+});
 const configSchema = z.strictObject({
   environments: z.record(z.string(), environmentSchema),
   roles: rolesSchema.nullish(),
+  renames: z.array(renamePairSchema).nullish(),
 });
 
 type ConfigFile = z.infer<typeof configSchema>;
@@ -101,13 +110,17 @@ const KEYS = {
   local: Object.keys(localSchema.shape),
   approval: Object.keys(approvalSchema.shape),
   roles: Object.keys(rolesSchema.shape),
+  renamePair: Object.keys(renamePairSchema.shape),
+  renameRule: Object.keys(renameRuleSchema.shape),
 } as const;
 
 /**
  * Parses and checks a configuration file's content (already read from YAML or JSON):
  * `{ environments: { <name>: { connect: {instanceArn, region} | local: {seed?}, parent?, channels?,
- * approval? } }, roles?: { viewers?, editors?, publishers? } }`. Fills the defaults
- * (`DEFAULT_APPROVAL`, no parent, no channels, empty roles). Beyond the shape it checks that
+ * approval? } }, roles?: { viewers?, editors?, publishers? }, renames?: [{ from, to, rules: [{ kind,
+ * from, to }] }] }`. Fills the defaults (`DEFAULT_APPROVAL`, no parent, no channels, empty roles,
+ * no renames). Beyond the shape it checks that rename pairs name known environments once and that
+ * each rule's glob and replacement have as many `*`, that
  * parents exist and do not loop, that an instance ARN is in its `region`, that a channel is bound
  * to one environment, that no two environment names differ only in case or `-`/`_` (they would
  * share their process variables), and that no secret is in the file. Throws `ConfigError` whose `key` names
@@ -135,7 +148,12 @@ function toConfig(file: ConfigFile): FlowgateConfig {
     editors: file.roles?.editors ?? [],
     publishers: file.roles?.publishers ?? [],
   };
-  return { environments, roles };
+  const renames: RenamePair[] = (file.renames ?? []).map((pair) => ({
+    from: pair.from,
+    to: pair.to,
+    rules: pair.rules.map((rule) => ({ kind: rule.kind, from: rule.from, to: rule.to })),
+  }));
+  return { environments, roles, renames };
 }
 
 function toEnvironment(name: string, env: EnvironmentFile): EnvironmentConfig {
@@ -170,7 +188,64 @@ function checkContent(file: ConfigFile): Problem[] {
     ...checkParentLoops(file.environments),
     ...checkChannels(file.environments),
     ...checkVariableNames(names),
+    ...checkRenames(file.renames ?? [], names),
   ];
+}
+
+/**
+ * Rename pairs name two different known environments, each pair once (two lists for one pair
+ * would leave which one wins to file order), and every rule's `from` and `to` have as many `*`:
+ * each `*` of `to` takes the text the `*` in the same position of `from` matched.
+ */
+function checkRenames(renames: NonNullable<ConfigFile['renames']>, names: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  renames.forEach((pair, index) => {
+    const at = ['renames', index];
+    for (const side of ['from', 'to'] as const) {
+      if (!names.includes(pair[side])) {
+        problems.push({
+          path: [...at, side],
+          message: `there is no environment '${pair[side]}' (known: ${names.join(', ')})`,
+        });
+      }
+    }
+    if (pair.from === pair.to) {
+      problems.push({
+        path: at,
+        message: `renames ${pair.from} into itself: name the environment the content comes from and the one it goes to`,
+      });
+    }
+    const key = `${pair.from}\u0000${pair.to}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else {
+      problems.push({
+        path: at,
+        message: `${pair.from} → ${pair.to} already has rules at renames[${first}]: move these rules there (rules are tried in order)`,
+      });
+    }
+    pair.rules.forEach((rule, r) => {
+      problems.push(...checkRenameRule([...at, 'rules', r], rule));
+    });
+  });
+  return problems;
+}
+
+function checkRenameRule(at: JsonPath, rule: { from: string; to: string }): Problem[] {
+  const from = wildcardCount(rule.from);
+  const to = wildcardCount(rule.to);
+  if (from === to) return [];
+  return [
+    {
+      path: at,
+      message: `from '${rule.from}' has ${stars(from)} but to '${rule.to}' has ${stars(to)}: each "*" in to takes the text the "*" in the same position of from matched, so give both the same number (from: 'dev-*', to: 'prod-*'), or none in either to rename one name`,
+    },
+  ];
+}
+
+function stars(n: number): string {
+  return n === 0 ? 'no "*"' : `${n} "*"`;
 }
 
 /** Environments whose process variables would be one variable (one webhook secret for two targets). */
@@ -378,6 +453,8 @@ function describeIssue(issue: z.core.$ZodIssue): Problem[] {
           message: issue.origin === 'number' ? `must be more than ${issue.minimum}` : 'must not be empty',
         },
       ];
+    case 'invalid_value':
+      return [{ path, message: `expected one of: ${issue.values.map(String).join(', ')}` }];
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: [...path, key],
@@ -390,6 +467,8 @@ function describeIssue(issue: z.core.$ZodIssue): Problem[] {
 
 function expectedKeys(path: JsonPath): readonly string[] {
   if (path.length === 0) return KEYS.top;
+  if (path[0] === 'renames' && path.length === 2) return KEYS.renamePair;
+  if (path[0] === 'renames' && path.length === 4) return KEYS.renameRule;
   if (path.length === 2 && path[0] === 'environments') return KEYS.environment;
   const last = path[path.length - 1];
   switch (last) {

@@ -7,6 +7,7 @@ import { extractReferences } from './references/extractReferences.js';
 import { type Rewrite, retarget } from './references/retarget.js';
 import type { Reference } from './references/types.js';
 import type { Catalog } from './resolve/catalog.js';
+import type { RenameRule } from './resolve/renameRules.js';
 import type { Resolution } from './resolve/types.js';
 import { validateFlow } from './validate/validateFlow.js';
 
@@ -86,12 +87,26 @@ export function analyzeFlow(
   };
 }
 
+/** Options of {@link planFlows}. */
+export interface PlanFlowsOptions {
+  /**
+   * The rename rules of the environment the content came from → the target (`renameRulesFor` of
+   * the config's `renames`): tried at the name step when the exact name is not in the target.
+   * None by default: an exported file's source environment is not known.
+   */
+  readonly renames?: readonly RenameRule[];
+}
+
 /**
  * Resolves every reference of a batch against a target catalog (and the batch itself), orders the
  * batch for publishing and re-targets each flow's content. Unreadable files are carried along
  * unplanned so a report can still show them.
  */
-export function planFlows(analyzed: readonly AnalyzedFlow[], catalog: Catalog): PlannedBatch {
+export function planFlows(
+  analyzed: readonly AnalyzedFlow[],
+  catalog: Catalog,
+  options: PlanFlowsOptions = {},
+): PlannedBatch {
   const readable = analyzed.filter((a) => a.flow !== null);
   const plan = planBatch(
     readable.map((a) => ({
@@ -103,6 +118,7 @@ export function planFlows(analyzed: readonly AnalyzedFlow[], catalog: Catalog): 
       references: a.references,
     })),
     catalog,
+    options.renames ?? [],
   );
   const byFile = new Map(plan.flows.map((p) => [p.file, p]));
   const flows = analyzed.map((a): PlannedFlow => {

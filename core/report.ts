@@ -38,6 +38,8 @@ interface JsonReference {
   readonly resolution?: {
     readonly by: string;
     readonly target: { readonly arn: string | null; readonly name: string } | null;
+    /** For `by: 'rule'`: the rename rule that found the target. */
+    readonly rule?: { readonly from: string; readonly to: string };
   };
 }
 
@@ -90,6 +92,7 @@ function jsonReference(ref: Reference, resolution: Resolution | null | undefined
     resolution: {
       by: resolution?.by ?? 'unresolved',
       target: target === null ? null : { arn: target.arn, name: target.name },
+      ...(resolution?.rule === undefined ? {} : { rule: resolution.rule }),
     },
   };
 }

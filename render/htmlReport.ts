@@ -4,6 +4,7 @@ import type { FlowContent } from '../core/flow.js';
 import { flowKindLabel } from '../core/flowTypes.js';
 import { formatPath } from '../core/json.js';
 import type { Reference } from '../core/references/types.js';
+import { describeRenameRule } from '../core/resolve/renameRules.js';
 import type { Resolution, ResolutionStep } from '../core/resolve/types.js';
 import { type FlowDiff, isLayoutOnly } from '../core/versions/diff.js';
 import type { FlowVersion } from '../core/versions/types.js';
@@ -39,6 +40,7 @@ const RESOLVED_BY: Readonly<Record<ResolutionStep, string>> = {
   id: 'same id',
   bundle: 'flow in this import',
   name: 'same name',
+  rule: 'rule',
   unresolved: 'unresolved',
 };
 
@@ -181,10 +183,17 @@ function referencesSection(references: readonly Reference[], resolutions: readon
   return section('references', `References (${references.length})`, head, rows, 'No references.');
 }
 
+/** The step in words; a rename rule names itself ("rule dev-* → prod-*"). */
+function resolvedBy(resolution: Resolution | undefined): string {
+  const by = resolution?.by ?? 'unresolved';
+  const rule = resolution?.rule;
+  return by === 'rule' && rule !== undefined ? `rule ${describeRenameRule(rule)}` : RESOLVED_BY[by];
+}
+
 function referenceRow(ref: Reference, resolution: Resolution | undefined): string {
   const by = resolution?.by ?? 'unresolved';
   const target = resolution?.target ?? null;
-  const how = `${RESOLVED_BY[by]}${resolution?.inherited === true ? ' (inherited)' : ''}`;
+  const how = `${resolvedBy(resolution)}${resolution?.inherited === true ? ' (inherited)' : ''}`;
   const required = by === 'unresolved' && ref.required ? ' (required)' : '';
   const marked = by === 'unresolved' ? ' class="unresolved" data-unresolved="true"' : '';
   return `<tr data-by="${by}"${marked}>${cells([

@@ -27,6 +27,7 @@ const STEPS: Record<ResolutionStep, true> = {
   id: true,
   bundle: true,
   name: true,
+  rule: true,
   unresolved: true,
 };
 
@@ -100,6 +101,7 @@ export const resolutionSchema = z.object({
   by: enumOf(STEPS),
   target: z.object({ arn: z.string().nullable(), id: z.string().nullable(), name: z.string() }).nullable(),
   inherited: z.boolean(),
+  rule: z.object({ from: z.string(), to: z.string() }).exactOptional(),
 }) satisfies z.ZodType<Resolution>;
 
 /** A version item: the summary fields, and its body inline (gzip) or in the file store. */
@@ -112,7 +114,7 @@ export const versionItemSchema = z.object({
   format: enumOf(FORMATS),
   contentHash: z.string(),
   sourceHash: z.string(),
-  source: z.object({ channel: enumOf(CHANNELS), ref: z.string() }),
+  source: z.object({ channel: enumOf(CHANNELS), ref: z.string(), env: z.string().exactOptional() }),
   author: z.string(),
   createdAt: z.string(),
   restores: z.number().int().nullable(),

@@ -118,7 +118,11 @@ function summaryFields(draft: VersionDraft) {
     format: draft.format,
     contentHash: draft.contentHash,
     sourceHash: draft.sourceHash,
-    source: { channel: draft.source.channel, ref: draft.source.ref },
+    source: {
+      channel: draft.source.channel,
+      ref: draft.source.ref,
+      ...(draft.source.env === undefined ? {} : { env: draft.source.env }),
+    },
     author: draft.author,
     createdAt: draft.createdAt,
     restores: draft.restores,

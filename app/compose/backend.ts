@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LazyConnectContactCenter } from '../../adapters/connect/LazyConnectContactCenter.js';
-import { TokenBucketRateLimiter } from '../../adapters/connect/rateLimiter.js';
+import { connectBudget, RateLimiters } from '../../adapters/connect/rateLimiter.js';
 import { LocalContactCenter } from '../../adapters/local/LocalContactCenter.js';
 import type { LocalStack } from '../../adapters/local/localStack.js';
 import type { RunningStackInfo } from '../../adapters/local/stackLock.js';
@@ -58,8 +58,9 @@ export function awsBackend(
   config: FlowgateConfig,
   stores: Stores,
   local: LocalInstances | null = null,
+  limiters: RateLimiters = processRateLimiters(),
 ): Backend {
-  return { ...stores, config, centersForJob: contactCenters(config, local) };
+  return { ...stores, config, centersForJob: contactCenters(config, local, limiters) };
 }
 
 /** The backend on the embedded local stack this process started, local instances under `dataDir`. */
@@ -96,8 +97,9 @@ export function localInstancesIn(dataDir: string): LocalInstances {
 export function contactCenters(
   config: FlowgateConfig,
   local: LocalInstances | null,
+  limiters: RateLimiters = processRateLimiters(),
 ): () => (env: string) => ContactCenter {
-  const limiterOf = sharedLimiters();
+  const limiterOf = (arn: string, region: string) => limiters.limiterFor(arn, region);
   return () => {
     const built = new Map<string, ContactCenter>();
     return (name) => {
@@ -127,8 +129,11 @@ export function contactCenters(
  * their inventory kept five minutes (a picker is typed into in bursts; a new resource shows up
  * within minutes).
  */
-export function typeAheadCenters(config: FlowgateConfig): (env: string) => ContactCenter {
-  const limiterOf = sharedLimiters();
+export function typeAheadCenters(
+  config: FlowgateConfig,
+  limiters: RateLimiters = processRateLimiters(),
+): (env: string) => ContactCenter {
+  const limiterOf = (arn: string, region: string) => limiters.limiterFor(arn, region);
   const centers = new Map<string, ContactCenter>();
   return (name) => {
     const existing = centers.get(name);
@@ -147,15 +152,24 @@ export function typeAheadCenters(config: FlowgateConfig): (env: string) => Conta
   };
 }
 
-/** One token bucket per account and Region, for the life of the process. */
-function sharedLimiters(): (instanceArn: string, region: string) => TokenBucketRateLimiter {
-  const limiters = new Map<string, TokenBucketRateLimiter>();
-  return (instanceArn, region) => {
-    const key = `${instanceArn.split(':')[4] ?? ''}/${region}`;
-    const limiter = limiters.get(key) ?? new TokenBucketRateLimiter();
-    limiters.set(key, limiter);
-    return limiter;
-  };
+/** The process's limiters and the share of Connect's quota they were made with. */
+let processLimiters: { readonly share: number; readonly limiters: RateLimiters } | null = null;
+
+/**
+ * The rate limiters of this process: one token bucket per account and Region, shared by every
+ * contact center the process builds (each job's, the type-ahead's), for the life of the process.
+ * `share` is this function's part of Connect's quota (`FLOWGATE_CONNECT_SHARE`; see the README);
+ * a process has one share, so asking again with another is a mistake in the composition.
+ */
+export function processRateLimiters(share = 1): RateLimiters {
+  if (processLimiters === null) {
+    processLimiters = { share, limiters: new RateLimiters({ budget: connectBudget(share) }) };
+  } else if (processLimiters.share !== share) {
+    throw new Error(
+      `This process already paces Amazon Connect calls at a share of ${processLimiters.share}; it cannot also use ${share}.`,
+    );
+  }
+  return processLimiters.limiters;
 }
 
 function deployedRefusesLocal(name: string): ConfigError {

@@ -3,6 +3,7 @@ import type { FlowKind } from '../flowTypes.js';
 import type { Reference } from '../references/types.js';
 import { BundleIndex, type BundleMember, memberKind } from '../resolve/bundleIndex.js';
 import type { Catalog } from '../resolve/catalog.js';
+import type { RenameRule } from '../resolve/renameRules.js';
 import { type ResolutionDetail, resolveReferenceDetail } from '../resolve/resolveReference.js';
 import type { Resolution } from '../resolve/types.js';
 import { orderGraph } from './dependencyGraph.js';
@@ -53,6 +54,7 @@ export interface BatchPlan {
 /** What planning one flow needs from the whole batch, built once. */
 interface BatchContext {
   readonly catalog: Catalog;
+  readonly renames: readonly RenameRule[];
   readonly bundle: BundleIndex;
   readonly positions: ReadonlyMap<BundleMember, number>;
   readonly updated: ReadonlyMap<string, number>;
@@ -64,15 +66,21 @@ interface BatchContext {
  * Each flow is first matched to the target (create or update), so that a reference to another
  * batch flow can carry the ARN it will update. A flow depends on a batch flow it references,
  * whether the reference resolved to the batch (`bundle`) or to the existing target flow that batch
- * flow will update: either way, that one is published first.
+ * flow will update: either way, that one is published first. `renames` are the rename rules of
+ * the source → target pair, tried at the name step (none when the source is unknown).
  */
-export function planBatch(flows: readonly BatchFlow[], catalog: Catalog): BatchPlan {
+export function planBatch(
+  flows: readonly BatchFlow[],
+  catalog: Catalog,
+  renames: readonly RenameRule[] = [],
+): BatchPlan {
   const decisions = flows.map((flow) => decideTargetAction(flow, catalog));
   const members = flows.map(
     (flow, i): BundleMember => ({ ...flow, target: updateTarget(decisions[i]?.action) }),
   );
   const context: BatchContext = {
     catalog,
+    renames,
     bundle: new BundleIndex(members),
     positions: new Map(members.map((member, i) => [member, i])),
     updated: updatedTargets(members),
@@ -100,7 +108,9 @@ function resolveFlow(
   flow: BatchFlow,
   context: BatchContext,
 ): { resolutions: Resolution[]; diagnostics: Diagnostic[]; dependencies: number[] } {
-  const details = flow.references.map((ref) => resolveReferenceDetail(ref, context.catalog, context.bundle));
+  const details = flow.references.map((ref) =>
+    resolveReferenceDetail(ref, context.catalog, context.bundle, context.renames),
+  );
   const dependencies = new Set<number>();
   flow.references.forEach((ref, r) => {
     const detail = details[r];

@@ -3,6 +3,7 @@ import type { Reference } from '../references/types.js';
 import { type ParsedArn, parseArn } from './arn.js';
 import type { BundleIndex, BundleMember } from './bundleIndex.js';
 import type { Catalog, CatalogHit } from './catalog.js';
+import { type RenameRule, renamesOf } from './renameRules.js';
 import type { CatalogResource, Resolution, ResolutionStep } from './types.js';
 
 /**
@@ -30,10 +31,16 @@ const UNRESOLVED: ResolutionDetail = {
 /**
  * Where `ref` points in the target: the resolution ladder of DESIGN.md, first hit wins —
  * dynamic → exact ARN → remembered mapping → id (here or in a parent) → the same batch → name →
- * unresolved. `bundle` is the batch being planned, or `null` for a single flow.
+ * renamed by rule → unresolved. `bundle` is the batch being planned, or `null` for a single flow;
+ * `renames` are the rename rules of the source → target pair (none when the source is unknown).
  */
-export function resolveReference(ref: Reference, catalog: Catalog, bundle: BundleIndex | null): Resolution {
-  return resolveReferenceDetail(ref, catalog, bundle).resolution;
+export function resolveReference(
+  ref: Reference,
+  catalog: Catalog,
+  bundle: BundleIndex | null,
+  renames: readonly RenameRule[] = [],
+): Resolution {
+  return resolveReferenceDetail(ref, catalog, bundle, renames).resolution;
 }
 
 /** `resolveReference`, also returning the catalog resource or batch member it found. */
@@ -41,6 +48,7 @@ export function resolveReferenceDetail(
   ref: Reference,
   catalog: Catalog,
   bundle: BundleIndex | null,
+  renames: readonly RenameRule[] = [],
 ): ResolutionDetail {
   if (ref.valueKind === 'dynamic' || ref.valueKind === 'placeholder') return DYNAMIC;
   const arn = ref.value === '' ? null : parseArn(ref.value);
@@ -56,11 +64,32 @@ export function resolveReferenceDetail(
   const member = bundle?.find(ref) ?? null;
   if (member !== null) return fromBundle(member);
   const name = nameCandidate(ref, arn);
-  const byName =
-    name === null || !identifiesByName(ref, name)
-      ? null
-      : catalog.findByName(ref.kind, name, ref.kind === 'flow' ? ref.flowType : null);
-  return byName === null ? UNRESOLVED : fromCatalog('name', byName);
+  if (name === null || !identifiesByName(ref, name)) return UNRESOLVED;
+  const byName = findNamed(ref, catalog, name);
+  if (byName !== null) return fromCatalog('name', byName);
+  return findRenamed(ref, catalog, name, renames) ?? UNRESOLVED;
+}
+
+function findNamed(ref: Reference, catalog: Catalog, name: string): CatalogHit | null {
+  return catalog.findByName(ref.kind, name, ref.kind === 'flow' ? ref.flowType : null);
+}
+
+/** The name step again with each rule's renaming of the name, first hit wins (rules in config order). */
+function findRenamed(
+  ref: Reference,
+  catalog: Catalog,
+  name: string,
+  renames: readonly RenameRule[],
+): ResolutionDetail | null {
+  for (const renamed of renamesOf(renames, ref.kind, name)) {
+    if (!identifiesByName(ref, renamed.name)) continue;
+    const hit = findNamed(ref, catalog, renamed.name);
+    if (hit === null) continue;
+    const detail = fromCatalog('rule', hit);
+    const rule = { from: renamed.rule.from, to: renamed.rule.to };
+    return { ...detail, resolution: { ...detail.resolution, rule } };
+  }
+  return null;
 }
 
 function findMapped(ref: Reference, catalog: Catalog): CatalogHit | null {

@@ -27,7 +27,7 @@ export interface CatalogData {
 }
 
 /** The ladder's steps, in order; the first that finds the resource wins. */
-export type ResolutionStep = 'dynamic' | 'arn' | 'mapping' | 'id' | 'bundle' | 'name' | 'unresolved';
+export type ResolutionStep = 'dynamic' | 'arn' | 'mapping' | 'id' | 'bundle' | 'name' | 'rule' | 'unresolved';
 
 /** Where a reference points in the target. */
 export interface Resolution {
@@ -43,4 +43,9 @@ export interface Resolution {
   } | null;
   /** True when the resource was found in a parent catalog (a child tenant inheriting it). */
   readonly inherited: boolean;
+  /**
+   * For `rule`: the rename rule that found the target under another name (`dev-*` → `prod-*`),
+   * so reports can say "by rule dev-* → prod-*". Absent for every other step.
+   */
+  readonly rule?: { readonly from: string; readonly to: string };
 }

@@ -5,6 +5,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { flowKindLabel } from '../flowTypes.js';
 import { REFUSED_AT_IMPORT } from '../formats/flowNames.js';
 import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
+import { renameRulesFor } from '../resolve/renameRules.js';
 import { draftOf } from '../versions/draft.js';
 import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
@@ -24,6 +25,12 @@ export interface ImportInput {
   readonly files: readonly ImportFile[];
   readonly actor: Actor;
   readonly channel: VersionSource['channel'];
+  /**
+   * The environment the content was read from (a promote from `test` to `prod`), when known: the
+   * config's rename rules for `sourceEnv` → `env` are tried at the name step. Unset for files,
+   * whose source environment nobody knows.
+   */
+  readonly sourceEnv?: string;
 }
 
 /** What became of one file. */
@@ -93,9 +100,11 @@ const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch', .
 export async function importFlows(deps: ServiceDeps, input: ImportInput): Promise<ImportResult> {
   requireRole(deps.config, input.actor, 'editor', `import flows into ${input.env}`);
   environmentOf(deps.config, input.env);
+  if (input.sourceEnv !== undefined) environmentOf(deps.config, input.sourceEnv);
   const [heads, catalog] = await Promise.all([headsByKey(deps, input.env), loadTarget(deps, input.env)]);
   const analyzed = input.files.map((file) => analyzeWithHead(file, heads));
-  const plan = planFlows(analyzed, catalog);
+  const renames = renameRulesFor(deps.config.renames ?? [], input.sourceEnv ?? null, input.env);
+  const plan = planFlows(analyzed, catalog, { renames });
   const flows: ImportedFlow[] = [];
   for (const [i, planned] of plan.flows.entries()) {
     const file = input.files[i];
@@ -141,7 +150,11 @@ async function storeFlow(
     flowKey,
     author: input.actor.id,
     createdAt: deps.clock.now().toISOString(),
-    source: { channel: input.channel, ref: file.name },
+    source: {
+      channel: input.channel,
+      ref: file.name,
+      ...(input.sourceEnv === undefined ? {} : { env: input.sourceEnv }),
+    },
     original: fileText(file.bytes),
     sourceHash: sha256(file.bytes),
   });

@@ -9,6 +9,7 @@ import { type AnalyzedFlow, analyzeFlow, planFlows } from '../pipeline.js';
 import type { Reference, ResourceKind } from '../references/types.js';
 import { idOf, parseArn } from '../resolve/arn.js';
 import type { Catalog, CatalogHit } from '../resolve/catalog.js';
+import { renameRulesFor } from '../resolve/renameRules.js';
 import { draftOf } from '../versions/draft.js';
 import { flowKeyOf } from '../versions/flowKey.js';
 import type { FlowHead, FlowVersion, RememberedMapping } from '../versions/types.js';
@@ -151,7 +152,9 @@ async function replan(
 ): Promise<{ version: FlowVersion; created: boolean }> {
   const companions = await batchCompanions(deps, latest);
   const batch = [reanalyze(latest), ...companions.map(reanalyze)];
-  const [planned] = planFlows(batch, catalog).flows;
+  // A promoted version keeps the rename rules of its source environment when planned again.
+  const renames = renameRulesFor(deps.config.renames ?? [], latest.source.env ?? null, latest.env);
+  const [planned] = planFlows(batch, catalog, { renames }).flows;
   const draft =
     planned === undefined
       ? null

@@ -20,6 +20,11 @@ export type FlowKey = string;
 export interface VersionSource {
   readonly channel: 'cli' | 'slack' | 's3' | 'webhook' | 'rollback' | 'snapshot';
   readonly ref: string;
+  /**
+   * The environment the content was read from (a promote from test), when known: planning the
+   * version again (after a choice) applies the config's rename rules for it → this environment.
+   */
+  readonly env?: string;
 }
 
 /** An immutable version of a flow in an environment. */

@@ -6,7 +6,7 @@
  */
 import type { S3Event } from 'aws-lambda';
 import { s3EventRecords } from '../../adapters/s3/s3Events.js';
-import { awsBackend } from '../../app/compose/backend.js';
+import { awsBackend, processRateLimiters } from '../../app/compose/backend.js';
 import { dropReader } from '../../app/compose/queues.js';
 import { slackClient, slackSide } from '../../app/compose/slack.js';
 import { awsStores } from '../../app/compose/stores.js';
@@ -16,7 +16,7 @@ import { reportLinker } from '../../app/reportLinks.js';
 import { createS3Import } from './handler.js';
 
 const env = readLambdaEnvironment(process.env);
-const backend = awsBackend(env.config, awsStores(env));
+const backend = awsBackend(env.config, awsStores(env), null, processRateLimiters(env.connectShare));
 const slack = slackSide(slackClient(env.slack, 'working'), env.config);
 const importRecord = createS3Import({
   backend,

@@ -5,7 +5,7 @@
  */
 
 import { AwsLambdaReceiver } from '@slack/bolt';
-import { awsBackend, serviceDeps, typeAheadCenters } from '../../app/compose/backend.js';
+import { awsBackend, processRateLimiters, serviceDeps, typeAheadCenters } from '../../app/compose/backend.js';
 import { sqsQueue } from '../../app/compose/queues.js';
 import { tableStores } from '../../app/compose/stores.js';
 import { readLambdaEnvironment } from '../../app/environment.js';
@@ -15,7 +15,7 @@ import { createSlackApp, guardSlackRequests } from './app.js';
 const env = readLambdaEnvironment(process.env);
 const receiver = new AwsLambdaReceiver({ signingSecret: env.slack.signingSecret });
 // Listeners claim idempotency keys and type-ahead reads versions: no files, no S3 client.
-const backend = awsBackend(env.config, tableStores(env.table));
+const backend = awsBackend(env.config, tableStores(env.table), null, processRateLimiters(env.connectShare));
 
 createSlackApp({
   token: env.slack.botToken,
@@ -30,7 +30,10 @@ createSlackApp({
     clock: backend.clock,
     log: (message, error) => console.error(message, error ?? ''),
     // Type-ahead keeps its contact centers (and their inventories) across requests.
-    candidates: searchCandidates({ ...serviceDeps(backend, null), centers: typeAheadCenters(env.config) }),
+    candidates: searchCandidates({
+      ...serviceDeps(backend, null),
+      centers: typeAheadCenters(env.config, processRateLimiters(env.connectShare)),
+    }),
   },
 });
 

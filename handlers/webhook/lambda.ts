@@ -4,7 +4,7 @@
  * for the worker. Built once per container, at module scope.
  */
 
-import { awsBackend, serviceDeps } from '../../app/compose/backend.js';
+import { awsBackend, processRateLimiters, serviceDeps } from '../../app/compose/backend.js';
 import { sqsQueue } from '../../app/compose/queues.js';
 import { slackClient, slackSide } from '../../app/compose/slack.js';
 import { awsStores } from '../../app/compose/stores.js';
@@ -15,7 +15,7 @@ import { createWebhookHandler, type WebhookHttpHandler } from './handler.js';
 
 const env = readLambdaEnvironment(process.env);
 const secretOf = webhookSecretsFrom(process.env);
-const backend = awsBackend(env.config, awsStores(env));
+const backend = awsBackend(env.config, awsStores(env), null, processRateLimiters(env.connectShare));
 // The answer waits on the import; a notification waits on nobody, so no long retries here.
 const { notifier } = slackSide(slackClient(env.slack, 'answering'), env.config);
 const reportLink = env.reports === null ? null : reportLinker({ ...env.reports, clock: backend.clock });

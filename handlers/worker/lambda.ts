@@ -8,7 +8,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { parseJobMessage } from '../../adapters/sqs/jobMessage.js';
-import { awsBackend } from '../../app/compose/backend.js';
+import { awsBackend, processRateLimiters } from '../../app/compose/backend.js';
 import { slackClient, slackSide } from '../../app/compose/slack.js';
 import { awsStores } from '../../app/compose/stores.js';
 import { readLambdaEnvironment } from '../../app/environment.js';
@@ -18,7 +18,7 @@ import { createWorker, runScheduledEvent } from './handler.js';
 
 const env = readLambdaEnvironment(process.env);
 const log = (message: string, error?: unknown) => console.error(message, error ?? '');
-const backend = awsBackend(env.config, awsStores(env));
+const backend = awsBackend(env.config, awsStores(env), null, processRateLimiters(env.connectShare));
 const slack = slackSide(slackClient(env.slack, 'working'), env.config);
 const worker = createWorker({
   backend,

@@ -33,6 +33,17 @@ describe('readLambdaEnvironment', () => {
     expect(env.maxReceives).toBe(3);
   });
 
+  it("takes the whole of Connect's rate unless FLOWGATE_CONNECT_SHARE gives a share", () => {
+    expect(readLambdaEnvironment(complete).connectShare).toBe(1);
+    expect(readLambdaEnvironment({ ...complete, FLOWGATE_CONNECT_SHARE: '0.2' }).connectShare).toBe(0.2);
+  });
+
+  it('refuses a share of the rate above 1, naming the variable', () => {
+    expect(() => readLambdaEnvironment({ ...complete, FLOWGATE_CONNECT_SHARE: '2' })).toThrow(
+      /FLOWGATE_CONNECT_SHARE.*at most 1/,
+    );
+  });
+
   it('names every missing variable', () => {
     const { SLACK_SIGNING_SECRET: _s, FLOWGATE_TABLE: _t, ...partial } = complete;
 

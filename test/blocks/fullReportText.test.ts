@@ -18,6 +18,19 @@ describe('buildFullReportText', () => {
     expect(text).toContain("- prompt 'Welcome 1' in Play prompt (p1) → UNRESOLVED");
   });
 
+  it('names the rename rule of a reference resolved by rule', () => {
+    const byRule = {
+      ...resolvedRef(0),
+      by: 'rule' as const,
+      target: 'BasicQueue (prod)',
+      rule: '* → * (prod)',
+    };
+
+    const text = buildFullReportText(reportView([flowView({ references: [byRule] })]));
+
+    expect(text).toContain('→ BasicQueue (prod) (by rule * → * (prod))');
+  });
+
   it('starts with the outcome', () => {
     expect(buildFullReportText(reportView()).split('\n')[2]).toBe(
       "Ready to publish: 'Main' imported into prod.",

@@ -63,6 +63,21 @@ describe('buildImportReport', () => {
     );
   });
 
+  it('names each reference a rename rule resolved, with the rule', () => {
+    const byRule = {
+      ...resolvedRef(0),
+      kind: 'lambda' as const,
+      source: 'dev-lookup',
+      by: 'rule' as const,
+      target: 'prod-lookup',
+      rule: 'dev-* → prod-*',
+    };
+
+    const text = allText(buildImportReport(reportView([flowView({ references: [byRule] })])).blocks);
+
+    expect(text).toContain('lambda `dev-lookup` → `prod-lookup` by rule `dev-* → prod-*`');
+  });
+
   it('names the block of each listed diagnostic', () => {
     const view = reportView([flowView({ diagnostics: [diagnostic('error')], publishable: false })]);
     expect(allText(buildImportReport(view).blocks)).toContain('*Transfer to queue* (`a1-7c1e`)');

@@ -191,6 +191,90 @@ describe('main plan', () => {
   });
 });
 
+describe('main plan --from', () => {
+  /** main-ivr.json calling `dev-lookup` from test, and a prod catalog that has only `prod-lookup`. */
+  function renameFixture(): { dir: string; flow: string; target: string; config: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'flowgate-rename-'));
+    const flow = readFileSync(join(root, 'examples/flows/main-ivr.json'), 'utf8').replaceAll(
+      'lookup-account',
+      'dev-lookup',
+    );
+    writeFileSync(join(dir, 'main-ivr.json'), flow);
+    const prod = JSON.parse(readFileSync(join(root, 'examples/instances/prod.json'), 'utf8')) as {
+      resources: { name: string; id: string; arn: string }[];
+    };
+    const renamed = {
+      ...prod,
+      parent: join(root, 'examples/instances/shared.json'),
+      resources: prod.resources.map((r) =>
+        r.name === 'lookup-account'
+          ? {
+              ...r,
+              id: 'prod-lookup',
+              name: 'prod-lookup',
+              arn: r.arn.replace('lookup-account', 'prod-lookup'),
+            }
+          : r,
+      ),
+    };
+    writeFileSync(join(dir, 'prod.json'), JSON.stringify(renamed));
+    const config = {
+      environments: { test: { local: {} }, prod: { local: {} } },
+      renames: [{ from: 'test', to: 'prod', rules: [{ kind: 'lambda', from: 'dev-*', to: 'prod-*' }] }],
+    };
+    writeFileSync(join(dir, 'flowgate.json'), JSON.stringify(config));
+    return {
+      dir,
+      flow: join(dir, 'main-ivr.json'),
+      target: join(dir, 'prod.json'),
+      config: join(dir, 'flowgate.json'),
+    };
+  }
+
+  it('resolves dev-lookup to prod-lookup by rule when the files came from test', async () => {
+    const { flow, target, config } = renameFixture();
+    const c = capture();
+
+    const code = await main(['plan', flow, '--target', target, '--from', 'test', '--config', config], c.io);
+
+    // The batch lacks the module and Billing (errors), but the Lambda is found by the rule.
+    expect(code).toBe(1);
+    expect(c.out()).toMatch(/rule\s+lambda\s+dev-lookup\s+→ prod-lookup .* by rule dev-\* → prod-\*/);
+  });
+
+  it('reports the rule in --json', async () => {
+    const { flow, target, config } = renameFixture();
+    const c = capture();
+
+    await main(['plan', flow, '--target', target, '--from', 'test', '--config', config, '--json'], c.io);
+
+    const refs = (JSON.parse(c.out()) as { flows: JsonFlow[] }).flows[0]?.references ?? [];
+    expect(refs.find((r) => r.kind === 'lambda')?.resolution).toEqual({
+      by: 'rule',
+      target: { arn: 'arn:aws:lambda:us-west-2:444455556666:function:prod-lookup', name: 'prod-lookup' },
+      rule: { from: 'dev-*', to: 'prod-*' },
+    });
+  });
+
+  it('leaves the reference unresolved without --from', async () => {
+    const { flow, target } = renameFixture();
+    const c = capture();
+
+    await main(['plan', flow, '--target', target, '--json'], c.io);
+
+    const refs = (JSON.parse(c.out()) as { flows: JsonFlow[] }).flows[0]?.references ?? [];
+    expect(refs.find((r) => r.kind === 'lambda')?.resolution?.by).toBe('unresolved');
+  });
+
+  it('exits 2 naming the environments when --from is not one of them', async () => {
+    const { flow, target, config } = renameFixture();
+    const c = capture();
+
+    expect(await main(['plan', flow, '--target', target, '--from', 'dev', '--config', config], c.io)).toBe(2);
+    expect(c.err()).toContain(`there is no environment 'dev' in the configuration (known: test, prod)`);
+  });
+});
+
 describe('main validate', () => {
   it('exits 1 with a JSON diagnostic when a transition points nowhere', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowgate-val-'));

@@ -129,6 +129,30 @@ export function describeVersionsContract(name: string, make: MakePort<Versions>)
         expect(await versions.getVersion(ENV, FLOW, 1)).toEqual(version);
       });
 
+      it('keeps the source environment of a promoted version and its rename-rule resolutions', async () => {
+        const { versions } = await setup();
+        const draft = draftOf('promoted', {
+          source: { channel: 'cli', ref: 'main-ivr.json', env: 'test' },
+          resolutions: [
+            {
+              by: 'rule',
+              target: {
+                arn: 'arn:aws:connect:eu-west-2:111122223333:instance/aaaa/queue/cccc',
+                id: 'cccc',
+                name: 'Sales (prod)',
+              },
+              inherited: false,
+              rule: { from: '*', to: '* (prod)' },
+            },
+          ],
+        });
+        await versions.appendVersion(draft);
+
+        const read = await versions.getVersion(ENV, FLOW, 1);
+
+        expect([read?.source, read?.resolutions]).toEqual([draft.source, draft.resolutions]);
+      });
+
       it('returns null when the number or the flow is unknown', async () => {
         const { versions } = await setup();
         await versions.appendVersion(draftOf('one'));

@@ -337,4 +337,71 @@ describe('parseConfig', () => {
       expect(Object.keys(parseConfig(json, 'flowgate.yml').environments)).toContain('token-service');
     });
   });
+
+  describe('renames', () => {
+    function withRenames(renames: unknown): ConfigJson {
+      return { ...goodConfig(), renames };
+    }
+    const rules = [{ kind: 'lambda', from: 'dev-*', to: 'prod-*' }];
+
+    it('reads the rules of each pair of environments in order', () => {
+      const config = parseConfig(withRenames([{ from: 'test', to: 'prod', rules }]), 'flowgate.yml');
+
+      expect(config.renames).toEqual([{ from: 'test', to: 'prod', rules }]);
+    });
+
+    it('has no renames when the file has none', () => {
+      expect(parseConfig(goodConfig(), 'flowgate.yml').renames).toEqual([]);
+    });
+
+    it('refuses a rule whose glob and replacement differ in wildcards, with the fix', () => {
+      const json = withRenames([
+        { from: 'test', to: 'prod', rules: [{ kind: 'lambda', from: 'dev-*', to: 'prod' }] },
+      ]);
+
+      const error = errorFor(json);
+
+      expect(error.key).toBe('renames[0].rules[0]');
+      expect(error.message).toContain(`from 'dev-*' has 1 "*" but to 'prod' has no "*"`);
+      expect(error.message).toContain(`give both the same number (from: 'dev-*', to: 'prod-*')`);
+    });
+
+    it('refuses a pair naming an environment the file does not have', () => {
+      const error = errorFor(withRenames([{ from: 'staging', to: 'prod', rules }]));
+
+      expect(error.key).toBe('renames[0].from');
+      expect(error.message).toContain(`there is no environment 'staging' (known: test, prod, tenant-b)`);
+    });
+
+    it('refuses a second list of rules for the same pair', () => {
+      const error = errorFor(
+        withRenames([
+          { from: 'test', to: 'prod', rules },
+          { from: 'test', to: 'prod', rules },
+        ]),
+      );
+
+      expect(error.key).toBe('renames[1]');
+      expect(error.message).toContain('test → prod already has rules at renames[0]');
+    });
+
+    it('names the kinds a rule may have', () => {
+      const error = errorFor(
+        withRenames([{ from: 'test', to: 'prod', rules: [{ kind: 'bot', from: '*', to: '*' }] }]),
+      );
+
+      expect(error.key).toBe('renames[0].rules[0].kind');
+      expect(error.message).toContain('expected one of: queue, user, prompt, lambda');
+    });
+
+    it('names the keys a rule may have', () => {
+      const error = errorFor(
+        withRenames([{ from: 'test', to: 'prod', rules: [{ kind: 'queue', from: '*', into: '*' }] }]),
+      );
+
+      expect(error.message).toContain(
+        'renames[0].rules[0].into: unknown key (expected one of: kind, from, to)',
+      );
+    });
+  });
 });

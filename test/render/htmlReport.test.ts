@@ -187,6 +187,18 @@ describe('renderHtmlReport', () => {
     expect(table).not.toContain('data-unresolved');
   });
 
+  it('names the rename rule when a reference resolved by rule', () => {
+    const byRule: Resolution = { ...resolvedQueue, by: 'rule', rule: { from: '*', to: '* (prod)' } };
+    const content = menu();
+    const references = extractReferences(content);
+
+    const html = renderHtmlReport(
+      input({ content }, { references, resolutions: references.map(() => byRule) }),
+    );
+
+    expect(sectionOf(html, 'references')).toContain('<span class="by">rule * → * (prod)</span>');
+  });
+
   it('escapes markup in prompt texts and messages when they hold a script tag', () => {
     const content = menu();
     const attack = '<script>alert("x")</script>';

@@ -2,6 +2,7 @@ import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildPlanMessage } from '../../../blocks/messages.js';
 import { analyzeFlow, planFlows } from '../../../core/pipeline.js';
+import { renameRulesFor } from '../../../core/resolve/renameRules.js';
 import { findFlow } from '../../../core/service/findFlow.js';
 import { loadTarget } from '../../../core/service/loadTarget.js';
 import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
@@ -25,7 +26,10 @@ export async function runPlan(ctx: JobContext<CommandJob>, args: CommandArgs): P
     version.original,
     version.type === null ? {} : { assumeType: version.type },
   );
-  const [planned] = planFlows([{ ...analyzed, name: version.name }], await loadTarget(service, env)).flows;
+  // A promoted version is planned with the rename rules of the environment it came from.
+  const renames = renameRulesFor(service.config.renames ?? [], version.source.env ?? null, env);
+  const catalog = await loadTarget(service, env);
+  const [planned] = planFlows([{ ...analyzed, name: version.name }], catalog, { renames }).flows;
   if (planned === undefined) throw new WorkerRefusal(`${head.name} v${version.number} could not be planned.`);
   await tellUser(ctx, buildPlanMessage(env, version, planned));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucketRateLimiter } from '../../../adapters/connect/rateLimiter.js';
+import { connectBudget, TokenBucketRateLimiter } from '../../../adapters/connect/rateLimiter.js';
 
 /** A clock that moves only when the limiter sleeps; records every sleep. */
 function fakeTime() {
@@ -126,5 +126,33 @@ describe('TokenBucketRateLimiter', () => {
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses a rate of %s', (rate) => {
     expect(() => new TokenBucketRateLimiter({ ratePerSecond: rate })).toThrow(RangeError);
+  });
+});
+
+describe('TokenBucketRateLimiter defaults', () => {
+  it("lets Connect's burst of 5 go back to back, then one every half second", async () => {
+    const time = fakeTime();
+    const limiter = new TokenBucketRateLimiter({ now: time.now, sleep: time.sleep });
+
+    for (let i = 0; i < 7; i++) await limiter.acquire();
+
+    expect(time.sleeps).toEqual([500, 500]);
+  });
+});
+
+describe('connectBudget', () => {
+  it("is the whole of Connect's quota by default", () => {
+    expect(connectBudget()).toEqual({ ratePerSecond: 2, burst: 5 });
+  });
+
+  it('takes a share of the rate and of the burst, at least one request', () => {
+    expect(connectBudget(0.2)).toEqual({ ratePerSecond: 0.4, burst: 1 });
+    expect(connectBudget(0.5)).toEqual({ ratePerSecond: 1, burst: 2 });
+  });
+
+  it('refuses a share that is not between 0 and 1', () => {
+    expect(() => connectBudget(1.5)).toThrow(
+      "A share of Amazon Connect's rate is more than 0 and at most 1, got 1.5",
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { FlowContent } from '../../../core/flow.js';
 import { extractReferences } from '../../../core/references/extractReferences.js';
 import type { Reference } from '../../../core/references/types.js';
 import { BundleIndex, type BundleMember } from '../../../core/resolve/bundleIndex.js';
+import type { RenameRule } from '../../../core/resolve/renameRules.js';
 import { resolveReference, resolveReferenceDetail } from '../../../core/resolve/resolveReference.js';
 import { loadFixture } from '../../fixtures.js';
 import { arnOf, catalog, flowRef, ref, resource, SOURCE_INSTANCE } from './builders.js';
@@ -261,6 +262,59 @@ describe('resolveReference', () => {
       const target = catalog([resource('queue', 'q-1', 'Sales'), resource('queue', 'q-2', 'Sales')]);
 
       expect(resolveReference(ref({ value: SOURCE_QUEUE }), target, null).by).toBe('unresolved');
+    });
+  });
+
+  describe('rule', () => {
+    const DEV_TO_PROD: RenameRule[] = [{ kind: 'lambda', from: 'dev-*', to: 'prod-*' }];
+    const devLookup = ref({
+      kind: 'lambda',
+      actionType: 'InvokeLambdaFunction',
+      path: ['Parameters', 'LambdaFunctionARN'],
+      value: 'arn:aws:lambda:us-east-1:444455556666:function:dev-lookup',
+      name: null,
+    });
+    const prodLookup = resource('lambda', 'prod-lookup', 'prod-lookup', {
+      arn: 'arn:aws:lambda:eu-west-2:111122223333:function:prod-lookup',
+    });
+
+    it('resolves by rule when the renamed name is in the target', () => {
+      const resolution = resolveReference(devLookup, catalog([prodLookup]), null, DEV_TO_PROD);
+
+      expect(resolution).toEqual({
+        by: 'rule',
+        target: { arn: prodLookup.arn, id: 'prod-lookup', name: 'prod-lookup' },
+        inherited: false,
+        rule: { from: 'dev-*', to: 'prod-*' },
+      });
+    });
+
+    it('leaves the exact name first when the target has both names', () => {
+      const devInTarget = resource('lambda', 'dev-lookup', 'dev-lookup', {
+        arn: 'arn:aws:lambda:eu-west-2:111122223333:function:dev-lookup',
+      });
+
+      const resolution = resolveReference(devLookup, catalog([prodLookup, devInTarget]), null, DEV_TO_PROD);
+
+      expect(resolution.by).toBe('name');
+      expect(resolution.target?.name).toBe('dev-lookup');
+    });
+
+    it('is unresolved without rules (a file whose source environment is not known)', () => {
+      expect(resolveReference(devLookup, catalog([prodLookup]), null).by).toBe('unresolved');
+    });
+
+    it('tries the next rule when the first renaming is not in the target', () => {
+      const rules: RenameRule[] = [
+        { kind: 'queue', from: '*', to: '* (staging)' },
+        { kind: 'queue', from: '*', to: '* (prod)' },
+      ];
+      const salesProd = resource('queue', 'q-9', 'Sales (prod)');
+
+      const resolution = resolveReference(ref({ value: SOURCE_QUEUE }), catalog([salesProd]), null, rules);
+
+      expect(resolution.by).toBe('rule');
+      expect(resolution.rule).toEqual({ from: '*', to: '* (prod)' });
     });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../core/errors.js';
 import { type ImportFile, importFlows } from '../../../core/service/importFlows.js';
 import { publishApproved } from '../../../core/service/publishApproved.js';
+import { rememberResolution } from '../../../core/service/rememberResolution.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { sha256 } from '../../../core/versions/hash.js';
 import { exampleFlowFiles, jsonFile, makeDeps, type ServiceKit, users } from '../../fakes/serviceKit.js';
@@ -294,5 +295,91 @@ describe('importing again the file that was published', () => {
     const changed = await importMain(kit, inboundFlow('Main', { say: 'New words.' }));
 
     expect(changed.flows.map((f) => [f.version?.number, f.created])).toEqual([[3, true]]);
+  });
+});
+
+describe('importFlows with sourceEnv', () => {
+  /** The examples, with main-ivr calling `dev-lookup-account` (test's name for prod's `lookup-account`). */
+  function filesFromTest(): ImportFile[] {
+    return exampleFlowFiles().map((file) =>
+      file.name === 'main-ivr.json'
+        ? {
+            name: file.name,
+            bytes: new TextEncoder().encode(
+              new TextDecoder().decode(file.bytes).replaceAll('lookup-account', 'dev-lookup-account'),
+            ),
+          }
+        : file,
+    );
+  }
+  function depsWithRenames(): ServiceKit['deps'] {
+    const { deps } = makeDeps();
+    const renames = [
+      { from: 'test', to: 'prod', rules: [{ kind: 'lambda' as const, from: 'dev-*', to: '*' }] },
+    ];
+    return { ...deps, config: { ...deps.config, renames } };
+  }
+  const PROD_LOOKUP = 'arn:aws:lambda:us-west-2:444455556666:function:lookup-account';
+
+  it('resolves a reference by the rename rule of the source → target pair and re-points it', async () => {
+    const result = await importFlows(depsWithRenames(), {
+      env: 'prod',
+      files: filesFromTest(),
+      actor: users.alice,
+      channel: 'cli',
+      sourceEnv: 'test',
+    });
+
+    const main = result.flows.find((f) => f.flowKey === 'flow:Main IVR')?.version;
+    const lambda = main?.resolutions[main.references.findIndex((r) => r.kind === 'lambda')];
+    expect(lambda).toMatchObject({ by: 'rule', rule: { from: 'dev-*', to: '*' } });
+    expect(lambda?.target?.arn).toBe(PROD_LOOKUP);
+    expect(main?.content).toContain(PROD_LOOKUP);
+  });
+
+  it('keeps the rule when a choice in the target plans the version again', async () => {
+    const deps = depsWithRenames();
+    await importFlows(deps, {
+      env: 'prod',
+      files: filesFromTest(),
+      actor: users.alice,
+      channel: 'cli',
+      sourceEnv: 'test',
+    });
+
+    const { version } = await rememberResolution(deps, {
+      env: 'prod',
+      flow: 'Main IVR',
+      ref: { kind: 'queue', source: 'Sales' },
+      to: 'Billing',
+      actor: users.alice,
+    });
+
+    expect(version.source.env).toBe('test');
+    expect(version.resolutions[version.references.findIndex((r) => r.kind === 'lambda')]?.by).toBe('rule');
+  });
+
+  it('applies no rule when the source environment is not given', async () => {
+    const result = await importFlows(depsWithRenames(), {
+      env: 'prod',
+      files: filesFromTest(),
+      actor: users.alice,
+      channel: 'cli',
+    });
+
+    const main = result.flows.find((f) => f.flowKey === 'flow:Main IVR')?.version;
+    expect(main?.resolutions[main.references.findIndex((r) => r.kind === 'lambda')]?.by).toBe('unresolved');
+  });
+
+  it('refuses a source environment the config does not have', async () => {
+    const importing = importFlows(depsWithRenames(), {
+      env: 'prod',
+      files: filesFromTest(),
+      actor: users.alice,
+      channel: 'cli',
+      sourceEnv: 'staging',
+    });
+
+    await expect(importing).rejects.toThrow("There is no environment 'staging'");
   });
 });
