@@ -49,6 +49,7 @@ export interface SlackMessengerOptions {
 const postedSchema = z.object({ channel: z.string(), ts: z.string() });
 const viewOpenedSchema = z.object({ view: z.object({ id: z.string() }) });
 const usergroupSchema = z.object({ users: z.array(z.string()) });
+const permalinkSchema = z.object({ permalink: z.string().url() });
 const uploadedSchema = z.object({
   files: z.array(z.object({ files: z.array(z.object({ id: z.string() })).optional() })),
 });
@@ -91,6 +92,14 @@ export class SlackMessenger {
         ...blocksOf(content),
       }),
     );
+  }
+
+  /** A link to a message (`chat.getPermalink`), to point at it from another message. */
+  async permalink(message: SlackMessageRef): Promise<string> {
+    const result = await this.#call('chat.getPermalink', () =>
+      this.#client.chat.getPermalink({ channel: message.channel, message_ts: message.ts }),
+    );
+    return parseResult('chat.getPermalink', permalinkSchema, result).permalink;
   }
 
   /** Shows a message to one user only (usage, refusals, "you can't approve this"). */

@@ -31,6 +31,14 @@ export interface FakeSlackMessage {
   readonly updates: number;
 }
 
+/** A modal the fake opened with `views.open`, as it holds it. */
+export interface FakeSlackView {
+  readonly id: string;
+  readonly triggerId: string;
+  /** The view payload as sent (`callback_id`, `private_metadata`, `blocks`, …). */
+  readonly view: Readonly<Record<string, unknown>>;
+}
+
 /** A file a test uploaded with `files.uploadV2` (the three-step sequence). */
 export interface FakeSlackUpload {
   readonly id: string;
@@ -102,6 +110,8 @@ export interface FakeSlackApi {
   message(channel: string, ts: string): FakeSlackMessage | null;
   /** Every message posted (not ephemeral ones), oldest first. */
   messages(): FakeSlackMessage[];
+  /** Every modal opened with `views.open`, oldest first. */
+  views(): FakeSlackView[];
   uploads(): FakeSlackUpload[];
   /** Makes a file downloadable and known to `files.info`. */
   registerFile(bytes: Uint8Array | string, options: FakeFileOptions): FakeSlackFile;
@@ -141,6 +151,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     calls: (method) => state.calls.filter((call) => method === undefined || call.method === method),
     message: (channel, ts) => state.messages.get(messageKey(channel, ts)) ?? null,
     messages: () => [...state.messages.values()],
+    views: () => [...state.views],
     uploads: () =>
       [...state.uploads.values()].filter((upload) => upload.completed).map(({ upload }) => upload),
     registerFile: (bytes, fileOptions) => state.registerFile(bytes, fileOptions),
@@ -172,6 +183,9 @@ class FakeState {
   readonly teamId: string;
   readonly calls: FakeSlackCall[] = [];
   readonly messages = new Map<string, FakeSlackMessage>();
+  readonly views: FakeSlackView[] = [];
+  /** Trigger ids already exchanged for a view: Slack takes each once. */
+  readonly #exchanged = new Set<string>();
   readonly uploads = new Map<string, PendingUpload>();
   readonly files = new Map<string, StoredFile>();
   readonly users = new Map<
@@ -198,6 +212,8 @@ class FakeState {
   reset(): void {
     this.calls.length = 0;
     this.messages.clear();
+    this.views.length = 0;
+    this.#exchanged.clear();
     this.uploads.clear();
     this.failures.clear();
   }
@@ -345,7 +361,17 @@ class FakeState {
       return { ok: true, channel, ts, text: updated.text };
     },
     'chat.postEphemeral': () => ({ ok: true, message_ts: this.#nextTs() }),
-    'views.open': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
+    'views.open': (args) => this.#openView(args),
+    'chat.getPermalink': (args) => {
+      const channel = stringField(args, 'channel') ?? '';
+      const ts = stringField(args, 'message_ts') ?? '';
+      if (!this.messages.has(messageKey(channel, ts))) return { ok: false, error: 'message_not_found' };
+      return {
+        ok: true,
+        channel,
+        permalink: `${this.origin}/archives/${channel}/p${ts.replace('.', '')}`,
+      };
+    },
     'views.update': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
     'files.info': (args) => {
       const file = this.files.get(stringField(args, 'file') ?? '');
@@ -396,6 +422,22 @@ class FakeState {
     },
     'files.completeUploadExternal': (args) => this.#completeUploads(args),
   };
+
+  /**
+   * `views.open` as Slack documents it: `view` is required, and so is one of `trigger_id` or
+   * `interactivity_pointer`; a trigger is exchanged once (`exchanged_trigger_id` after). The
+   * answer holds the view with its new id and empty state.
+   */
+  #openView(args: Json): Json {
+    const view = args.view;
+    const trigger = stringField(args, 'trigger_id') ?? stringField(args, 'interactivity_pointer');
+    if (!isRecord(view) || trigger === null) return { ok: false, error: 'invalid_arguments' };
+    if (this.#exchanged.has(trigger)) return { ok: false, error: 'exchanged_trigger_id' };
+    this.#exchanged.add(trigger);
+    const id = `V${this.nextId()}`;
+    this.views.push({ id, triggerId: trigger, view });
+    return { ok: true, view: { ...view, id, team_id: this.teamId, state: { values: {} } } };
+  }
 
   #completeUploads(args: Json): Json {
     const files = args.files;

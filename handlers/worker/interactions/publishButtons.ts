@@ -1,7 +1,9 @@
 import type { InteractionJob } from '../../../app/jobs.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
+import { AlreadyRequestedError } from '../../../core/errors.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
+import { tellAlreadyRequested } from '../alreadyRequested.js';
 import { announceRequest } from '../announceRequest.js';
 import type { JobContext } from '../workerDeps.js';
 import { clickedDecision, clickedReport } from './message.js';
@@ -14,8 +16,14 @@ export async function requestPublishing(ctx: JobContext<InteractionJob>): Promis
   const { env, flow, version } = decodeActionValue(ACTION_IDS.requestPublish, ctx.job.value);
   const report = await clickedReport(ctx, { env, flow, version });
   const actor = await ctx.actor();
-  const request = await requestPublish(ctx.deps.service, { env, flow, version, actor });
-  await announceRequest(ctx, request, actor, report.channel);
+  try {
+    const request = await requestPublish(ctx.deps.service, { env, flow, version, actor });
+    await announceRequest(ctx, request, actor, report.channel);
+  } catch (error) {
+    // A double click (two payloads) or a click on a copy of the report: the request that stands.
+    if (!(error instanceof AlreadyRequestedError)) throw error;
+    await tellAlreadyRequested(ctx, error);
+  }
 }
 
 /**

@@ -1,0 +1,189 @@
+/**
+ * A version's life in Slack, through the real HTTP handler and a fake Slack Web API: one open
+ * request per version however often it is asked for, a rejection that asks for its reason, and
+ * an import report that follows the version's state.
+ */
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
+import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
+import { BILLING_FILE, fileSharedEvent, withChannel } from './slackPayloads.js';
+
+const SECRET = 'lifecycle-signing-secret';
+const TOKEN = 'xoxb-lifecycle';
+const CHANNEL = 'CPRODFLOWS';
+const ALICE = 'U0ALICE';
+const BOB = 'U0BOB';
+
+let fake: FakeSlackApi;
+let kit: ServiceKit;
+let server: LocalServer;
+let triggers = 0;
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi({ tokens: [TOKEN] });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await fake.stop();
+});
+
+beforeEach(async () => {
+  await server?.stop();
+  fake.reset();
+  kit = makeDeps();
+  const deps = withChannel(kit.deps, CHANNEL);
+  const config = {
+    ...deps.config,
+    roles: { ...deps.config.roles, editors: [...deps.config.roles.editors, ALICE], publishers: [BOB] },
+  };
+  server = await startLocalServer({
+    ...hostedOn({ ...deps, config }),
+    slack: {
+      signingSecret: SECRET,
+      botToken: TOKEN,
+      apiUrl: fake.apiUrl,
+      botId: 'B1',
+      botUserId: fake.botUserId,
+    },
+    port: 0,
+    log: () => {},
+  });
+});
+
+async function post(body: string, contentType: string): Promise<Response> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return fetch(`${server.url}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    },
+    body,
+  });
+}
+
+function postPayload(payload: unknown): Promise<Response> {
+  return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+}
+
+/** The first button whose action id starts with `prefix`, or null. */
+function button(message: FakeSlackMessage, prefix: string): { action_id: string; value: string } | null {
+  for (const block of message.blocks as { elements?: { action_id?: string; value?: string }[] }[]) {
+    const found = block.elements?.find((e) => e.action_id?.startsWith(prefix));
+    if (found?.action_id !== undefined) return { action_id: found.action_id, value: found.value ?? '' };
+  }
+  return null;
+}
+
+/** Clicks `prefix` in `message` as `user` (each click its own action_ts and trigger_id, as Slack sends). */
+async function click(
+  message: FakeSlackMessage,
+  prefix: string,
+  user: string,
+  actionTs: string,
+): Promise<void> {
+  const target = button(message, prefix);
+  if (target === null) throw new Error(`no ${prefix} in: ${message.text}`);
+  triggers += 1;
+  await postPayload({
+    type: 'block_actions',
+    user: { id: user, team_id: 'T1' },
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: `${triggers}.${triggers}.trigger`,
+    container: { type: 'message', message_ts: message.ts, channel_id: CHANNEL },
+    channel: { id: CHANNEL },
+    message: { ts: message.ts, text: message.text },
+    response_url: fake.responseUrl(),
+    actions: [
+      {
+        type: 'button',
+        action_id: target.action_id,
+        block_id: 'b',
+        value: target.value,
+        action_ts: actionTs,
+      },
+    ],
+  });
+}
+
+async function slashFlow(text: string, user: string): Promise<string> {
+  const responseUrl = fake.responseUrl();
+  await post(
+    new URLSearchParams({
+      command: '/flow',
+      text,
+      user_id: user,
+      channel_id: CHANNEL,
+      team_id: 'T1',
+      trigger_id: `slash-${++triggers}`,
+      response_url: responseUrl,
+    }).toString(),
+    'application/x-www-form-urlencoded',
+  );
+  await server.drain();
+  return responseUrl;
+}
+
+/** What the bot told `user` alone (ephemeral messages and response_url answers), oldest first. */
+function toldTo(user: string): string[] {
+  const ephemeral = fake
+    .calls('chat.postEphemeral')
+    .filter((c) => c.args.user === user)
+    .map((c) => `${String(c.args.text)}\n${JSON.stringify(c.args.blocks ?? [])}`);
+  return ephemeral;
+}
+
+async function shareBilling(): Promise<FakeSlackMessage> {
+  const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
+  await post(JSON.stringify(fileSharedEvent(file.id, ALICE, `Ev${++triggers}`, CHANNEL)), 'application/json');
+  await server.drain();
+  const report = fake
+    .messages()
+    .find((m) => m.channel === CHANNEL && button(m, 'flowgate.request_publish') !== null);
+  if (report === undefined) throw new Error('no import report with Request publish was posted');
+  return report;
+}
+
+function requestMessages(): FakeSlackMessage[] {
+  return fake
+    .messages()
+    .filter((m) => button(m, 'flowgate.approve') !== null || /asks to publish/.test(m.text));
+}
+
+describe('one open request per version', () => {
+  it('makes one request of a double click and points the second click at it', async () => {
+    const report = await shareBilling();
+
+    await click(report, 'flowgate.request_publish', ALICE, '200.1');
+    await click(report, 'flowgate.request_publish', ALICE, '200.2');
+    await server.drain();
+
+    expect(requestMessages()).toHaveLength(1);
+    expect(await kit.requests.listRequests('prod')).toHaveLength(1);
+    const request = requestMessages()[0];
+    const told = toldTo(ALICE).join('\n');
+    expect(told).toContain('You already asked to publish');
+    expect(told).toContain(`/archives/${CHANNEL}/p${request?.ts.replace('.', '')}|See the request.`);
+  });
+
+  it('answers a repeated /flow publish with the open request', async () => {
+    await shareBilling();
+    await slashFlow('publish Billing', ALICE);
+
+    const second = await slashFlow('publish Billing', ALICE);
+
+    const answer = fake
+      .calls('response_url')
+      .filter((c) => c.path.endsWith(new URL(second).pathname))
+      .map((c) => JSON.stringify(c.args))
+      .join('\n');
+    expect(answer).toContain('You already asked to publish *Billing* v1 to *prod* <!date^');
+    expect(requestMessages()).toHaveLength(1);
+  });
+});
