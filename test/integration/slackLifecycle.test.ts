@@ -187,3 +187,60 @@ describe('one open request per version', () => {
     expect(requestMessages()).toHaveLength(1);
   });
 });
+
+/** The reject modal's submission as Slack sends it, with `reason` typed into its input. */
+function rejectSubmission(view: { id: string; view: Record<string, unknown> }, user: string, reason: string) {
+  return {
+    type: 'view_submission',
+    team: { id: 'T1' },
+    user: { id: user, team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: `${++triggers}.submit`,
+    view: {
+      id: view.id,
+      type: 'modal',
+      callback_id: view.view.callback_id,
+      private_metadata: view.view.private_metadata,
+      state: {
+        values: {
+          'flowgate.reject_reason': { 'flowgate.reject_reason': { type: 'plain_text_input', value: reason } },
+        },
+      },
+    },
+  };
+}
+
+describe('rejecting a publish request', () => {
+  it('asks for a reason in a modal, refuses an empty one inline, and shows the reason to the requester', async () => {
+    const report = await shareBilling();
+    await click(report, 'flowgate.request_publish', ALICE, '300.1');
+    await server.drain();
+    const [request] = requestMessages();
+    if (request === undefined) throw new Error('no request message');
+
+    await click(request, 'flowgate.reject', BOB, '300.2');
+    const [modal] = fake.views();
+    if (modal === undefined) throw new Error('Reject opened no modal');
+    const empty = await postPayload(rejectSubmission(modal, BOB, '   '));
+    const refused = (await empty.json()) as unknown;
+    await server.drain();
+    const pendingAfterEmpty = (await kit.requests.listRequests('prod'))[0]?.state;
+    await postPayload(rejectSubmission(modal, BOB, 'The queue should be Billing, not Sales.'));
+    await server.drain();
+
+    expect(modal.triggerId).toBe(`${triggers - 2}.${triggers - 2}.trigger`);
+    expect(refused).toEqual({
+      response_action: 'errors',
+      errors: { 'flowgate.reject_reason': 'Say why you reject it: the requester sees your reason.' },
+    });
+    expect(pendingAfterEmpty).toBe('pending');
+    const decided = fake.message(CHANNEL, request.ts);
+    expect(JSON.stringify(decided?.blocks)).toContain('> The queue should be Billing, not Sales.');
+    expect(button(decided ?? request, 'flowgate.approve')).toBeNull();
+    const notice = fake.messages().find((m) => m.threadTs === request.ts && m.text.includes('rejected'));
+    expect(JSON.stringify(notice?.blocks)).toContain(
+      `<@${ALICE}> <@${BOB}> rejected your request to publish *Billing* v1 to *prod* <!date^`,
+    );
+    expect(notice?.text).toContain('The queue should be Billing, not Sales.');
+  });
+});
