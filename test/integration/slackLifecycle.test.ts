@@ -50,6 +50,7 @@ beforeEach(async () => {
     },
     port: 0,
     log: () => {},
+    expiryIntervalMs: 100,
   });
 });
 
@@ -242,5 +243,133 @@ describe('rejecting a publish request', () => {
       `<@${ALICE}> <@${BOB}> rejected your request to publish *Billing* v1 to *prod* <!date^`,
     );
     expect(notice?.text).toContain('The queue should be Billing, not Sales.');
+  });
+});
+
+/** What a message reads: its text and its blocks. */
+function reads(message: FakeSlackMessage): string {
+  return `${message.text}\n${JSON.stringify(message.blocks)}`;
+}
+
+function current(report: FakeSlackMessage): FakeSlackMessage {
+  return fake.message(CHANNEL, report.ts) ?? report;
+}
+
+/** billing.json with one attribute changed: another version of the same flow. */
+function changedBilling(): string {
+  return BILLING_FILE.toString('utf8').replace('"value": "billing"', '"value": "billing-2"');
+}
+
+describe('the import report follows its version', () => {
+  it('shows the request, then the publish, and offers neither Request publish nor Discard once asked', async () => {
+    const report = await shareBilling();
+    await click(report, 'flowgate.request_publish', ALICE, '400.1');
+    await server.drain();
+    const requested = current(report);
+    const [request] = requestMessages();
+    if (request === undefined) throw new Error('no request message');
+
+    await click(request, 'flowgate.approve', BOB, '400.2');
+    await server.drain();
+    const live = current(report);
+
+    expect(reads(requested)).toContain(`*Publish requested* by <@${ALICE}> <!date^`);
+    expect(requested.text).toContain("Requested: 'Billing' v1 waits for a publisher's approval in prod.");
+    expect(button(requested, 'flowgate.request_publish')).toBeNull();
+    expect(button(requested, 'flowgate.discard_import')).toBeNull();
+    expect(live.text).toContain("Live: 'Billing' v1 is published to prod.");
+    expect(reads(live)).toContain(`*Live*: approved by <@${BOB}> and published <!date^`);
+    expect(reads(live)).toContain(`(requested by <@${ALICE}>)`);
+    expect([button(live, 'flowgate.request_publish'), button(live, 'flowgate.discard_import')]).toEqual([
+      null,
+      null,
+    ]);
+  });
+
+  it('answers a Request publish click on an old copy from the current state once the version is live', async () => {
+    const report = await shareBilling();
+    await click(report, 'flowgate.request_publish', ALICE, '410.1');
+    await server.drain();
+    const [request] = requestMessages();
+    if (request === undefined) throw new Error('no request message');
+    await click(request, 'flowgate.approve', BOB, '410.2');
+    await server.drain();
+
+    await click(report, 'flowgate.request_publish', ALICE, '410.3');
+    await server.drain();
+
+    expect(toldTo(ALICE).join('\n')).toContain('*Billing* v1 is already live in *prod*');
+    expect(await kit.requests.listRequests('prod')).toHaveLength(1);
+    expect(kit.center.writes()).toBe(1);
+  });
+
+  it('shows a rejection with its reason and offers Request publish again', async () => {
+    const report = await shareBilling();
+    await click(report, 'flowgate.request_publish', ALICE, '420.1');
+    await server.drain();
+    const [request] = requestMessages();
+    if (request === undefined) throw new Error('no request message');
+    await click(request, 'flowgate.reject', BOB, '420.2');
+    const [modal] = fake.views();
+    if (modal === undefined) throw new Error('no modal');
+    await postPayload(rejectSubmission(modal, BOB, 'Wrong queue'));
+    await server.drain();
+    const rejected = current(report);
+
+    await click(rejected, 'flowgate.request_publish', ALICE, '420.3');
+    await server.drain();
+
+    expect(reads(rejected)).toContain(`*Rejected* by <@${BOB}> <!date^`);
+    expect(reads(rejected)).toContain('> Wrong queue');
+    expect(button(rejected, 'flowgate.request_publish')).not.toBeNull();
+    expect(JSON.stringify(rejected.blocks)).toContain('Request publish again');
+    expect((await kit.requests.listRequests('prod')).map((r) => r.state).sort()).toEqual([
+      'pending',
+      'rejected',
+    ]);
+  });
+
+  it('points a superseded version at the newer one and offers nothing else', async () => {
+    const first = await shareBilling();
+    const file = fake.registerFile(changedBilling(), { name: 'billing.json', mimetype: 'application/json' });
+    await post(JSON.stringify(fileSharedEvent(file.id, ALICE, 'Ev-v2', CHANNEL)), 'application/json');
+    await server.drain();
+    const old = current(first);
+
+    expect(old.text).toContain("Superseded: 'Billing' v1 was replaced by v2 in prod.");
+    expect(reads(old)).toContain(`*Superseded by v2*, imported by <@${ALICE}> <!date^`);
+    const blocks = old.blocks as { type: string; accessory?: unknown }[];
+    expect(blocks.filter((b) => b.type === 'actions' || b.accessory !== undefined)).toEqual([]);
+  });
+
+  it('shows an expired request and offers Request publish again', async () => {
+    const report = await shareBilling();
+    await click(report, 'flowgate.request_publish', ALICE, '430.1');
+    await server.drain();
+
+    kit.clock.advance(25 * 3_600_000);
+    for (let i = 0; i < 50 && !reads(current(report)).includes('Request expired'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    expect(reads(current(report))).toContain('*Request expired* <!date^');
+    expect(JSON.stringify(current(report).blocks)).toContain('Request publish again');
+  });
+
+  it('keeps the request when updating the report fails, and shows it the next time the report is built', async () => {
+    const report = await shareBilling();
+    fake.fail('chat.update', { kind: 'error', error: 'message_not_found' }, 1);
+    await click(report, 'flowgate.request_publish', ALICE, '440.1');
+    await server.drain();
+    const missed = current(report);
+    const [request] = requestMessages();
+    if (request === undefined) throw new Error('no request message');
+
+    await click(request, 'flowgate.approve', BOB, '440.2');
+    await server.drain();
+
+    expect(button(missed, 'flowgate.request_publish')).not.toBeNull();
+    expect((await kit.requests.listRequests('prod')).map((r) => r.state)).toEqual(['published']);
+    expect(current(report).text).toContain("Live: 'Billing' v1 is published to prod.");
   });
 });

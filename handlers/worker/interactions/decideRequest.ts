@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../../../core/deps.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import { rejectRequest } from '../../../core/service/rejectRequest.js';
 import { WorkerRefusal } from '../refusal.js';
-import type { JobContext } from '../workerDeps.js';
+import { type JobContext, refreshReportsOf } from '../workerDeps.js';
 import { clickedRequest } from './message.js';
 
 /**
@@ -33,6 +33,8 @@ export async function approve(ctx: JobContext<InteractionJob>): Promise<void> {
   );
   const decided = requestDecidedView(view, result.request, result.outcome, result.waitingFor);
   await ctx.deps.messenger.update(posted, buildRequestDecided(decided));
+  const published = result.outcome?.flows.map((f) => f.flowKey) ?? [];
+  await refreshReportsOf(ctx, result.request.env, [result.request.flowKey, ...published]);
 }
 
 /**
@@ -55,6 +57,7 @@ export async function reject(ctx: JobContext<InteractionJob>): Promise<void> {
   const decided = requestDecidedView(view, rejected, null);
   await messenger.update(posted, buildRequestDecided(decided));
   await messenger.post(posted.channel, buildRequestRejectedNotice(decided), posted.ts);
+  await refreshReportsOf(ctx, rejected.env, [rejected.flowKey]);
 }
 
 /** The version published before the decision (what the request replaces), read before publishing moves it. */
