@@ -8,6 +8,7 @@ import { EXPIRY_SCHEDULE, expireRequests } from '../core/service/expireRequests.
 import type { PublishRequest } from '../core/versions/types.js';
 import { requestMessageOf } from './postedMessages.js';
 import type { ReportLink } from './reportLinks.js';
+import { refreshReports } from './reportRefresh.js';
 
 /** The job kind of the scheduled expiry run (the EventBridge rule's input, `npm start`'s timer). */
 export const EXPIRE_REQUESTS_JOB = 'expire-requests';
@@ -66,6 +67,8 @@ export async function expireDueRequests(options: ExpireDueRequestsOptions): Prom
         error,
       );
     }
+    // The import reports of the version offer Request publish again.
+    await refreshReports({ ...options, messenger: options.messenger }, request.env, [request.flowKey]);
   }
   return expired;
 }

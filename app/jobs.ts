@@ -70,6 +70,8 @@ export const interactionJob = z.object({
   selected: z.string().max(JOB_LIMITS.value).nullable(),
   /** The block the action sits in: a replacement picker's block id says which reference it is for. */
   blockId: z.string().max(JOB_LIMITS.value).nullable(),
+  /** A rejection's reason, from the reject modal (a Reject click alone carries none). */
+  reason: z.string().min(1).max(JOB_LIMITS.arg).nullable().optional(),
 });
 
 export const homeJob = z.object({

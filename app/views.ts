@@ -4,6 +4,7 @@
  */
 
 import type { ImportReportView, PublishRequestView } from '../blocks/types.js';
+import { versionStateOf } from '../blocks/versionState.js';
 import type { ReportContent } from '../blocks/views.js';
 import { flowReportView, publishRequestViewOf } from '../blocks/views.js';
 import type { Actor } from '../core/config.js';
@@ -22,7 +23,8 @@ export {
 
 /**
  * The import report's view: each flow from its stored version (diagnostics, references and how
- * each resolved), and for each unresolved reference the resources of its kind the environment
+ * each resolved), where it stands now (its publish requests, live, superseded by a newer
+ * import), and for each unresolved reference the resources of its kind the environment
  * has (its catalog and the parents it inherits from), as picker options.
  */
 export async function importReportView(
@@ -36,11 +38,17 @@ export async function importReportView(
     content.flows.map(async (entry) => {
       if (entry.flowKey === null || entry.version === null)
         return flowReportView(entry, null, null, catalog, null);
-      const stored = await service.versions.getVersion(env, entry.flowKey, entry.version);
-      const head = stored === null ? null : await service.versions.getHead(env, entry.flowKey);
-      const reportUrl =
-        stored === null || reportLink === null ? null : reportLink(env, stored.flowKey, stored.number);
-      return flowReportView(entry, stored, head, catalog, reportUrl);
+      const { flowKey, version } = entry;
+      const stored = await service.versions.getVersion(env, flowKey, version);
+      if (stored === null) return flowReportView(entry, null, null, catalog, null);
+      const [head, versions, requests] = await Promise.all([
+        service.versions.getHead(env, flowKey),
+        service.versions.listVersions(env, flowKey),
+        service.requests.listFlowRequests(env, flowKey),
+      ]);
+      const reportUrl = reportLink === null ? null : reportLink(env, stored.flowKey, stored.number);
+      const state = versionStateOf(version, head, versions, requests);
+      return flowReportView(entry, stored, head, catalog, reportUrl, state);
     }),
   );
   return { env, actor: content.actor, flows };

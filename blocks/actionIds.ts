@@ -49,6 +49,15 @@ export const IMPORT_MODAL_BLOCKS = {
   environment: 'flowgate.import_environment',
 } as const;
 
+/** The reject modal's `callback_id`, and the block and action id of its reason input. */
+export const REJECT_MODAL = {
+  callbackId: 'flowgate.reject_modal',
+  reasonBlock: 'flowgate.reject_reason',
+  reasonAction: 'flowgate.reject_reason',
+  /** The longest reason kept (it is shown in the request message and told to the requester). */
+  reasonMax: 1_000,
+} as const;
+
 /**
  * The ids values carry, bounded where they are decoded: a forged value must be refused here, with
  * a message the user can act on, not reach the table (a DynamoDB sort key stops at 1,024 bytes and
@@ -111,6 +120,20 @@ const PICKER_PREFIX = 'pick:';
 
 /** The import modal's `private_metadata`: where to post the report. */
 const modalMetadataSchema = z.object({ channel: z.string().min(1).max(64).optional() });
+
+/**
+ * The reject modal's `private_metadata`: the request, and the message its Reject button was on
+ * (the worker acts only when that is the message flowgate posted for the request).
+ */
+const rejectMetadataSchema = z.object({
+  request: ids.request,
+  channel: z.string().min(1).max(64),
+  messageTs: z.string().min(1).max(64),
+  threadTs: z.string().min(1).max(64).nullable(),
+});
+
+/** What the reject modal remembers between opening and submission. */
+export type RejectMetadata = z.infer<typeof rejectMetadataSchema>;
 
 /** What the import modal remembers between opening and submission. */
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
@@ -207,6 +230,16 @@ export function encodeModalMetadata(metadata: ModalMetadata): string {
 /** The import modal's `private_metadata`, parsed. @throws ActionValueError */
 export function decodeModalMetadata(raw: string | undefined): ModalMetadata {
   return parseJson(IMPORT_MODAL_CALLBACK_ID, raw === '' ? '{}' : raw, modalMetadataSchema, 'metadata');
+}
+
+/** The reject modal's `private_metadata`. */
+export function encodeRejectMetadata(metadata: RejectMetadata): string {
+  return JSON.stringify(rejectMetadataSchema.parse(metadata));
+}
+
+/** The reject modal's `private_metadata`, parsed. @throws ActionValueError */
+export function decodeRejectMetadata(raw: string | undefined): RejectMetadata {
+  return parseJson(REJECT_MODAL.callbackId, raw, rejectMetadataSchema, 'metadata');
 }
 
 function parseJson<T>(actionId: string, raw: string | undefined, schema: z.ZodType<T>, what: string): T {

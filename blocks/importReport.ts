@@ -18,6 +18,7 @@ import {
 } from './limits.js';
 import { reportButton } from './reportButton.js';
 import type { FlowReportView, ImportReportView, ReferenceView } from './types.js';
+import { versionActions, versionHeadline, versionStateLine } from './versionState.js';
 
 /** What an import comes to, for its first line: errors win, then choices still to make. */
 export type ImportOutcome =
@@ -65,14 +66,15 @@ export function outcomeLine(view: ImportReportView): string {
  * buttons. The full report goes in the thread as a file (`buildFullReportText`).
  */
 export function buildImportReport(view: ImportReportView): SlackMessage {
-  const first = outcomeLine(view);
+  const first = stateHeadline(view) ?? outcomeLine(view);
   const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`), context(countsLine(view))];
   const budget = SLACK_LIMITS.messageBlocks - FRAME_BLOCKS;
   const { shown, hidden } = fitFlows(view.flows, budget);
   let pickers = budget - shown.reduce((n, f) => n + fixedBlocks(f), 0) - (hidden > 0 ? 1 : 0);
   for (const flow of shown) {
     const refs = unresolved(flow);
-    const room = flow.version === null ? 0 : Math.max(0, Math.min(refs.length, pickers));
+    const editable = flow.version !== null && versionActions(flow.state).edit;
+    const room = editable ? Math.max(0, Math.min(refs.length, pickers)) : 0;
     pickers -= room;
     blocks.push(...flowBlocks(view, flow, room));
   }
@@ -82,6 +84,16 @@ export function buildImportReport(view: ImportReportView): SlackMessage {
     );
   blocks.push(context(`Imported by ${escapeMrkdwn(view.actor)} · the full report is in the thread.`));
   return fitMessage({ text: `${first} ${countsLine(view)}`, blocks }, { keepLast: 1 });
+}
+
+/**
+ * A one-flow report whose version moved on since its import (requested, live, superseded…) says
+ * so first; null keeps the import's outcome line.
+ */
+function stateHeadline(view: ImportReportView): string | null {
+  const [only, ...others] = view.flows;
+  if (only === undefined || others.length > 0 || only.version === null) return null;
+  return versionHeadline(only.name, only.version, view.env, only.state);
 }
 
 /** "2 flows · 1 error · 14 warnings · 6 references resolved · 3 to choose". */
@@ -127,12 +139,15 @@ function fitFlows(
 function flowBlocks(view: ImportReportView, flow: FlowReportView, pickers: number): KnownBlock[] {
   const refs = unresolved(flow);
   const { shown, hidden } = capItems(refs, pickers);
-  const blocks: KnownBlock[] = [flowSection(flow, hidden)];
+  // Once requested or live nothing is chosen here, so no pickers are promised either.
+  const blocks: KnownBlock[] = [flowSection(flow, versionActions(flow.state).edit ? hidden : 0)];
   if (flow.version === null || flow.flowKey === null) return blocks;
   const version = flow.version;
   const flowKey = flow.flowKey;
   blocks.push(...shown.map((ref) => pickerBlock(view.env, flowKey, version, ref)));
-  blocks.push(buttons(view.env, flow, flowKey, version));
+  const actions = buttons(view.env, flow, flowKey, version);
+  // A superseded version offers nothing: an actions block may not be empty.
+  if (actions.elements.length > 0) blocks.push(actions);
   return blocks;
 }
 
@@ -148,6 +163,8 @@ function flowSection(flow: FlowReportView, hiddenPickers: number): SectionBlock 
   if (hiddenPickers > 0) {
     lines.push(`${moreLine(hiddenPickers, 'reference')} to choose: pickers appear here as you choose these.`);
   }
+  const state = versionStateLine(flow.state);
+  if (state !== null) lines.unshift(state);
   return section(joinLines([title, ...lines], SLACK_LIMITS.sectionText, 'finding'));
 }
 
@@ -220,11 +237,15 @@ function pickerBlockId(env: string, flowKey: string, version: number, ref: Refer
 function buttons(env: string, flow: FlowReportView, flowKey: string, version: number): ActionsBlock {
   const elements: Button[] = [];
   const ids = { env, flow: flowKey, version };
-  if (flow.publishable) {
+  const allowed = versionActions(flow.state);
+  if (flow.publishable && allowed.request !== null) {
     const request: Button = {
       type: 'button',
       action_id: ACTION_IDS.requestPublish,
-      text: plain('Request publish', SLACK_LIMITS.buttonText),
+      text: plain(
+        allowed.request === 'again' ? 'Request publish again' : 'Request publish',
+        SLACK_LIMITS.buttonText,
+      ),
       style: 'primary',
       value: encodeActionValue(ACTION_IDS.requestPublish, ids),
     };
@@ -237,6 +258,7 @@ function buttons(env: string, flow: FlowReportView, flowKey: string, version: nu
     }
     elements.push(request);
   }
+  if (!allowed.inspect) return { type: 'actions', elements };
   if (flow.previous !== null) {
     elements.push({
       type: 'button',
@@ -246,6 +268,7 @@ function buttons(env: string, flow: FlowReportView, flowKey: string, version: nu
     });
   }
   elements.push(...reportButton(flow.reportUrl));
+  if (!allowed.edit) return { type: 'actions', elements };
   elements.push({
     type: 'button',
     action_id: ACTION_IDS.discardImport,

@@ -24,8 +24,8 @@ const SHOWN_CHANGES = 8;
 
 /**
  * The message approvers act on: who asks, what (flow, version, environment, what it replaces),
- * the diff summary, and Approve (primary) / Reject (danger) buttons, both behind a confirm
- * dialog. The buttons carry the request id only; the server checks role, requester, hashes,
+ * the diff summary, and Approve (primary, behind a confirm dialog) / Reject (danger: it opens a
+ * modal asking for the reason). The buttons carry the request id only; the server checks role, requester, hashes,
  * expiry and state on every click.
  */
 export function buildPublishRequest(view: PublishRequestView): SlackMessage {
@@ -53,13 +53,8 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
           action_id: ACTION_IDS.reject,
           text: plain('Reject', SLACK_LIMITS.buttonText),
           style: 'danger',
+          // No confirm dialog: the click opens the modal asking for the reason, which has Cancel.
           value: encodeActionValue(ACTION_IDS.reject, { request: view.requestId }),
-          confirm: confirmDialog(
-            `Reject ${view.name} v${view.version}?`,
-            `The request ends and cannot be approved later; ${view.requester} would have to request publishing again.`,
-            'Reject',
-            'danger',
-          ),
         },
         ...reportButton(view.reportUrl),
       ],

@@ -5,6 +5,7 @@ import type { ResourceKind } from '../core/references/types.js';
 import type { ResolutionStep } from '../core/resolve/types.js';
 import type { FlowDiff } from '../core/versions/diff.js';
 import type { FlowKey, RequestState } from '../core/versions/types.js';
+import type { VersionState } from './versionState.js';
 
 /**
  * View models: what the message builders need, built by the worker from core results
@@ -67,6 +68,8 @@ export interface FlowReportView {
   readonly publishable: boolean;
   /** An expiring link to the version's HTML report (diagram, findings, references), when served. */
   readonly reportUrl?: string | null;
+  /** Where the version stands now (requested, live, superseded…); absent when not loaded. */
+  readonly state?: VersionState;
 }
 
 /** The report of one import (one file, or a zip of several). */

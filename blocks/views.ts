@@ -24,6 +24,7 @@ import type {
   ReferenceView,
   RequestDecidedView,
 } from './types.js';
+import type { VersionState } from './versionState.js';
 
 /** Slack's limit for a static select; past it the picker types ahead. */
 const STATIC_OPTIONS = 100;
@@ -68,7 +69,8 @@ export function reportContentOf(result: ImportResult, actor: string): ReportCont
 /**
  * One flow of the import report: from its stored version (diagnostics, references and how each
  * resolved, picker options for the unresolved ones from the target's `catalog`), or from the
- * report entry alone when nothing was stored. `head` is the flow's head, `reportUrl` its report.
+ * report entry alone when nothing was stored. `head` is the flow's head, `reportUrl` its report,
+ * `state` where the version stands now (requested, live, superseded…).
  */
 export function flowReportView(
   entry: ReportEntry,
@@ -76,9 +78,11 @@ export function flowReportView(
   head: FlowHead | null,
   catalog: Catalog,
   reportUrl: string | null,
+  state?: VersionState,
 ): FlowReportView {
   if (stored === null || entry.flowKey === null) return unstoredView(entry);
   return {
+    ...(state === undefined ? {} : { state }),
     file: entry.file,
     name: stored.name,
     flowKey: stored.flowKey,

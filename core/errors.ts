@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.js';
+import type { PublishRequest } from './versions/types.js';
 
 /** Base of every error flowgate raises on purpose. Branch on the class or `code`, never the message. */
 export class FlowgateError extends Error {
@@ -78,12 +79,28 @@ export class ServiceError extends FlowgateError {
       | 'stale-request'
       | 'drift'
       | 'not-publishable'
-      | 'unknown-environment',
+      | 'unknown-environment'
+      | 'already-requested'
+      | 'invalid-input',
     message: string,
     options?: { cause?: unknown },
   ) {
     super(code, message, options);
     this.name = 'ServiceError';
+  }
+}
+
+/**
+ * Publishing was asked for a version that already has an open request in the environment
+ * (pending, or approved and being published): nothing new was made, and `request` is that one,
+ * so each entry point can answer with it ("already requested by … at …") instead of a second.
+ */
+export class AlreadyRequestedError extends ServiceError {
+  readonly request: PublishRequest;
+  constructor(request: PublishRequest, message: string) {
+    super('already-requested', message);
+    this.name = 'AlreadyRequestedError';
+    this.request = request;
   }
 }
 

@@ -54,8 +54,16 @@ export interface Versions {
  * is read on every read: a pending request past its expiry reads as `expired`.
  */
 export interface PublishRequests {
-  /** Stores a new request (its id must be new). */
-  createRequest(request: PublishRequest): Promise<void>;
+  /**
+   * Stores a new request (its id must be new), unless the same version of the same flow already
+   * has an open request in the environment (pending and not past its expiry, or approved and not
+   * yet published): then stores nothing and returns that one. Of concurrent creates for one
+   * version exactly one is stored; the others get it. A create that stopped half way (a crash)
+   * never keeps the version from being requested again.
+   */
+  createRequest(request: PublishRequest): Promise<CreatedRequest>;
+  /** The requests of one flow in `env`, newest first (expiry applied as in `getRequest`). */
+  listFlowRequests(env: string, flowKey: FlowKey): Promise<PublishRequest[]>;
   /** A request by id, or null; an expired pending request reads as `expired`. */
   getRequest(id: string): Promise<PublishRequest | null>;
   /** The environment's requests newest first, only those in `state` (as read now) when it is given. */
@@ -77,6 +85,14 @@ export interface PublishRequests {
     to: RequestState,
     patch: Partial<Pick<PublishRequest, 'decidedBy' | 'decidedAt' | 'reason'>>,
   ): Promise<PublishRequest | null>;
+}
+
+/** What {@link PublishRequests.createRequest} did: stored `request`, or found the version's open one. */
+export interface CreatedRequest {
+  /** The request stored, or the open request of the same version that was there first. */
+  readonly request: PublishRequest;
+  /** False when `request` is the existing open one and nothing was stored. */
+  readonly created: boolean;
 }
 
 /** Remembered mappings: the replacement chosen for a source resource in an environment, reused on every import. */

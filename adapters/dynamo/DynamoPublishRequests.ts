@@ -1,9 +1,11 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ServiceError } from '../../core/errors.js';
-import type { Clock, PublishRequests } from '../../core/ports.js';
-import type { PublishRequest, RequestState } from '../../core/versions/types.js';
+import type { Clock, CreatedRequest, PublishRequests } from '../../core/ports.js';
+import { isOpenRequest } from '../../core/versions/requests.js';
+import type { FlowKey, PublishRequest, RequestState } from '../../core/versions/types.js';
 import {
   indexItemSchema,
+  openRequestItemSchema,
   parseItem,
   type RequestItem,
   requestItemSchema,
@@ -18,13 +20,26 @@ import {
   READ_CONCURRENCY,
 } from './itemTable.js';
 import {
+  flowPk,
   type ItemKey,
+  openRequestKey,
   pendingIndexPk,
   pendingRequestKey,
+  REQUEST_PREFIX,
   requestIndexPk,
   requestKey,
   requestRefKey,
 } from './keys.js';
+
+/**
+ * How long a version's marker may name a request that was never stored before another request
+ * may take it over: a create writes the marker and then the request within milliseconds, so a
+ * marker this old without its request was left by a create that died in between.
+ */
+export const OPEN_MARKER_LEASE_MS = 60_000;
+/** How often, and how long apart, a create re-reads a marker whose request is still being stored. */
+const CLAIM_ATTEMPTS = 40;
+const CLAIM_WAIT_MS = 50;
 
 /** What the DynamoDB publish requests need. */
 export interface DynamoPublishRequestsOptions extends DynamoTableOptions {
@@ -38,6 +53,14 @@ export interface DynamoPublishRequestsOptions extends DynamoTableOptions {
  * unique across flows), the environment's request index, and while it waits for a decision an
  * entry in the environment's open-request index (`listPendingRequests` reads only those).
  * Transitions are conditional on the stored state; from `pending` also on not being past expiry.
+ *
+ * One open request per version: before anything else a create takes the version's marker
+ * (`OPEN#V#<n>` in the flow's partition) with a conditional write, naming its request. A marker
+ * naming a request that is no longer open (decided, expired, of another flow) is taken over with
+ * a write conditional on the name it held, so of two creates one wins; one naming a request that
+ * was never stored (its create died after the marker) is taken over once
+ * {@link OPEN_MARKER_LEASE_MS} has passed, so no crash leaves a version that cannot be requested
+ * again. Markers are never deleted: a decided request releases its version by being decided.
  */
 export class DynamoPublishRequests implements PublishRequests {
   readonly #table: ItemTable;
@@ -48,7 +71,9 @@ export class DynamoPublishRequests implements PublishRequests {
     this.#clock = options.clock;
   }
 
-  async createRequest(request: PublishRequest): Promise<void> {
+  async createRequest(request: PublishRequest): Promise<CreatedRequest> {
+    const open = await this.#claimVersion(request);
+    if (open !== null) return { request: open, created: false };
     // The pointer is written first and only once: it is what makes the id unique across flows.
     const ref = {
       ...requestRefKey(request.id),
@@ -78,6 +103,65 @@ export class DynamoPublishRequests implements PublishRequests {
       item: 'request-index',
       flowKey: request.flowKey,
     });
+    return { request, created: true };
+  }
+
+  async listFlowRequests(env: string, flowKey: FlowKey): Promise<PublishRequest[]> {
+    const items = await this.#table.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': flowPk(env, flowKey), ':prefix': REQUEST_PREFIX },
+    });
+    return items
+      .map((raw) => this.#withExpiry(toRequest(parseItem(requestItemSchema, raw, 'request'))))
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || b.id.localeCompare(a.id));
+  }
+
+  /**
+   * Makes `request` the holder of its version's marker and returns null, or returns the open
+   * request that holds it.
+   */
+  async #claimVersion(request: PublishRequest): Promise<PublishRequest | null> {
+    const key = openRequestKey(request.env, request.flowKey, request.version);
+    const marker = { ...key, item: 'request-open', request: request.id, claimedAt: isoNow(this.#clock) };
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const raw = await this.#table.get(key);
+      if (raw === null) {
+        if (await this.#table.putIfAbsent(marker)) return null;
+        continue;
+      }
+      const held = parseItem(openRequestItemSchema, raw, 'open request marker');
+      const holder = await this.getRequest(held.request);
+      if (holder !== null && isSameVersion(holder, request) && isOpenRequest(holder)) return holder;
+      if (holder === null && !this.#leaseOver(held.claimedAt)) {
+        // Its create is between the marker and the request: the request appears in a moment.
+        await new Promise((resolve) => setTimeout(resolve, CLAIM_WAIT_MS));
+        continue;
+      }
+      if (await this.#takeOver(marker, held.request)) return null;
+    }
+    throw new ServiceError(
+      'conflict',
+      `Another publish request for ${request.flowKey} v${request.version} in ${request.env} is being stored right now; try again in a minute.`,
+    );
+  }
+
+  /** Replaces the marker only if it still names `previous`: of two creates taking it over, one wins. */
+  #takeOver(marker: Record<string, unknown>, previous: string): Promise<boolean> {
+    return this.#table.conditional('take over open request marker', () =>
+      this.#table.doc.send(
+        new PutCommand({
+          TableName: this.#table.name,
+          Item: marker,
+          ConditionExpression: '#request = :previous',
+          ExpressionAttributeNames: { '#request': 'request' },
+          ExpressionAttributeValues: { ':previous': previous },
+        }),
+      ),
+    );
+  }
+
+  #leaseOver(claimedAt: string): boolean {
+    return Date.parse(claimedAt) + OPEN_MARKER_LEASE_MS <= this.#clock.now().getTime();
   }
 
   async getRequest(id: string): Promise<PublishRequest | null> {
@@ -158,6 +242,10 @@ export class DynamoPublishRequests implements PublishRequests {
       ? { ...request, state: 'expired' }
       : request;
   }
+}
+
+function isSameVersion(a: PublishRequest, b: PublishRequest): boolean {
+  return a.env === b.env && a.flowKey === b.flowKey && a.version === b.version;
 }
 
 /** The expression parts of a conditional `UpdateItem`. */

@@ -179,6 +179,9 @@ export type RequestItem = z.infer<typeof requestItemSchema>;
 /** The pointer from a request id to its flow. */
 export const requestRefItemSchema = z.object({ env: z.string(), flowKey: z.string() });
 
+/** The marker of a version's open request: which request holds it, and since when. */
+export const openRequestItemSchema = z.object({ request: z.string(), claimedAt: z.string() });
+
 /** An entry of an environment's flow or request index: the sort key is all it needs. */
 export const indexItemSchema = z.object({ sk: z.string(), flowKey: z.string() });
 

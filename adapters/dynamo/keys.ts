@@ -38,8 +38,20 @@ export function versionKey(env: string, flowKey: FlowKey, number: number): ItemK
 
 /** A publish request, beside the flow it publishes. */
 export function requestKey(env: string, flowKey: FlowKey, id: string): ItemKey {
-  return { pk: flowPk(env, flowKey), sk: `REQ#${id}` };
+  return { pk: flowPk(env, flowKey), sk: `${REQUEST_PREFIX}${id}` };
 }
+
+/**
+ * The marker that makes a version's open request unique in its environment: it names the request
+ * that holds the version (one conditional write decides between concurrent requests).
+ */
+export function openRequestKey(env: string, flowKey: FlowKey, version: number): ItemKey {
+  const { sk } = versionKey(env, flowKey, version);
+  return { pk: flowPk(env, flowKey), sk: `OPEN#${sk}` };
+}
+
+/** The sort-key prefix of a flow's publish requests. */
+export const REQUEST_PREFIX = 'REQ#';
 
 /** The pointer that finds a request by id alone (its env and flow key). */
 export function requestRefKey(id: string): ItemKey {

@@ -94,6 +94,14 @@ export class SlackMessenger {
     );
   }
 
+  /** A link to a message (`chat.getPermalink`), to point at it from another message. */
+  async permalink(message: SlackMessageRef): Promise<string> {
+    const result = await this.#call('chat.getPermalink', () =>
+      this.#client.chat.getPermalink({ channel: message.channel, message_ts: message.ts }),
+    );
+    return parseResult('chat.getPermalink', permalinkSchema, result).permalink;
+  }
+
   /** Shows a message to one user only (usage, refusals, "you can't approve this"). */
   async postEphemeral(
     channel: string,
@@ -129,14 +137,6 @@ export class SlackMessenger {
     await this.#call('views.publish', () =>
       this.#client.views.publish({ user_id: user, view, ...(hash === undefined ? {} : { hash }) }),
     );
-  }
-
-  /** A link that opens `message` in Slack (`chat.getPermalink`). */
-  async permalink(message: SlackMessageRef): Promise<string> {
-    const result = await this.#call('chat.getPermalink', () =>
-      this.#client.chat.getPermalink({ channel: message.channel, message_ts: message.ts }),
-    );
-    return parseResult('chat.getPermalink', permalinkSchema, result).permalink;
   }
 
   /** Uploads a file into a message's thread (`files.uploadV2`); returns the file id. */

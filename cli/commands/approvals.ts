@@ -1,3 +1,4 @@
+import { AlreadyRequestedError } from '../../core/errors.js';
 import type { PublishOutcome } from '../../core/publish/publishOutcome.js';
 import { approveRequest } from '../../core/service/approveRequest.js';
 import { publishIfApproved } from '../../core/service/publishIfApproved.js';
@@ -28,7 +29,8 @@ function outcomeCode(outcome: PublishOutcome | null): number {
 
 /**
  * `flowgate publish <flow> --env <env> [--version N]`: asks to publish; where the environment
- * needs no approval the request is approved at once and published now.
+ * needs no approval the request is approved at once and published now. Asking again for a
+ * version with an open request prints that request (exit 0): nothing new is made.
  */
 export async function runPublish(
   rt: Runtime,
@@ -36,12 +38,25 @@ export async function runPublish(
   options: OutputOptions,
   io: CliIo,
 ): Promise<number> {
-  const request = await requestPublish(rt.deps, {
-    env: args.env,
-    flow: args.flow,
-    actor: rt.actor,
-    ...(args.version === null ? {} : { version: args.version }),
-  });
+  let request: PublishRequest;
+  try {
+    request = await requestPublish(rt.deps, {
+      env: args.env,
+      flow: args.flow,
+      actor: rt.actor,
+      ...(args.version === null ? {} : { version: args.version }),
+    });
+  } catch (error) {
+    if (!(error instanceof AlreadyRequestedError)) throw error;
+    const existing = error.request;
+    print(
+      io,
+      options,
+      { request: existing, outcome: null, alreadyRequested: true },
+      `${error.message}\n${requestLine(existing)}`,
+    );
+    return EXIT.ok;
+  }
   const { outcome } = await publishIfApproved(rt.deps, request, rt.actor);
   if (outcome === null) {
     print(io, options, { request, outcome: null }, requestLine(request));

@@ -2,6 +2,7 @@ import { requireRole } from '../access.js';
 import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { PublishRequest } from '../versions/types.js';
 
@@ -18,10 +19,17 @@ export interface RejectRequestInput {
  * conditional transition wins and the others get `invalid-state`. The requester may reject
  * their own request (withdrawing it needs no second pair of eyes).
  *
- * @throws ServiceError `not-found`, `forbidden`, `invalid-state` (already decided or expired).
+ * The reason is required: the requester reads it to know what to change.
+ *
+ * @throws ServiceError `invalid-input` (no reason), `not-found`, `forbidden`, `invalid-state`
+ *   (already decided or expired).
  */
 export async function rejectRequest(deps: ServiceDeps, input: RejectRequestInput): Promise<PublishRequest> {
-  const { actor, reason } = input;
+  const { actor } = input;
+  const reason = input.reason.trim();
+  if (reason === '') {
+    throw new ServiceError('invalid-input', 'Say why you reject it: the requester sees the reason.');
+  }
   requireRole(deps.config, actor, 'publisher', 'reject publish requests');
   const request = await loadRequest(deps, input.id);
   if (request.state !== 'pending') throw invalidState(request, 'reject');

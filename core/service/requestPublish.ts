@@ -2,7 +2,7 @@ import { environmentOf, requireRole } from '../access.js';
 import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
+import { AlreadyRequestedError, ServiceError } from '../errors.js';
 import { TargetReader } from '../publish/publishTarget.js';
 import { lostTransition } from '../publish/requestState.js';
 import {
@@ -34,8 +34,12 @@ const SHOWN_PROBLEMS = 3;
  * environment's `expiresAfterHours`. Where the environment requires no approval it is approved
  * at once, by the requester, and both steps are audited. Publishing itself is `publishApproved`.
  *
+ * One open request per version and environment: asking again for a version that has one (a
+ * double click, a repeated command) stores nothing and throws `AlreadyRequestedError` carrying it.
+ *
  * @throws ServiceError `not-found` (no such flow or version), `conflict` (a name both a flow and a module have), `not-publishable` (error diagnostics
- *   or unresolved required references, the first ones named), `forbidden`, `unknown-environment`.
+ *   or unresolved required references, the first ones named), `forbidden`, `unknown-environment`;
+ *   `AlreadyRequestedError` (`already-requested`).
  */
 export async function requestPublish(deps: ServiceDeps, input: RequestPublishInput): Promise<PublishRequest> {
   const { env, actor } = input;
@@ -63,7 +67,8 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
     decidedAt: null,
     reason: null,
   };
-  await deps.requests.createRequest(request);
+  const stored = await deps.requests.createRequest(request);
+  if (!stored.created) throw alreadyRequested(stored.request, head.name);
   await recordEvent(deps, {
     env,
     actor,
@@ -76,6 +81,19 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
     },
   });
   return policy.required ? request : approveAtOnce(deps, request, actor);
+}
+
+/** The refusal of a second request for a version: who asked first, when, and where it stands. */
+function alreadyRequested(existing: PublishRequest, name: string): AlreadyRequestedError {
+  const where = `${name} v${existing.version} in ${existing.env}`;
+  const standing =
+    existing.state === 'approved'
+      ? `it was approved by ${existing.decidedBy ?? 'a publisher'} and is being published`
+      : `it waits for a publisher's approval until ${existing.expiresAt}`;
+  return new AlreadyRequestedError(
+    existing,
+    `${where} was already requested by ${existing.requester} at ${existing.requestedAt} (request ${existing.id}): ${standing}. Nothing new was requested.`,
+  );
 }
 
 /** The facts of a request for the audit trail. */

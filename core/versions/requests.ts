@@ -63,6 +63,14 @@ export function expiryAfter(now: Date, hours: number): string {
   return new Date(now.getTime() + hours * 3_600_000).toISOString();
 }
 
+/**
+ * True while a request still stands for its version: pending (as read now, expiry applied) or
+ * approved and not yet published. A version has at most one open request per environment.
+ */
+export function isOpenRequest(request: Pick<PublishRequest, 'state'>): boolean {
+  return request.state === 'pending' || request.state === 'approved';
+}
+
 /** What happened to a request that is no longer pending, for people: "was approved by bob at …". */
 export function describeRequestState(request: PublishRequest): string {
   const by = request.decidedBy ?? 'someone';

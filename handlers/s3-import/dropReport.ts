@@ -3,6 +3,7 @@ import { type FlowPicture, postFlowPictures } from '../../app/flowPicture.js';
 import { saveRequestMessage } from '../../app/postedMessages.js';
 import type { ReportLink } from '../../app/reportLinks.js';
 import { saveReport } from '../../app/reportRecord.js';
+import { refreshReports } from '../../app/reportRefresh.js';
 import { importReportView, publishRequestView } from '../../app/views.js';
 import { buildFullReportText } from '../../blocks/fullReportText.js';
 import { buildImportReport, outcomeLine } from '../../blocks/importReport.js';
@@ -17,7 +18,7 @@ import type { AutoPublishResult } from '../../core/service/autoPublish.js';
 import type { ImportResult } from '../../core/service/importFlows.js';
 
 /** The Slack calls a drop's report needs (a `SlackMessenger`; the fake Slack API in tests). */
-export type ReportPoster = Pick<SlackMessenger, 'post' | 'uploadFile'>;
+export type ReportPoster = Pick<SlackMessenger, 'post' | 'uploadFile' | 'update'>;
 
 /** Where a drop's report goes: the environment's channel through `slack`, else only the log. */
 export interface DropReportDeps {
@@ -53,6 +54,13 @@ export async function postDropReport(
     if (slack === null || channel === null) return;
     const report = await slack.post(channel, buildImportReport(view));
     await saveReport(service.files, report, content);
+    const created = content.flows.flatMap((f) => (f.flowKey === null || !f.created ? [] : [f.flowKey]));
+    await refreshReports(
+      { service, messenger: slack, reportLink: deps.reportLink ?? null, log: deps.log },
+      result.env,
+      created,
+      report,
+    );
     await slack.uploadFile({
       channel,
       threadTs: report.ts,

@@ -5,11 +5,13 @@ import type { ListenerContext } from './context.js';
 export { guardSlackRequests, type SlackEdgeOptions } from './edge.js';
 
 import { registerInteractions } from './listeners/actions/interactions.js';
+import { registerRejectButton } from './listeners/actions/rejectButton.js';
 import { registerFlowCommand } from './listeners/commands/flowCommand.js';
 import { registerAppHomeOpened } from './listeners/events/appHomeOpened.js';
 import { registerFileShared } from './listeners/events/fileShared.js';
 import { registerReplacementOptions } from './listeners/options/replacementOptions.js';
 import { registerImportModal } from './listeners/views/importModal.js';
+import { registerRejectModal } from './listeners/views/rejectModal.js';
 
 /** What the Slack app is built from: secrets and ids from the environment, ports from config. */
 export interface SlackAppOptions {
@@ -44,7 +46,9 @@ export function createSlackApp(options: SlackAppOptions): App {
   registerFileShared(app, options.ctx);
   registerAppHomeOpened(app, options.ctx);
   registerInteractions(app, options.ctx);
+  registerRejectButton(app, options.ctx);
   registerImportModal(app, options.ctx);
+  registerRejectModal(app, options.ctx);
   registerReplacementOptions(app, options.ctx);
   // Bolt's default error handler re-throws, which turns into a 500 and a Slack redelivery.
   app.error(async (error) => {

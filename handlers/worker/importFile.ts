@@ -18,7 +18,7 @@ import type { Actor } from '../../core/config.js';
 import { FlowFileError } from '../../core/errors.js';
 import type { ImportResult } from '../../core/service/importFlows.js';
 import { threadOf } from './replies.js';
-import type { JobContext } from './workerDeps.js';
+import { type JobContext, refreshReportsOf } from './workerDeps.js';
 
 /** Where an import's report goes: a new message, or in place of the message the choice came from. */
 export interface ImportPlace {
@@ -82,6 +82,9 @@ export async function importSharedFile(
   const view = await importReportView(service, content, ctx.deps.reportLink ?? null);
   const report = await show(ctx, place.replace, buildImportReport(view));
   await saveReport(service.files, report, content);
+  // The flows' earlier reports now show their versions superseded by this import.
+  const flowKeys = content.flows.flatMap((f) => (f.flowKey === null || !f.created ? [] : [f.flowKey]));
+  await refreshReportsOf(ctx, place.env, flowKeys, report);
   await messenger.uploadFile({
     channel: report.channel,
     threadTs: threadOf(ctx) ?? report.ts,

@@ -1,9 +1,10 @@
 import type { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
-import type { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
+import type { SlackMessageRef, SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackApiError } from '../../adapters/slack/slackErrors.js';
 import type { FlowPicture } from '../../app/flowPicture.js';
 import type { SlackJob } from '../../app/jobs.js';
 import type { ReportLink } from '../../app/reportLinks.js';
+import { refreshReports } from '../../app/reportRefresh.js';
 import { configuredGroups } from '../../core/access.js';
 import type { Actor } from '../../core/config.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -29,6 +30,17 @@ export interface JobContext<J extends SlackJob = SlackJob> {
   readonly job: J;
   /** The Slack user as an `Actor`, with the configured user groups they belong to. */
   actor(): Promise<Actor>;
+}
+
+/** Rebuilds the import reports of `flowKeys` after a state change was stored (failures are logged). */
+export function refreshReportsOf(
+  ctx: JobContext,
+  env: string,
+  flowKeys: readonly string[],
+  except: SlackMessageRef | null = null,
+): Promise<void> {
+  const { service, messenger, reportLink, log } = ctx.deps;
+  return refreshReports({ service, messenger, reportLink: reportLink ?? null, log }, env, flowKeys, except);
 }
 
 /** A context for `job`; the user's groups are fetched on first use and kept for the job. */

@@ -65,7 +65,7 @@ describe('buildPublishRequest', () => {
     expect(text).toContain('+ Play prompt `n1`');
   });
 
-  it('offers Approve (primary) and Reject (danger), both confirmed, carrying the request id', () => {
+  it('offers Approve (primary, confirmed) and Reject (danger, asking its reason in a modal instead), carrying the request id', () => {
     const [approve, reject] = buttonsOf(buildPublishRequest(requestView()).blocks);
     expect([approve?.action_id, approve?.style, reject?.action_id, reject?.style]).toEqual([
       ACTION_IDS.approve,
@@ -74,7 +74,7 @@ describe('buildPublishRequest', () => {
       'danger',
     ]);
     expect(decodeActionValue(ACTION_IDS.approve, approve?.value)).toEqual({ request: 'req-7f3a' });
-    expect([approve?.confirm, reject?.confirm].every((c) => c !== undefined)).toBe(true);
+    expect([approve?.confirm !== undefined, reject?.confirm]).toEqual([true, undefined]);
   });
 
   it('links the version’s full report after the decision buttons when reports are served', () => {

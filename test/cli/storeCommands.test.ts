@@ -61,6 +61,10 @@ describe('flowgate store commands on the local default', () => {
     const asked = await flowgate(dir, 'publish', 'Billing', '--env', 'prod', '--as', 'alice', '--json');
     const request = (JSON.parse(asked.out) as { request: { id: string; state: string } }).request;
     expect(request.state).toBe('pending');
+    const repeated = await flowgate(dir, 'publish', 'Billing', '--env', 'prod', '--as', 'alice');
+    expect(repeated.code).toBe(0);
+    expect(repeated.out).toContain(`Billing v1 in prod was already requested by alice`);
+    expect(repeated.out).toContain(`Publish request ${request.id}`);
 
     const self = await flowgate(dir, 'approve', request.id, '--as', 'alice');
     expect(self.code).toBe(1);

@@ -30,6 +30,95 @@ export function describePublishRequestsContract(name: string, make: MakePort<Pub
         );
         expect((await requests.getRequest('req-1'))?.flowKey).toBe(FLOW);
       });
+
+      it('returns the open request and stores nothing when the version already has one pending', async () => {
+        const { requests } = await setup();
+        await requests.createRequest(requestOf('req-1'));
+
+        const again = await requests.createRequest(requestOf('req-2', { requester: 'U0CAROL' }));
+
+        expect(again).toEqual({ request: requestOf('req-1'), created: false });
+        expect(await requests.getRequest('req-2')).toBeNull();
+      });
+
+      it('stores exactly one of concurrent requests for one version, and hands the others that one', async () => {
+        const { requests } = await setup();
+
+        const results = await Promise.all(
+          ['req-1', 'req-2', 'req-3', 'req-4'].map((id) => requests.createRequest(requestOf(id))),
+        );
+
+        const stored = results.filter((r) => r.created).map((r) => r.request.id);
+        expect(stored).toHaveLength(1);
+        expect(new Set(results.map((r) => r.request.id))).toEqual(new Set(stored));
+        expect(await requests.listRequests(ENV)).toHaveLength(1);
+      });
+
+      it('treats an approved request that is not yet published as open', async () => {
+        const { requests } = await setup();
+        await requests.createRequest(requestOf('req-1', { state: 'approved', decidedBy: 'U0BOB' }));
+
+        const again = await requests.createRequest(requestOf('req-2'));
+
+        expect(again).toMatchObject({ created: false, request: { id: 'req-1' } });
+      });
+
+      it.each([
+        ['rejected', 'rejected', 0],
+        ['published', 'published', 0],
+        ['failed', 'failed', 0],
+        ['expired while pending', 'pending', 25],
+      ] as const)(
+        'stores a new request when the version`s earlier one was %s',
+        async (_title, state, hours) => {
+          const { requests, clock } = await setup();
+          await requests.createRequest(requestOf('req-1', { state }));
+          clock.advance(hours * HOUR);
+          const later = requestOf('req-2', {
+            requestedAt: clock.now().toISOString(),
+            expiresAt: '2026-12-01T10:00:00.000Z',
+          });
+
+          const again = await requests.createRequest(later);
+
+          expect(again).toEqual({ request: later, created: true });
+        },
+      );
+
+      it('keeps other versions, flows and environments apart', async () => {
+        const { requests } = await setup();
+        await requests.createRequest(requestOf('req-1'));
+
+        const others = await Promise.all([
+          requests.createRequest(requestOf('req-2', { version: 2 })),
+          requests.createRequest(requestOf('req-3', { flowKey: 'flow:Other' })),
+          requests.createRequest(requestOf('req-4', { env: 'prod' })),
+        ]);
+
+        expect(others.map((r) => r.created)).toEqual([true, true, true]);
+      });
+    });
+
+    describe('listFlowRequests', () => {
+      it('lists one flow`s requests in the environment newest first', async () => {
+        const { requests } = await setup();
+        await requests.createRequest(requestOf('req-1', { state: 'rejected' }));
+        await requests.createRequest(
+          requestOf('req-2', { version: 2, requestedAt: '2026-11-21T10:05:00.000Z' }),
+        );
+        await requests.createRequest(requestOf('req-3', { flowKey: 'flow:Other' }));
+        await requests.createRequest(requestOf('req-4', { env: 'prod' }));
+
+        expect((await requests.listFlowRequests(ENV, FLOW)).map((r) => r.id)).toEqual(['req-2', 'req-1']);
+      });
+
+      it('reads a pending request past its expiry as expired', async () => {
+        const { requests, clock } = await setup();
+        await requests.createRequest(requestOf('req-1'));
+        clock.advance(25 * HOUR);
+
+        expect((await requests.listFlowRequests(ENV, FLOW)).map((r) => r.state)).toEqual(['expired']);
+      });
     });
 
     describe('getRequest', () => {
@@ -67,8 +156,10 @@ export function describePublishRequestsContract(name: string, make: MakePort<Pub
       it('filters by the state as read now when a state is given', async () => {
         const { requests, clock } = await setup();
         await requests.createRequest(requestOf('old', { expiresAt: '2026-11-21T10:30:00.000Z' }));
-        await requests.createRequest(requestOf('fresh', { requestedAt: '2026-11-21T10:01:00.000Z' }));
-        await requests.createRequest(requestOf('done', { state: 'approved' }));
+        await requests.createRequest(
+          requestOf('fresh', { version: 2, requestedAt: '2026-11-21T10:01:00.000Z' }),
+        );
+        await requests.createRequest(requestOf('done', { version: 3, state: 'approved' }));
         clock.advance(HOUR);
 
         const [pending, expired] = [

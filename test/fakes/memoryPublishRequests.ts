@@ -1,5 +1,6 @@
-import type { Clock, PublishRequests } from '../../core/ports.js';
-import type { PublishRequest, RequestState } from '../../core/versions/types.js';
+import type { Clock, CreatedRequest, PublishRequests } from '../../core/ports.js';
+import { isOpenRequest } from '../../core/versions/requests.js';
+import type { FlowKey, PublishRequest, RequestState } from '../../core/versions/types.js';
 import { tick } from './tick.js';
 
 /** `PublishRequests` in memory: the reference semantics the DynamoDB adapter must match. */
@@ -11,10 +12,27 @@ export class MemoryPublishRequests implements PublishRequests {
     this.#clock = clock;
   }
 
-  async createRequest(request: PublishRequest): Promise<void> {
+  async createRequest(request: PublishRequest): Promise<CreatedRequest> {
     await tick();
     if (this.#requests.has(request.id)) throw new Error(`request ${request.id} exists`);
+    // Checked and stored in one step (no await between): concurrent creates cannot both pass.
+    const open = [...this.#requests.values()]
+      .map((r) => this.#expired(r))
+      .find(
+        (r) =>
+          r.env === request.env &&
+          r.flowKey === request.flowKey &&
+          r.version === request.version &&
+          isOpenRequest(r),
+      );
+    if (open !== undefined) return { request: open, created: false };
     this.#requests.set(request.id, request);
+    return { request, created: true };
+  }
+
+  async listFlowRequests(env: string, flowKey: FlowKey): Promise<PublishRequest[]> {
+    const all = await this.listRequests(env);
+    return all.filter((r) => r.flowKey === flowKey);
   }
 
   async getRequest(id: string): Promise<PublishRequest | null> {

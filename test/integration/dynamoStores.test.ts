@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../adapters/dynamo/DynamoAuditLog.js';
 import { DynamoClaims } from '../../adapters/dynamo/DynamoClaims.js';
 import { DynamoMappings } from '../../adapters/dynamo/DynamoMappings.js';
-import { DynamoPublishRequests } from '../../adapters/dynamo/DynamoPublishRequests.js';
+import { DynamoPublishRequests, OPEN_MARKER_LEASE_MS } from '../../adapters/dynamo/DynamoPublishRequests.js';
 import { DynamoVersions } from '../../adapters/dynamo/DynamoVersions.js';
 import { createVersionTable } from '../../adapters/dynamo/versionTable.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
@@ -189,6 +189,57 @@ describe('DynamoVersions on dynalite and s3rver', () => {
 });
 
 describe('DynamoPublishRequests on dynalite', () => {
+  describe('createRequest', () => {
+    /** A table where a create took version 1's marker for `id` and died before storing the request. */
+    async function markerLeftBy(id: string, clock: FixedClock) {
+      const { table, tableName } = await freshTable();
+      await dynamo.client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: {
+            pk: { S: 'ENV#test#FLOW#flow:Main IVR' },
+            sk: { S: 'OPEN#V#0000000001' },
+            item: { S: 'request-open' },
+            request: { S: id },
+            claimedAt: { S: clock.now().toISOString() },
+          },
+        }),
+      );
+      return new DynamoPublishRequests({ ...table, clock });
+    }
+
+    it('lets the version be requested again once a create that died after its marker is past the lease', async () => {
+      const clock = new FixedClock();
+      const requests = await markerLeftBy('died', clock);
+      clock.advance(OPEN_MARKER_LEASE_MS);
+
+      const again = await requests.createRequest(requestOf('req-2'));
+
+      expect(again).toMatchObject({ created: true, request: { id: 'req-2' } });
+      expect(await requests.getRequest('req-2')).toMatchObject({ state: 'pending' });
+    });
+
+    it('asks to try again, storing nothing, while such a marker is within its lease', async () => {
+      const requests = await markerLeftBy('in-flight', new FixedClock());
+
+      await expect(requests.createRequest(requestOf('req-2'))).rejects.toMatchObject({ code: 'conflict' });
+      expect(await requests.getRequest('req-2')).toBeNull();
+    });
+
+    it('stores one of twenty concurrent requests for a version whose earlier request was rejected', async () => {
+      const requests = await freshRequests();
+      await requests.createRequest(requestOf('req-0'));
+      await requests.transitionRequest('req-0', 'pending', 'rejected', { reason: 'wrong queue' });
+
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => requests.createRequest(requestOf(`req-${i + 1}`))),
+      );
+
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect((await requests.listRequests('test', 'pending')).length).toBe(1);
+    });
+  });
+
   describe('transitionRequest', () => {
     it('lets exactly one of ten concurrent approvals win', async () => {
       const requests = await freshRequests();

@@ -42,6 +42,14 @@ export interface FakeSlackHome {
   readonly publishes: number;
 }
 
+/** A modal the fake opened with `views.open`, as it holds it. */
+export interface FakeSlackView {
+  readonly id: string;
+  readonly triggerId: string;
+  /** The view payload as sent (`callback_id`, `private_metadata`, `blocks`, …). */
+  readonly view: Readonly<Record<string, unknown>>;
+}
+
 /** A file a test uploaded with `files.uploadV2` (the three-step sequence). */
 export interface FakeSlackUpload {
   readonly id: string;
@@ -115,6 +123,8 @@ export interface FakeSlackApi {
   messages(): FakeSlackMessage[];
   /** `user`'s App Home tab as last published, or null when none was. */
   home(user: string): FakeSlackHome | null;
+  /** Every modal opened with `views.open`, oldest first. */
+  views(): FakeSlackView[];
   uploads(): FakeSlackUpload[];
   /** Makes a file downloadable and known to `files.info`. */
   registerFile(bytes: Uint8Array | string, options: FakeFileOptions): FakeSlackFile;
@@ -155,6 +165,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     message: (channel, ts) => state.messages.get(messageKey(channel, ts)) ?? null,
     messages: () => [...state.messages.values()],
     home: (user) => state.homes.get(user) ?? null,
+    views: () => [...state.views],
     uploads: () =>
       [...state.uploads.values()].filter((upload) => upload.completed).map(({ upload }) => upload),
     registerFile: (bytes, fileOptions) => state.registerFile(bytes, fileOptions),
@@ -187,6 +198,9 @@ class FakeState {
   readonly calls: FakeSlackCall[] = [];
   readonly messages = new Map<string, FakeSlackMessage>();
   readonly homes = new Map<string, FakeSlackHome>();
+  readonly views: FakeSlackView[] = [];
+  /** Trigger ids already exchanged for a view: Slack takes each once. */
+  readonly #exchanged = new Set<string>();
   readonly uploads = new Map<string, PendingUpload>();
   readonly files = new Map<string, StoredFile>();
   readonly users = new Map<
@@ -214,6 +228,8 @@ class FakeState {
     this.calls.length = 0;
     this.messages.clear();
     this.homes.clear();
+    this.views.length = 0;
+    this.#exchanged.clear();
     this.uploads.clear();
     this.failures.clear();
   }
@@ -361,15 +377,19 @@ class FakeState {
       return { ok: true, channel, ts, text: updated.text };
     },
     'chat.postEphemeral': () => ({ ok: true, message_ts: this.#nextTs() }),
-    'views.open': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
-    'views.update': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
-    'views.publish': (args) => this.#publishHome(args),
+    'views.open': (args) => this.#openView(args),
     'chat.getPermalink': (args) => {
       const channel = stringField(args, 'channel') ?? '';
       const ts = stringField(args, 'message_ts') ?? '';
       if (!this.messages.has(messageKey(channel, ts))) return { ok: false, error: 'message_not_found' };
-      return { ok: true, channel, permalink: `${this.origin}/archives/${channel}/p${ts.replace('.', '')}` };
+      return {
+        ok: true,
+        channel,
+        permalink: `${this.origin}/archives/${channel}/p${ts.replace('.', '')}`,
+      };
     },
+    'views.update': () => ({ ok: true, view: { id: `V${this.nextId()}` } }),
+    'views.publish': (args) => this.#publishHome(args),
     'files.info': (args) => {
       const file = this.files.get(stringField(args, 'file') ?? '');
       return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file: file.record };
@@ -450,6 +470,22 @@ class FakeState {
       ok: true,
       view: { id: `V${this.nextId()}`, type: 'home', blocks: view.blocks, hash: published.hash },
     };
+  }
+
+  /**
+   * `views.open` as Slack documents it: `view` is required, and so is one of `trigger_id` or
+   * `interactivity_pointer`; a trigger is exchanged once (`exchanged_trigger_id` after). The
+   * answer holds the view with its new id and empty state.
+   */
+  #openView(args: Json): Json {
+    const view = args.view;
+    const trigger = stringField(args, 'trigger_id') ?? stringField(args, 'interactivity_pointer');
+    if (!isRecord(view) || trigger === null) return { ok: false, error: 'invalid_arguments' };
+    if (this.#exchanged.has(trigger)) return { ok: false, error: 'exchanged_trigger_id' };
+    this.#exchanged.add(trigger);
+    const id = `V${this.nextId()}`;
+    this.views.push({ id, triggerId: trigger, view });
+    return { ok: true, view: { ...view, id, team_id: this.teamId, state: { values: {} } } };
   }
 
   #completeUploads(args: Json): Json {

@@ -1,8 +1,11 @@
 import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildNotice } from '../../../blocks/messages.js';
+import { AlreadyRequestedError } from '../../../core/errors.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
+import type { PublishRequest } from '../../../core/versions/types.js';
+import { tellAlreadyRequested } from '../alreadyRequested.js';
 import { announceRequest } from '../announceRequest.js';
 import { type CommandArgs, commandEnv, flowName, trailingVersions } from '../commandArgs.js';
 import { WorkerRefusal } from '../refusal.js';
@@ -17,12 +20,19 @@ export async function runPublish(ctx: JobContext<CommandJob>, args: CommandArgs)
   const flow = flowName(rest, flowCommandSyntax('publish'));
   const version = args.version ?? versions[0];
   const actor = await ctx.actor();
-  const request = await requestPublish(service, {
-    env,
-    flow,
-    actor,
-    ...(version === undefined ? {} : { version }),
-  });
+  let request: PublishRequest;
+  try {
+    request = await requestPublish(service, {
+      env,
+      flow,
+      actor,
+      ...(version === undefined ? {} : { version }),
+    });
+  } catch (error) {
+    if (!(error instanceof AlreadyRequestedError)) throw error;
+    await tellAlreadyRequested(ctx, error);
+    return;
+  }
   await announceRequest(ctx, request, actor);
   await tellUser(ctx, buildNotice(requestNotice(request.flowKey, request.version, request.state, env)));
 }

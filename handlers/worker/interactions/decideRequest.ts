@@ -2,11 +2,13 @@ import type { InteractionJob } from '../../../app/jobs.js';
 import { publishRequestView } from '../../../app/views.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { buildRequestDecided } from '../../../blocks/requestDecided.js';
+import { buildRequestRejectedNotice } from '../../../blocks/requestRejected.js';
 import { requestDecidedView } from '../../../blocks/views.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import { rejectRequest } from '../../../core/service/rejectRequest.js';
-import type { JobContext } from '../workerDeps.js';
+import { WorkerRefusal } from '../refusal.js';
+import { type JobContext, refreshReportsOf } from '../workerDeps.js';
 import { clickedRequest } from './message.js';
 
 /**
@@ -31,19 +33,31 @@ export async function approve(ctx: JobContext<InteractionJob>): Promise<void> {
   );
   const decided = requestDecidedView(view, result.request, result.outcome, result.waitingFor);
   await ctx.deps.messenger.update(posted, buildRequestDecided(decided));
+  const published = result.outcome?.flows.map((f) => f.flowKey) ?? [];
+  await refreshReportsOf(ctx, result.request.env, [result.request.flowKey, ...published]);
 }
 
-/** Reject: decided exactly once by the use case; the request message shows who rejected it. */
+/**
+ * Reject, as the reject modal submits it (the Reject button opens the modal; its reason comes
+ * with the job): decided exactly once by the use case. The request message then shows who
+ * rejected it, when and why, and the requester is told in its thread.
+ */
 export async function reject(ctx: JobContext<InteractionJob>): Promise<void> {
-  const { service } = ctx.deps;
+  const { service, messenger } = ctx.deps;
   const { request: id } = decodeActionValue(ACTION_IDS.reject, ctx.job.value);
+  const reason = ctx.job.reason ?? null;
+  if (reason === null) {
+    throw new WorkerRefusal('Nothing was rejected: use the Reject button, which asks for your reason.');
+  }
   const posted = await clickedRequest(ctx, id, 'Reject');
   const actor = await ctx.actor();
   const replaces = await publishedBefore(service, id);
-  // A button carries no reason; the empty one shows as none.
-  const rejected = await rejectRequest(service, { id, actor, reason: '' });
+  const rejected = await rejectRequest(service, { id, actor, reason });
   const view = await publishRequestView(service, rejected, actor, replaces, ctx.deps.reportLink ?? null);
-  await ctx.deps.messenger.update(posted, buildRequestDecided(requestDecidedView(view, rejected, null)));
+  const decided = requestDecidedView(view, rejected, null);
+  await messenger.update(posted, buildRequestDecided(decided));
+  await messenger.post(posted.channel, buildRequestRejectedNotice(decided), posted.ts);
+  await refreshReportsOf(ctx, rejected.env, [rejected.flowKey]);
 }
 
 /** The version published before the decision (what the request replaces), read before publishing moves it. */

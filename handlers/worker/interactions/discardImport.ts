@@ -8,6 +8,7 @@ import { requireRole } from '../../../core/access.js';
 import { parseFlowKey } from '../../../core/versions/flowKey.js';
 import type { JobContext } from '../workerDeps.js';
 import { clickedReport } from './message.js';
+import { answeredStale } from './versionNow.js';
 
 /**
  * Discard (import report): the message stops offering the flow for publishing. Nothing is
@@ -21,10 +22,13 @@ export async function discardImport(ctx: JobContext<InteractionJob>): Promise<vo
   const label = `${parseFlowKey(flow)?.name ?? flow} v${version}`;
   // Only the report flowgate posted for this flow: a payload naming any other message is refused.
   const message = await clickedReport(ctx, { env, flow, version });
+  if (await answeredStale(ctx, 'discard', { env, flow, version })) return;
   const shown = await loadReport(service.files, message);
   const rest = shown?.flows.filter((f) => f.flowKey !== flow && f.version !== null) ?? [];
   if (shown === null || rest.length === 0) {
     await messenger.update(message, buildDiscardedMessage([label], ctx.job.user, env));
+    // Nothing left to show: state changes of the flow leave the discarded message as it is.
+    if (shown !== null) await saveReport(service.files, message, { ...shown, flows: [] });
     return;
   }
   const content = { ...shown, flows: rest };

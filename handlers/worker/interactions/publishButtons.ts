@@ -1,10 +1,13 @@
 import type { InteractionJob } from '../../../app/jobs.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
+import { AlreadyRequestedError } from '../../../core/errors.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
+import { tellAlreadyRequested } from '../alreadyRequested.js';
 import { announceRequest } from '../announceRequest.js';
-import type { JobContext } from '../workerDeps.js';
+import { type JobContext, refreshReportsOf } from '../workerDeps.js';
 import { clickedDecision, clickedReport } from './message.js';
+import { answeredStale } from './versionNow.js';
 
 /**
  * Request publish (import report): asks approvers for exactly the version the report shows, in
@@ -13,9 +16,18 @@ import { clickedDecision, clickedReport } from './message.js';
 export async function requestPublishing(ctx: JobContext<InteractionJob>): Promise<void> {
   const { env, flow, version } = decodeActionValue(ACTION_IDS.requestPublish, ctx.job.value);
   const report = await clickedReport(ctx, { env, flow, version });
+  // Never asks for content already live or replaced: the click is answered from where it stands.
+  if (await answeredStale(ctx, 'request', { env, flow, version })) return;
   const actor = await ctx.actor();
-  const request = await requestPublish(ctx.deps.service, { env, flow, version, actor });
-  await announceRequest(ctx, request, actor, report.channel);
+  try {
+    const request = await requestPublish(ctx.deps.service, { env, flow, version, actor });
+    await announceRequest(ctx, request, actor, report.channel);
+  } catch (error) {
+    // A double click (two payloads) or a click on a copy of the report: the request that stands.
+    if (!(error instanceof AlreadyRequestedError)) throw error;
+    await tellAlreadyRequested(ctx, error);
+    await refreshReportsOf(ctx, env, [flow]);
+  }
 }
 
 /**

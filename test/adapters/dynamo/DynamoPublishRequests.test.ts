@@ -14,6 +14,7 @@ function requests(): DynamoPublishRequests {
 describe('DynamoPublishRequests', () => {
   describe('createRequest', () => {
     it('keeps the expiry out of the TTL attribute so decided requests are never deleted', async () => {
+      documents.on(GetCommand).resolves({});
       documents.on(PutCommand).resolves({});
       const request = requestOf('req-1');
 
@@ -31,12 +32,14 @@ describe('DynamoPublishRequests', () => {
       expect(stored).not.toHaveProperty('expiresAt');
     });
 
-    it('writes the pointer by id first and stops with a conflict when the id exists', async () => {
-      documents.on(PutCommand).rejects(conflict());
+    it('takes the version`s marker first, then the pointer by id, and stops with a conflict when the id exists', async () => {
+      documents.on(GetCommand).resolves({});
+      documents.on(PutCommand).resolvesOnce({}).rejects(conflict());
 
       await expect(requests().createRequest(requestOf('req-1'))).rejects.toMatchObject({ code: 'conflict' });
-      expect(documents.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.pk)).toEqual([
-        'REQ#req-1',
+      expect(documents.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.sk)).toEqual([
+        'OPEN#V#0000000001',
+        '-',
       ]);
     });
   });

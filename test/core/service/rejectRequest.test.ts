@@ -32,6 +32,18 @@ describe('rejectRequest', () => {
     expect((await kit.audit.listAudit('prod')).filter((e) => e.action === 'reject')).toHaveLength(1);
   });
 
+  it.each(['', '   \n '])('refuses and leaves the request pending when the reason is %j', async (reason) => {
+    const { kit, request } = await requested();
+
+    await expect(
+      rejectRequest(kit.deps, { id: request.id, actor: users.carol, reason }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'Say why you reject it: the requester sees the reason.',
+    });
+    expect((await kit.requests.getRequest(request.id))?.state).toBe('pending');
+  });
+
   it('lets exactly one of two concurrent decisions win', async () => {
     const { kit, request } = await requested();
 

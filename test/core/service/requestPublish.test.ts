@@ -40,6 +40,34 @@ describe('requestPublish', () => {
     expect(request.driftHash).toBe(sha256(old));
   });
 
+  it('answers a second ask for the same version with the pending request, storing and auditing nothing new', async () => {
+    const kit = prodKit();
+    await importTexts(kit, 'prod', { main: inboundFlow('Main') });
+    const first = await requestPublish(kit.deps, { env: 'prod', flow: 'Main', actor: users.alice });
+    const audited = (await kit.audit.listAudit('prod')).length;
+
+    const again = requestPublish(kit.deps, { env: 'prod', flow: 'Main', actor: users.carol });
+
+    await expect(again).rejects.toMatchObject({ name: 'AlreadyRequestedError', request: first });
+    await expect(again).rejects.toThrow('Main v1 in prod was already requested by alice');
+    expect(await kit.requests.listRequests('prod')).toEqual([first]);
+    expect(await kit.audit.listAudit('prod')).toHaveLength(audited);
+  });
+
+  it('stores one request when the same version is asked for concurrently', async () => {
+    const kit = prodKit();
+    await importTexts(kit, 'prod', { main: inboundFlow('Main') });
+
+    const asked = await Promise.allSettled(
+      [users.alice, users.alice, users.carol].map((actor) =>
+        requestPublish(kit.deps, { env: 'prod', flow: 'Main', actor }),
+      ),
+    );
+
+    expect(asked.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    expect(await kit.requests.listRequests('prod')).toHaveLength(1);
+  });
+
   it('takes the latest version when none is given and the chosen one when it is', async () => {
     const kit = prodKit();
     await importTexts(kit, 'prod', { main: inboundFlow('Main', { say: 'one' }) });

@@ -45,7 +45,8 @@ function isLink(actionId: string): boolean {
  * queued once; the worker's use cases also decide each transition exactly once.
  */
 export function registerInteractions(app: App, ctx: ListenerContext): void {
-  app.action(/^flowgate\./, async ({ ack, body }) => {
+  // Reject is the reject button listener's: it opens a modal asking for the reason.
+  app.action(/^flowgate\.(?!reject(?::\d+)?$)/, async ({ ack, body }) => {
     await ack();
     try {
       const parsed = blockActions.safeParse(body);

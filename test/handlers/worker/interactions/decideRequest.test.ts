@@ -83,13 +83,46 @@ describe('processSlackJob (approve and reject)', () => {
 
   it('shows who rejected it and publishes nothing when a publisher rejects', async () => {
     const request = await requested('alice');
+    const reject = {
+      ...clickJob(request, button(request, 'flowgate.reject'), 'carol'),
+      reason: 'Wrong queue',
+    };
 
-    await processSlackJob(clickJob(request, button(request, 'flowgate.reject'), 'carol'), t.deps);
+    await processSlackJob(reject, t.deps);
 
     expect(t.fake.message(request.channel, request.ts)?.text).toBe(
       'Billing line v1 for prod: rejected by carol.',
     );
     expect(t.kit.center.writes()).toBe(0);
+  });
+
+  it('shows the reason in the request message and tells the requester in its thread when a publisher rejects', async () => {
+    const request = await requested('alice');
+    const reject = {
+      ...clickJob(request, button(request, 'flowgate.reject'), 'carol'),
+      reason: 'The queue should be Billing, not Sales.',
+    };
+
+    await processSlackJob(reject, t.deps);
+
+    expect(allText(t.fake.message(request.channel, request.ts) ?? request)).toContain(
+      '> The queue should be Billing, not Sales.',
+    );
+    const notice = t.fake.messages().find((m) => m.threadTs === request.ts);
+    expect(notice?.text).toBe(
+      'alice your request to publish Billing line v1 to prod was rejected: The queue should be Billing, not Sales.',
+    );
+  });
+
+  it('rejects nothing and says to use the button when a reject job carries no reason', async () => {
+    const request = await requested('alice');
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.reject'), 'carol'), t.deps);
+
+    expect(ephemeralTo(t.fake, 'carol').join('\n')).toContain(
+      'use the Reject button, which asks for your reason',
+    );
+    expect((await t.kit.requests.listRequests('prod'))[0]?.state).toBe('pending');
   });
 
   it('lets a member of a publisher user group approve when the roles name the group', async () => {
