@@ -9,14 +9,12 @@ import {
 } from '../core/errors.js';
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
+import { isStoreCommand } from './commandNames.js';
 import { runConvert } from './commands/convert.js';
-import { runDoctor } from './commands/doctor.js';
 import { runPlan } from './commands/plan.js';
-import { runStart } from './commands/start.js';
 import { runValidate } from './commands/validate.js';
 import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
 import { printableIo } from './printable.js';
-import { isStoreCommand, runStoreCommand } from './storeCommands.js';
 
 const USAGE = `flowgate: move Amazon Connect contact flows between environments safely
 
@@ -65,7 +63,12 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
   const io = printableIo(given);
   try {
     const [command, ...rest] = argv;
-    if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);
+    // Store commands, `start` and `doctor` load the AWS SDK, the local servers and Bolt: loaded
+    // on demand, so `--help`, `validate` and `plan` start as fast as Node itself.
+    if (isStoreCommand(command)) {
+      const { runStoreCommand } = await import('./storeCommands.js');
+      return await runStoreCommand(command, rest, io);
+    }
     if (command === 'start') return await start(rest, io);
     if (command === 'doctor') return await doctorCommand(rest, io);
     return run(argv, io);
@@ -125,6 +128,7 @@ async function start(args: readonly string[], io: CliIo): Promise<number> {
   const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got '${String(values.port)}'`);
+  const { runStart } = await import('./commands/start.js');
   return runStart(port, typeof values.config === 'string' ? values.config : null, io);
 }
 
@@ -137,6 +141,7 @@ async function doctorCommand(args: readonly string[], io: CliIo): Promise<number
   if (typeof values.env !== 'string' || values.env === '') throw new UsageError('doctor needs --env <env>');
   if (positionals.length > 0)
     throw new UsageError(`doctor takes no arguments, got '${positionals.join(' ')}'`);
+  const { runDoctor } = await import('./commands/doctor.js');
   return runDoctor(
     {
       env: values.env,
