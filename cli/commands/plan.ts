@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { serializeFlow } from '../../core/formats/readFlow.js';
-import { type AnalyzeOptions, analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
+import { type AnalyzeOptions, type PlannedBatch, planFlows } from '../../core/pipeline.js';
 import { planReport } from '../../core/report.js';
 import { loadCatalog } from '../catalogFile.js';
-import { collectInputs, type InputFile, readInput } from '../inputs.js';
+import { collectInputs, type InputFile } from '../inputs.js';
 import { type CliIo, exitForFlows } from '../io.js';
 import { renderPlan } from '../render.js';
+import { analyzeInputs } from './validate.js';
 
 /** Options of `plan`. */
 export interface PlanOptions {
@@ -20,10 +21,7 @@ export interface PlanOptions {
 export function runPlan(paths: readonly string[], options: PlanOptions, io: CliIo): number {
   const catalog = loadCatalog(options.target, io.cwd);
   const files = collectInputs(paths, io.cwd);
-  const batch = planFlows(
-    files.map((file) => analyzeFlow(file.display, readInput(file), options.analyze)),
-    catalog,
-  );
+  const batch = planFlows(analyzeInputs(files, options, io), catalog);
   if (options.out !== null) writeRetargeted(batch, files, resolve(io.cwd, options.out));
   io.stdout(
     options.json

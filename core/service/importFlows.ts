@@ -24,6 +24,8 @@ export interface ImportInput {
   readonly files: readonly ImportFile[];
   readonly actor: Actor;
   readonly channel: VersionSource['channel'];
+  /** Told after each file is stored (`stored` of `total`), so a terminal can show progress. */
+  readonly onProgress?: (stored: number, total: number) => void;
 }
 
 /** What became of one file. */
@@ -97,9 +99,11 @@ export async function importFlows(deps: ServiceDeps, input: ImportInput): Promis
   const analyzed = input.files.map((file) => analyzeWithHead(file, heads));
   const plan = planFlows(analyzed, catalog);
   const flows: ImportedFlow[] = [];
+  input.onProgress?.(0, plan.flows.length);
   for (const [i, planned] of plan.flows.entries()) {
     const file = input.files[i];
     if (file !== undefined) flows.push(await storeFlow(deps, input, file, planned, heads));
+    input.onProgress?.(i + 1, plan.flows.length);
   }
   await notifyImport(deps, input, flows);
   return { env: input.env, flows, order: plan.order };
