@@ -8,9 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** Where `bin/flowgate.js` looks for the build unless FLOWGATE_CLI_BUILD says otherwise. */
 export const CLI_BUILD_DIR = join('dist', 'cli');
@@ -64,9 +62,12 @@ export async function buildCli(root: string, outDir = join(root, CLI_BUILD_DIR))
     builtAt,
     inputs: [
       ...sources,
-      ...['package.json', 'package-lock.json', join('node_modules', '.package-lock.json')].filter((file) =>
-        existsSync(join(root, file)),
-      ),
+      ...[
+        'scripts/buildCli.ts',
+        'package.json',
+        'package-lock.json',
+        join('node_modules', '.package-lock.json'),
+      ].filter((file) => existsSync(join(root, file))),
     ],
   };
   writeFileSync(join(staging, 'build.json'), `${JSON.stringify(manifest)}\n`);
@@ -84,27 +85,4 @@ function warmCodeCache(root: string, outDir: string): void {
     [join(root, 'bin', 'flowgate.js'), 'validate', join(root, 'examples', 'flows'), '--json'],
     { cwd: root, stdio: 'ignore', env: { ...process.env, FLOWGATE_CLI_BUILD: outDir } },
   );
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main(process.cwd());
-
-async function main(root: string): Promise<void> {
-  if (!isInstalled('esbuild')) {
-    // `npm ci --omit=dev` runs `prepare` too, without the bundler: flowgate runs from the sources.
-    process.stdout.write('flowgate: esbuild is not installed; the command runs from the sources (slower)\n');
-    return;
-  }
-  const manifest = await buildCli(root);
-  process.stdout.write(
-    `flowgate: built ${CLI_BUILD_DIR}/flowgate.cjs from ${manifest.inputs.length} files (npm run build rebuilds it)\n`,
-  );
-}
-
-function isInstalled(name: string): boolean {
-  try {
-    createRequire(import.meta.url).resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
 }
