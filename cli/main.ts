@@ -10,9 +10,6 @@ import {
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
 import { isStoreCommand } from './commandNames.js';
-import { runConvert } from './commands/convert.js';
-import { runPlan } from './commands/plan.js';
-import { runValidate } from './commands/validate.js';
 import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
 import { printableIo } from './printable.js';
 
@@ -71,17 +68,19 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     }
     if (command === 'start') return await start(rest, io);
     if (command === 'doctor') return await doctorCommand(rest, io);
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     return report(error, io);
   }
 }
 
-function run(argv: readonly string[], io: CliIo): number {
+/** The commands on files alone; each loaded when asked for, so `--help` loads none of them. */
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, type: { type: 'string' } });
+      const { runValidate } = await import('./commands/validate.js');
       return runValidate(
         requirePaths(positionals),
         { json: values.json === true, analyze: analyzeOptions(values.type) },
@@ -90,6 +89,7 @@ function run(argv: readonly string[], io: CliIo): number {
     }
     case 'convert': {
       const { positionals } = parse(rest, {});
+      const { runConvert } = await import('./commands/convert.js');
       return runConvert(requirePaths(positionals), io);
     }
     case 'plan': {
@@ -100,6 +100,7 @@ function run(argv: readonly string[], io: CliIo): number {
         type: { type: 'string' },
       });
       if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
+      const { runPlan } = await import('./commands/plan.js');
       return runPlan(
         requirePaths(positionals),
         {
