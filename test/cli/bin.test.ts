@@ -103,7 +103,7 @@ describe.each([
 
     expect([imported.status, imported.stdout]).toEqual([0, expect.stringContaining('version 1  Main IVR')]);
     expect([asked.status, asked.stdout]).toEqual([0, expect.stringContaining('is waiting for approval')]);
-  });
+  }, 120_000); // two processes, each starting the local stack: slow through tsx on a busy machine
 
   it.skipIf(process.platform === 'win32').each([
     ['validate', 'flow.json'],
