@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 // stream classes and costs a fifth of a start.
 const require = createRequire(import.meta.url);
 const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
-const { dirname, join, resolve } = require('node:path');
+const { dirname, join, resolve, sep } = require('node:path');
 const { fileURLToPath } = require('node:url');
 const { Script } = require('node:vm');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // FLOWGATE_CLI_BUILD: another build folder (the tests and the bench build their own).
 const buildDir = resolve(process.env.FLOWGATE_CLI_BUILD || join(root, 'dist', 'cli'));
 const argv = process.argv.slice(2);
@@ -37,8 +37,10 @@ function currentBuild() {
     return null; // never built (npm ci --ignore-scripts) or being rebuilt: the sources it is
   }
   // One stat per source file (a few hundred, a few ms): cheap next to what running stale code costs.
+  // The recorded paths are normalised already: concatenated, not joined (join costs as much as stat).
+  const prefix = root + sep;
   for (const input of manifest.inputs) {
-    const stat = statSync(join(root, input), { throwIfNoEntry: false });
+    const stat = statSync(prefix + input, { throwIfNoEntry: false });
     if (stat === undefined || stat.mtimeMs > manifest.builtAt) {
       process.stderr.write(
         `flowgate: ${input} changed since the build; running the sources (slower). \`npm run build\` makes it fast again.\n`,
