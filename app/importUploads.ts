@@ -96,6 +96,8 @@ export interface ImportTarget {
    * flow. For S3 drops, where nobody is watching to finish half of it by hand.
    */
   readonly whole?: boolean;
+  /** Told after each file is stored (see `ImportInput.onProgress`). */
+  readonly onProgress?: (stored: number, total: number) => void;
 }
 
 /** What an import did. */
@@ -136,6 +138,7 @@ export async function importUnpacked(
     files: target.files,
     actor: target.actor,
     channel: target.channel,
+    ...(target.onProgress === undefined ? {} : { onProgress: target.onProgress }),
   });
   await storeImportReports(deps.service, result, deps.log);
   const published = UNATTENDED.has(target.channel)

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFlow, planFlows } from '../core/pipeline.js';
 import { Catalog } from '../core/resolve/catalog.js';
+import { measureCli } from './cli.js';
 import { generateCatalog, generateFlow } from './generate.js';
 import { measureImportStore } from './importStore.js';
 import { measurePromote } from './promote.js';
@@ -168,6 +169,11 @@ const corpusDirectory = join(process.cwd(), '..', 'shared', 'corpus', 'public');
 const renderPngMs = measureRenderPng(corpus.length > 0 ? corpusDirectory : null);
 log(`picture of the largest flow (SVG + PNG): ${renderPngMs.toFixed(0)} ms`);
 
+const cli = await measureCli(process.cwd());
+log(
+  `flowgate command (whole processes, built): --help ${cli.helpVsNode.toFixed(2)}x and validate ${cli.validateVsNode.toFixed(2)}x node -e 0 (${cli.nodeMs.toFixed(0)} ms; targets ≤ 2x); versions ${cli.versionsMs.toFixed(0)} ms, beside npm start ${cli.versionsAttachedMs.toFixed(0)} ms (target ≤ 1000)`,
+);
+
 // The headline figures: the worse of the two inputs, so neither can hide behind the other.
 const worst = corpusFigures !== null && corpusFigures.ratio > bigFigures.ratio ? corpusFigures : bigFigures;
 const result = {
@@ -188,6 +194,10 @@ const result = {
   slack_bundle_bytes: bundle.bytes,
   render_png_ms: Number(renderPngMs.toFixed(1)),
   s3_import_p50_ms: Number(s3ImportMs.toFixed(1)),
+  cli_help_vs_node_startup: Number(cli.helpVsNode.toFixed(2)),
+  cli_validate_vs_node_startup: Number(cli.validateVsNode.toFixed(2)),
+  cli_versions_ms: Number(cli.versionsMs.toFixed(1)),
+  cli_versions_with_npm_start_ms: Number(cli.versionsAttachedMs.toFixed(1)),
   generated_ms_per_mb: Number(bigFigures.msPerMb.toFixed(2)),
   generated_vs_json_parse: Number(bigFigures.ratio.toFixed(2)),
   ...(corpusFigures === null

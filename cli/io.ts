@@ -1,5 +1,6 @@
 import { type Diagnostic, hasErrors } from '../core/diagnostics.js';
 import type { FlowFormat } from '../core/flow.js';
+import type { ProgressStream } from './progress.js';
 
 /** Where the CLI writes, and whether it may use colour. Tests pass their own. */
 export interface CliIo {
@@ -8,6 +9,11 @@ export interface CliIo {
   /** Colour only on a terminal, never when NO_COLOR is set; FORCE_COLOR forces it. */
   readonly color: boolean;
   readonly cwd: string;
+  /**
+   * Stderr itself, for progress on long work (`progress.ts`): drawn only where it is a terminal,
+   * never through `stderr` above, which escapes the control characters a redraw needs.
+   */
+  readonly terminal?: ProgressStream;
 }
 
 /** The real process streams. */
@@ -21,6 +27,8 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     color,
     cwd: process.cwd(),
+    // A dumb terminal cannot erase a line: it gets no progress rather than a pile of them.
+    ...(env.TERM === 'dumb' ? {} : { terminal: process.stderr }),
   };
 }
 

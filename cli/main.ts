@@ -1,6 +1,5 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../app/compose/config.js';
 import {
   CatalogError,
   ConfigError,
@@ -11,14 +10,9 @@ import {
 } from '../core/errors.js';
 import { FLOW_TYPES, parseFlowType } from '../core/flowTypes.js';
 import type { AnalyzeOptions } from '../core/pipeline.js';
-import { runConvert } from './commands/convert.js';
-import { runDoctor } from './commands/doctor.js';
-import { runPlan } from './commands/plan.js';
-import { runStart } from './commands/start.js';
-import { runValidate } from './commands/validate.js';
+import { isStoreCommand } from './commandNames.js';
 import { type CliIo, EXIT, processIo, UnreadableInputError, UsageError } from './io.js';
 import { printableIo } from './printable.js';
-import { isStoreCommand, runStoreCommand } from './storeCommands.js';
 
 const USAGE = `flowgate: move Amazon Connect contact flows between environments safely
 
@@ -69,21 +63,28 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
   const io = printableIo(given);
   try {
     const [command, ...rest] = argv;
-    if (isStoreCommand(command)) return await runStoreCommand(command, rest, io);
+    // Store commands, `start` and `doctor` load the AWS SDK, the local servers and Bolt: loaded
+    // on demand, so `--help`, `validate` and `plan` start as fast as Node itself.
+    if (isStoreCommand(command)) {
+      const { runStoreCommand } = await import('./storeCommands.js');
+      return await runStoreCommand(command, rest, io);
+    }
     if (command === 'start') return await start(rest, io);
     if (command === 'doctor') return await doctorCommand(rest, io);
     if (command === 'plan') return await planCommand(rest, io);
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     return report(error, io);
   }
 }
 
-function run(argv: readonly string[], io: CliIo): number {
+/** The commands on files alone; each loaded when asked for, so `--help` loads none of them. */
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' }, type: { type: 'string' } });
+      const { runValidate } = await import('./commands/validate.js');
       return runValidate(
         requirePaths(positionals),
         { json: values.json === true, analyze: analyzeOptions(values.type) },
@@ -92,6 +93,7 @@ function run(argv: readonly string[], io: CliIo): number {
     }
     case 'convert': {
       const { positionals } = parse(rest, {});
+      const { runConvert } = await import('./commands/convert.js');
       return runConvert(requirePaths(positionals), io);
     }
     case 'help':
@@ -121,8 +123,10 @@ async function planCommand(args: readonly string[], io: CliIo): Promise<number> 
   if (typeof values.from !== 'string' && to !== null) throw new UsageError('--to goes with --from <env>');
   const from = typeof values.from === 'string' ? values.from : null;
   const configPath = typeof values.config === 'string' ? values.config : process.env.FLOWGATE_CONFIG || null;
-  const source =
-    from === null ? null : { from, to, config: await readConfig(configPath, io.cwd, userInfo().username) };
+  // The config is read only for --from (its rename rules), and the plan code loaded only for
+  // plan: both kept off the path of `--help` and `validate`.
+  const source = from === null ? null : { from, to, config: await readSourceConfig(configPath, io) };
+  const { runPlan } = await import('./commands/plan.js');
   return runPlan(
     requirePaths(positionals),
     {
@@ -136,11 +140,17 @@ async function planCommand(args: readonly string[], io: CliIo): Promise<number> 
   );
 }
 
+async function readSourceConfig(path: string | null, io: CliIo) {
+  const { readConfig } = await import('../app/compose/config.js');
+  return readConfig(path, io.cwd, userInfo().username);
+}
+
 async function start(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' }, config: { type: 'string' } });
   const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number, got '${String(values.port)}'`);
+  const { runStart } = await import('./commands/start.js');
   return runStart(port, typeof values.config === 'string' ? values.config : null, io);
 }
 
@@ -153,6 +163,7 @@ async function doctorCommand(args: readonly string[], io: CliIo): Promise<number
   if (typeof values.env !== 'string' || values.env === '') throw new UsageError('doctor needs --env <env>');
   if (positionals.length > 0)
     throw new UsageError(`doctor takes no arguments, got '${positionals.join(' ')}'`);
+  const { runDoctor } = await import('./commands/doctor.js');
   return runDoctor(
     {
       env: values.env,

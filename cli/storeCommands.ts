@@ -1,31 +1,10 @@
 import { parseArgs } from 'node:util';
+import type { StoreCommand } from './commandNames.js';
 import { runApprove, runPublish, runReject, runRollback } from './commands/approvals.js';
 import { runAudit, runDiff, runExport, runImport, runResolve, runVersions } from './commands/history.js';
 import { runReport } from './commands/report.js';
 import { type CliIo, UsageError } from './io.js';
 import { openRuntime, type Runtime } from './runtime.js';
-
-/** Commands that read or write the stores (and so open the runtime). */
-export const STORE_COMMANDS = [
-  'import',
-  'versions',
-  'diff',
-  'export',
-  'report',
-  'resolve',
-  'publish',
-  'approve',
-  'reject',
-  'rollback',
-  'audit',
-] as const;
-
-type StoreCommand = (typeof STORE_COMMANDS)[number];
-
-/** True when `command` is one of {@link STORE_COMMANDS}. */
-export function isStoreCommand(command: string | undefined): command is StoreCommand {
-  return command !== undefined && (STORE_COMMANDS as readonly string[]).includes(command);
-}
 
 const COMMON = {
   json: { type: 'boolean' },

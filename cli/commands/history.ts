@@ -9,6 +9,7 @@ import { listAudit } from '../../core/service/listAudit.js';
 import { listVersions } from '../../core/service/listVersions.js';
 import { rememberResolution } from '../../core/service/rememberResolution.js';
 import { type CliIo, EXIT, exitForFlows, UsageError } from '../io.js';
+import { NO_PROGRESS, progressLine } from '../progress.js';
 import { renderAudit, renderDiff, renderImport, renderVersions } from '../renderStore.js';
 import type { Runtime } from '../runtime.js';
 import { uploadsFrom } from './importFiles.js';
@@ -30,10 +31,22 @@ export async function runImport(
   options: OutputOptions,
   io: CliIo,
 ): Promise<number> {
-  const { result } = await importUploads(
-    { service: rt.deps, log: (message) => io.stderr(`flowgate: ${message}\n`) },
-    { env, uploads: uploadsFrom(paths, io.cwd), actor: rt.actor, channel: 'cli' },
-  );
+  const uploads = uploadsFrom(paths, io.cwd);
+  const progress = options.json ? NO_PROGRESS : progressLine(io.terminal, 'Importing');
+  const log = (message: string) => {
+    progress.end(); // a message goes on a line of its own, not after the progress
+    io.stderr(`flowgate: ${message}\n`);
+  };
+  let imported: Awaited<ReturnType<typeof importUploads>>;
+  try {
+    imported = await importUploads(
+      { service: rt.deps, log },
+      { env, uploads, actor: rt.actor, channel: 'cli', onProgress: progress.update },
+    );
+  } finally {
+    progress.end();
+  }
+  const { result } = imported;
   const json = {
     env: result.env,
     flows: result.flows.map((f) => ({

@@ -2,14 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { FlowgateConfig } from '../../core/config.js';
 import { serializeFlow } from '../../core/formats/readFlow.js';
-import { type AnalyzeOptions, analyzeFlow, type PlannedBatch, planFlows } from '../../core/pipeline.js';
+import { type AnalyzeOptions, type PlannedBatch, planFlows } from '../../core/pipeline.js';
 import { planReport } from '../../core/report.js';
 import type { Catalog } from '../../core/resolve/catalog.js';
 import { type RenameRule, renameRulesFor } from '../../core/resolve/renameRules.js';
 import { loadCatalog } from '../catalogFile.js';
-import { collectInputs, type InputFile, readInput } from '../inputs.js';
+import { collectInputs, type InputFile } from '../inputs.js';
 import { type CliIo, exitForFlows, UsageError } from '../io.js';
 import { renderPlan } from '../render.js';
+import { analyzeInputs } from './validate.js';
 
 /** Options of `plan`. */
 export interface PlanOptions {
@@ -38,11 +39,9 @@ export interface PlanSource {
 export function runPlan(paths: readonly string[], options: PlanOptions, io: CliIo): number {
   const catalog = loadCatalog(options.target, io.cwd);
   const files = collectInputs(paths, io.cwd);
-  const batch = planFlows(
-    files.map((file) => analyzeFlow(file.display, readInput(file), options.analyze)),
-    catalog,
-    { renames: renamesOf(options.source ?? null, catalog, io) },
-  );
+  const batch = planFlows(analyzeInputs(files, options, io), catalog, {
+    renames: renamesOf(options.source ?? null, catalog, io),
+  });
   if (options.out !== null) writeRetargeted(batch, files, resolve(io.cwd, options.out));
   io.stdout(
     options.json

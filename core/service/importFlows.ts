@@ -31,6 +31,8 @@ export interface ImportInput {
    * whose source environment nobody knows.
    */
   readonly sourceEnv?: string;
+  /** Told after each file is stored (`stored` of `total`), so a terminal can show progress. */
+  readonly onProgress?: (stored: number, total: number) => void;
 }
 
 /** What became of one file. */
@@ -106,9 +108,11 @@ export async function importFlows(deps: ServiceDeps, input: ImportInput): Promis
   const renames = renameRulesFor(deps.config.renames ?? [], input.sourceEnv ?? null, input.env);
   const plan = planFlows(analyzed, catalog, { renames });
   const flows: ImportedFlow[] = [];
+  input.onProgress?.(0, plan.flows.length);
   for (const [i, planned] of plan.flows.entries()) {
     const file = input.files[i];
     if (file !== undefined) flows.push(await storeFlow(deps, input, file, planned, heads));
+    input.onProgress?.(i + 1, plan.flows.length);
   }
   await notifyImport(deps, input, flows);
   return { env: input.env, flows, order: plan.order };

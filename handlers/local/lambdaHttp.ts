@@ -4,8 +4,19 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 /** A Lambda handler of API Gateway HTTP API (payload v2) events. */
 export type HttpLambda = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** Requests larger than this are refused before they are read (Slack's are a few kB). */
-const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/**
+ * Requests larger than this are refused before they are read whole (Slack's are a few kB): the
+ * most a Lambda is invoked with, so what `npm start` takes is what AWS takes.
+ */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/** Options of {@link serveLambda}. */
+export interface ServeLambdaOptions {
+  /** The route takes raw bytes whatever the content type says (curl sends zips as a form). */
+  readonly binary?: boolean;
+  /** What to do instead, said in the 413 answer to a body over {@link MAX_BODY_BYTES}. */
+  readonly tooLargeHint?: string;
+}
 
 /**
  * Serves a Lambda HTTP handler from a Node HTTP server, so `npm start` and the end-to-end tests
@@ -17,7 +28,7 @@ export async function serveLambda(
   handler: HttpLambda,
   req: IncomingMessage,
   res: ServerResponse,
-  options: { readonly binary?: boolean } = {},
+  options: ServeLambdaOptions = {},
 ): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -25,7 +36,7 @@ export async function serveLambda(
     const buffer = chunk as Buffer;
     size += buffer.length;
     if (size > MAX_BODY_BYTES) {
-      res.writeHead(413).end('request too large');
+      refuseTooLarge(req, res, options.tooLargeHint ?? 'Send a smaller request.');
       return;
     }
     chunks.push(buffer);
@@ -51,6 +62,31 @@ export async function serveLambda(
   res.writeHead(result.statusCode ?? 200, stringHeaders(result.headers)).end(body);
 }
 
+/**
+ * Writes the documented error answer, `{"error": {code, message, hint}}` as JSON: what every route
+ * of the local host answers when the request fails before or outside its handler.
+ */
+export function writeJsonError(
+  res: ServerResponse,
+  statusCode: number,
+  error: { readonly code: string; readonly message: string; readonly hint: string },
+): void {
+  res
+    .writeHead(statusCode, { 'content-type': 'application/json' })
+    .end(`${JSON.stringify({ error }, null, 2)}\n`);
+}
+
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, hint: string): void {
+  writeJsonError(res, 413, {
+    code: 'body-too-large',
+    message: `The body is over ${MAX_BODY_BYTES} bytes (6 MB), more than a request may carry.`,
+    hint,
+  });
+  // The rest is read and dropped rather than left unread: a client still sending would see the
+  // connection reset instead of this answer.
+  req.resume();
+}
+
 function stringHeaders(headers: APIGatewayProxyStructuredResultV2['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) out[name] = String(value);
@@ -59,7 +95,7 @@ function stringHeaders(headers: APIGatewayProxyStructuredResultV2['headers']): R
 
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml)|[^;]*\+json)/i;
 
-/** `binary`: the route takes raw bytes whatever the content type says (curl sends zips as a form). */
+/** `binary`: see {@link ServeLambdaOptions}. */
 function bodyOf(
   bytes: Buffer,
   contentType: string,

@@ -16,9 +16,9 @@ import type { Notifier } from '../../core/ports.js';
 import { createReportHandler } from '../reports/handler.js';
 import { createS3Import } from '../s3-import/handler.js';
 import { createSlackApp, guardSlackRequests, type SlackAppOptions } from '../slack/app.js';
-import { createWebhookHandler } from '../webhook/handler.js';
+import { createWebhookHandler, WEBHOOK_TOO_LARGE_HINT } from '../webhook/handler.js';
 import { createWorker, runScheduledEvent } from '../worker/handler.js';
-import { type HttpLambda, serveLambda } from './lambdaHttp.js';
+import { type HttpLambda, serveLambda, writeJsonError } from './lambdaHttp.js';
 import { watchLocalBucket } from './localWatcher.js';
 
 /** The Slack side of the local server, from the environment (SLACK_*). */
@@ -249,14 +249,23 @@ function router(
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const fail = (error: unknown) => {
       log('request failed', error);
-      if (!res.headersSent) res.writeHead(500).end();
+      if (!res.headersSent)
+        writeJsonError(res, 500, {
+          code: 'internal',
+          message: 'flowgate could not handle the request.',
+          hint: 'Try again; the log of `npm start` says what failed.',
+        });
     };
     if (req.method === 'POST' && path === '/slack/events' && routes.slack !== null) {
       serveLambda(routes.slack, req, res).catch(fail);
     } else if (path.startsWith(REPORT_PREFIX)) {
       serveLambda(routes.reports, req, res).catch(fail);
-    } else if (path === '/webhooks/flows' || path.startsWith('/webhooks/flows/status/')) {
-      serveLambda(routes.webhook, req, res, { binary: true }).catch(fail);
+    } else if (path.startsWith('/webhooks/')) {
+      // Every path under /webhooks/ goes to the handler, so a mistyped one is answered as the
+      // webhook documents its errors, with the right path in the hint.
+      serveLambda(routes.webhook, req, res, { binary: true, tooLargeHint: WEBHOOK_TOO_LARGE_HINT }).catch(
+        fail,
+      );
     } else if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     } else {

@@ -63,6 +63,10 @@ export interface WebhookDeps {
   readonly reportLink?: ReportLink | null;
 }
 
+/** What to do with a body over the limit (the local host says it too, for bodies it refuses first). */
+export const WEBHOOK_TOO_LARGE_HINT =
+  'Split the flows over several requests, or drop them in the bucket (incoming/<env>/).';
+
 const FLOWS_PATH = '/webhooks/flows';
 const STATUS_PREFIX = `${FLOWS_PATH}/status/`;
 /** A delivery id names one delivery across retries; the signature alone names one request. */
@@ -127,7 +131,7 @@ async function acceptFlows(
       413,
       'body-too-large',
       `The body is ${body.byteLength} bytes; the webhook takes ${limits.maxBodyBytes}.`,
-      'Split the flows over several requests, or drop them in the bucket (incoming/<env>/).',
+      WEBHOOK_TOO_LARGE_HINT,
     );
   try {
     const contentType = mediaTypeOf(header(event, 'content-type'));
