@@ -93,14 +93,17 @@ function run(argv: readonly string[], io: CliIo): number {
       const { values, positionals } = parse(rest, {
         json: { type: 'boolean' },
         target: { type: 'string' },
+        catalog: { type: 'string' },
         out: { type: 'string' },
         type: { type: 'string' },
       });
-      if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
+      // `--catalog` says what the file is; `--target` is the older spelling of the same option.
+      const target = values.catalog ?? values.target;
+      if (typeof target !== 'string') throw new UsageError('plan needs --catalog <catalog.json>');
       return runPlan(
         requirePaths(positionals),
         {
-          target: values.target,
+          target,
           json: values.json === true,
           out: typeof values.out === 'string' ? values.out : null,
           analyze: analyzeOptions(values.type),

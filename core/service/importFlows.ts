@@ -10,12 +10,14 @@ import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot } from '../versions/requests.js';
 import type { FlowHead, FlowKey, FlowVersion, VersionSource } from '../versions/types.js';
-import { loadTarget } from './loadTarget.js';
+import { loadTarget, type TargetCache } from './loadTarget.js';
 
 /** One delivered file. */
 export interface ImportFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** What the version records as where it came from (`VersionSource.ref`); the name when absent. */
+  readonly ref?: string;
 }
 
 /** Input of {@link importFlows}. */
@@ -24,6 +26,11 @@ export interface ImportInput {
   readonly files: readonly ImportFile[];
   readonly actor: Actor;
   readonly channel: VersionSource['channel'];
+  /**
+   * Catalogs this job already read (pull and promote plan before they import): the contact
+   * center's inventory is then not read again.
+   */
+  readonly targets?: TargetCache;
 }
 
 /** What became of one file. */
@@ -93,7 +100,10 @@ const REFUSED_PLAN_CODES: ReadonlySet<string> = new Set(['duplicate-in-batch', .
 export async function importFlows(deps: ServiceDeps, input: ImportInput): Promise<ImportResult> {
   requireRole(deps.config, input.actor, 'editor', `import flows into ${input.env}`);
   environmentOf(deps.config, input.env);
-  const [heads, catalog] = await Promise.all([headsByKey(deps, input.env), loadTarget(deps, input.env)]);
+  const [heads, catalog] = await Promise.all([
+    headsByKey(deps, input.env),
+    loadTarget(deps, input.env, input.targets),
+  ]);
   const analyzed = input.files.map((file) => analyzeWithHead(file, heads));
   const plan = planFlows(analyzed, catalog);
   const flows: ImportedFlow[] = [];
@@ -141,7 +151,7 @@ async function storeFlow(
     flowKey,
     author: input.actor.id,
     createdAt: deps.clock.now().toISOString(),
-    source: { channel: input.channel, ref: file.name },
+    source: { channel: input.channel, ref: file.ref ?? file.name },
     original: fileText(file.bytes),
     sourceHash: sha256(file.bytes),
   });
@@ -195,7 +205,14 @@ function isImported(version: FlowVersion): boolean {
   return IMPORT_CHANNELS.has(version.source.channel);
 }
 
-const IMPORT_CHANNELS: ReadonlySet<VersionSource['channel']> = new Set(['cli', 'slack', 's3', 'webhook']);
+const IMPORT_CHANNELS: ReadonlySet<VersionSource['channel']> = new Set([
+  'cli',
+  'slack',
+  's3',
+  'webhook',
+  'pull',
+  'promote',
+]);
 
 /**
  * The version's import event, stamped from the version itself (its author, its time, an id
