@@ -22,6 +22,11 @@ const ANSWERED: Readonly<Record<QueuedFlowCommandName, { args: readonly string[]
   export: { args: ['Billing line', 'v1'], answer: /^Exported Billing line v1: the file is in the channel\./ },
   publish: { args: ['Billing line'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
   rollback: { args: ['Billing line', 'v1'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
+  pull: { args: [], answer: /^Pulled 2 flows from prod \(2 new versions\): the report is in the channel\./ },
+  promote: {
+    args: ['--all', '--from', 'test', '--to', 'prod'],
+    answer: /^Promoted test → prod: nothing changes in prod, so nothing was written\./,
+  },
   status: { args: [], answer: /^No publish requests are waiting in prod\./ },
   map: { args: [], answer: /^No replacements are remembered for prod yet\./ },
 };
