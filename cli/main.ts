@@ -26,9 +26,9 @@ Usage:
       wrapper), check it, and list its resource references.
   flowgate convert <file>
       Print the Flow Language document (legacy exports converted) on stdout.
-  flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>] [--type <TYPE>]
+  flowgate plan <file|dir>... --catalog <catalog.json> [--json] [--out <dir>] [--type <TYPE>]
       Resolve every reference in the target instance, order the batch for publishing, and with --out
-      write each flow re-targeted.
+      write each flow re-targeted. (--target is the same option.)
 
   --type <TYPE>  the flow type of files that do not state one (CONTACT_FLOW, CUSTOMER_QUEUE, …, MODULE);
                  a type the file states always wins.
@@ -45,6 +45,13 @@ config with Amazon Connect environments say otherwise; --config <file>, --as <us
   flowgate approve <request> | reject <request> --reason <text>
   flowgate rollback <flow> --env <env> --to N
   flowgate audit --env <env> [--since <date>]
+
+Between live environments (what is in the instances, no export file needed):
+  flowgate catalog --env <env> [--out <file>]        (the live inventory as a catalog file, parents beside it)
+  flowgate pull --env <source> [--flow <name or glob>]... [--saved]
+      (the instance's flows and modules stored as versions of <source>; published content unless --saved)
+  flowgate promote <flow>... | --all --from <source> --to <target>
+      (what is live in the source, re-resolved in the target, stored there, one request for the batch)
 
 The Slack bot on loopback (npm start): POST /slack/events, with SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
 SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment; without them Slack is off and the

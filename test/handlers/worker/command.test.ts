@@ -54,6 +54,15 @@ describe('processSlackJob (command)', () => {
     expect(responses(t.fake)[0]).toContain('the request is in the channel for a publisher to approve');
   });
 
+  it('follows a pull in one channel message, updated as it goes and replaced by the report', async () => {
+    await processSlackJob(commandJob('pull', [], t.fake.responseUrl()), t.deps);
+
+    const message = onlyTopLevel(t.fake, CHANNELS.prod);
+    expect(message.text).toBe('alice pulled 2 flows from prod (published content): 2 new versions.');
+    const updates = t.fake.calls('chat.update').map((c) => String(c.args.text));
+    expect(updates).toContain('alice pulling from prod: Read 2 flows from prod.');
+  });
+
   it('lists the pending requests when asked for the status', async () => {
     await requestPublish(t.kit.deps, { env: 'prod', flow: 'Billing line', actor: users.alice });
 
