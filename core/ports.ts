@@ -171,7 +171,7 @@ export interface ContactCenter {
    * publish batch reads all its targets at once). Each holds what `describeFlow` would return;
    * an id with no such flow is absent from the map. With `saved`, each holds the saved content
    * instead (Connect's `ID:$SAVED`: the draft of a published flow, or its content when it has no
-   * draft), with status `SAVED` when that differs from what is published.
+   * draft), with the status the contact center reports for it.
    */
   describeFlows(
     kind: 'flow' | 'module',

@@ -13,8 +13,15 @@ function readBack(layers: Awaited<ReturnType<typeof exportCatalog>>): Catalog {
     const layer = layers[i];
     const next = layers[i + 1];
     if (layer === undefined) continue;
-    const file = formatCatalogFile(layer.data, next === undefined ? null : `${next.env}.json`, `${layer.env}.json`);
-    parent = new Catalog(parseCatalogFile(JSON.parse(JSON.stringify(file)), `${layer.env}.json`).data, parent);
+    const file = formatCatalogFile(
+      layer.data,
+      next === undefined ? null : `${next.env}.json`,
+      `${layer.env}.json`,
+    );
+    parent = new Catalog(
+      parseCatalogFile(JSON.parse(JSON.stringify(file)), `${layer.env}.json`).data,
+      parent,
+    );
   }
   if (parent === null) throw new Error('no layers');
   return parent;
@@ -43,7 +50,10 @@ describe('exportCatalog', () => {
       chosenAt: '2026-01-01T00:00:00.000Z',
     });
     const analyzed = exampleFlowFiles().map((f) => analyzeFlow(f.name, f.bytes));
-    const offline = planFlows(analyzed, readBack(await exportCatalog(deps, { env: 'prod', actor: users.victor })));
+    const offline = planFlows(
+      analyzed,
+      readBack(await exportCatalog(deps, { env: 'prod', actor: users.victor })),
+    );
     const online = planFlows(analyzed, await loadTarget(deps, 'prod'));
     expect(offline.flows.map((f) => f.resolutions)).toEqual(online.flows.map((f) => f.resolutions));
     expect(offline.flows.flatMap((f) => f.resolutions).some((r) => r.by === 'mapping')).toBe(true);
