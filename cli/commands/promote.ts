@@ -1,5 +1,5 @@
-import { promoteFlows } from '../../core/service/promoteFlows.js';
-import { pullFlows } from '../../core/service/pullFlows.js';
+import { type PromoteResult, promoteFlows } from '../../core/service/promoteFlows.js';
+import { type PullResult, pullFlows } from '../../core/service/pullFlows.js';
 import { type CliIo, EXIT } from '../io.js';
 import { renderPromote, renderPull } from '../renderStore.js';
 import type { Runtime } from '../runtime.js';
@@ -27,7 +27,7 @@ export async function runPull(
     actor: rt.actor,
     progress: progressTo(io),
   });
-  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPull(result, io.color));
+  io.stdout(options.json ? `${JSON.stringify(pullJson(result), null, 2)}\n` : renderPull(result, io.color));
   return result.flows.every((f) => f.version !== null) ? EXIT.ok : EXIT.findings;
 }
 
@@ -43,7 +43,55 @@ export async function runPromote(
   io: CliIo,
 ): Promise<number> {
   const result = await promoteFlows(rt.deps, { ...args, actor: rt.actor, progress: progressTo(io) });
-  io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPromote(result, io.color));
+  io.stdout(
+    options.json ? `${JSON.stringify(promoteJson(result), null, 2)}\n` : renderPromote(result, io.color),
+  );
   const failed = result.refused !== null || result.flows.some((f) => f.change === 'not-stored');
   return failed ? EXIT.findings : EXIT.ok;
+}
+
+/** `pull --json`: each flow with the version that holds it (numbers, not the content). */
+function pullJson(result: PullResult) {
+  return {
+    env: result.env,
+    saved: result.saved,
+    flows: result.flows.map((f) => ({
+      name: f.name,
+      kind: f.kind,
+      arn: f.arn,
+      flow: f.flowKey,
+      version: f.version?.number ?? null,
+      created: f.created,
+      diagnostics: f.diagnostics,
+    })),
+    notPublished: result.notPublished,
+  };
+}
+
+/** `promote --json`: what changes in the target, flow by flow, and the batch's request. */
+function promoteJson(result: PromoteResult) {
+  return {
+    from: result.from,
+    to: result.to,
+    flows: result.flows.map((f) => ({
+      name: f.name,
+      kind: f.kind,
+      change: f.change,
+      sourceVersion: f.sourceVersion,
+      version: f.version?.number ?? null,
+      diff: f.diff,
+      diagnostics: f.diagnostics,
+    })),
+    request:
+      result.request === null
+        ? null
+        : {
+            id: result.request.lead.id,
+            state: result.request.lead.state,
+            expiresAt: result.request.lead.expiresAt,
+            members: result.request.members.map((m) => ({ id: m.id, flow: m.flowKey, version: m.version })),
+          },
+    refused: result.refused,
+    notPublished: result.notPublished,
+  };
 }

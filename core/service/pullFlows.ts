@@ -115,7 +115,9 @@ function selectFlows(
   patterns: readonly string[],
   env: string,
 ): (CatalogResource & { kind: 'flow' | 'module' })[] {
-  if (patterns.length === 0) return [...own];
+  // Sorted, so the same instance gives the same versions and publish order whatever order it lists in.
+  const sorted = [...own].sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  if (patterns.length === 0) return sorted;
   const unmatched = patterns.filter((p) => !own.some((r) => matchesFlowPattern(p, r.name)));
   if (unmatched.length > 0) {
     throw new ServiceError(
@@ -123,7 +125,7 @@ function selectFlows(
       `${env} has no flow or module named ${unmatched.map((p) => `'${p}'`).join(', ')}: give names as the flow designer shows them (or a pattern such as 'Sales*').`,
     );
   }
-  return own.filter((r) => patterns.some((p) => matchesFlowPattern(p, r.name)));
+  return sorted.filter((r) => patterns.some((p) => matchesFlowPattern(p, r.name)));
 }
 
 interface Round {
@@ -216,7 +218,9 @@ function dependenciesOf(
       if ((ref.kind === 'flow' || ref.kind === 'module') && id != null) ids.add(resourceKey(ref.kind, id));
     });
   }
-  return own.filter((r) => ids.has(resourceKey(r.kind, r.id)) && !seen.has(resourceKey(r.kind, r.id)));
+  return own
+    .filter((r) => ids.has(resourceKey(r.kind, r.id)) && !seen.has(resourceKey(r.kind, r.id)))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 }
 
 function pullSummary(env: string, flows: readonly PulledFlow[], notPublished: readonly string[]): string {

@@ -99,21 +99,21 @@ describe('flowgate promote between two local instances', () => {
     expect(promoted.code).toBe(0);
     const result = JSON.parse(promoted.out) as {
       flows: { name: string; change: string }[];
-      request: { lead: { id: string }; members: unknown[] } | null;
+      request: { id: string; members: unknown[] } | null;
     };
     // Every flow and module live in test: the imported ones, and the one test was created with.
     expect(result.flows.map((f) => [f.name, f.change])).toEqual([
       ['Authenticate caller', 'create'],
+      ['Billing', 'create'],
       ['Default customer queue', 'unchanged'],
       ['Sales queue music', 'update'],
-      ['Billing', 'create'],
       ['Main IVR', 'create'],
     ]);
     expect(result.request?.members).toHaveLength(4);
 
-    const self = await flowgate(dir, 'approve', result.request?.lead.id ?? '', '--as', 'alice');
+    const self = await flowgate(dir, 'approve', result.request?.id ?? '', '--as', 'alice');
     expect(self.code).toBe(1);
-    const approved = await flowgate(dir, 'approve', result.request?.lead.id ?? '', '--as', 'bob');
+    const approved = await flowgate(dir, 'approve', result.request?.id ?? '', '--as', 'bob');
     expect(approved.err).toBe('');
     expect(approved.code).toBe(0);
 
