@@ -113,6 +113,26 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
       notPublished: pulled.notPublished,
     };
   }
+  const blocked = refusal(
+    to,
+    changed.flatMap((i) => plan.flows[i] ?? []),
+  );
+  if (blocked !== null) {
+    // Refused before anything is written: a batch that cannot be published is not half stored.
+    const flows = ordered(plan, live, (planned, flow) =>
+      changed.includes(plan.flows.indexOf(planned))
+        ? refusedFlow(planned, flow)
+        : unchangedFlow(planned, flow),
+    );
+    return {
+      from,
+      to,
+      flows: [...notStored, ...flows],
+      request: null,
+      refused: blocked,
+      notPublished: pulled.notPublished,
+    };
+  }
   const imported = await importFlows(deps, {
     env: to,
     files: changed.flatMap((i) => files[i] ?? []),
@@ -268,6 +288,29 @@ function unchangedFlow(planned: PlannedFlow, flow: PulledFlow & { version: FlowV
   };
 }
 
+/** Why the changed flows cannot be published in the target (their first errors), or null when they can. */
+function refusal(to: string, changed: readonly PlannedFlow[]): string | null {
+  const problems = changed.flatMap((planned) =>
+    planned.diagnostics.filter((d) => d.severity === 'error').map((d) => `${planned.name}: ${d.message}`),
+  );
+  if (problems.length === 0) return null;
+  const more = problems.length > 3 ? ` …and ${problems.length - 3} more.` : '';
+  return `Nothing was written to ${to}: ${problems.slice(0, 3).join(' ')}${more} Fix the flows in the source, or create the missing resources in ${to} (or remember a replacement there with flowgate resolve), then promote again.`;
+}
+
+/** A flow that would change but was refused with its batch: shown with the plan's findings. */
+function refusedFlow(planned: PlannedFlow, flow: PulledFlow & { version: FlowVersion }): PromotedFlow {
+  return {
+    name: flow.name,
+    kind: flow.kind,
+    sourceVersion: flow.version.number,
+    change: planned.action?.kind === 'update' ? 'update' : 'create',
+    version: null,
+    diff: null,
+    diagnostics: planned.diagnostics,
+  };
+}
+
 function notStoredFlow(flow: PulledFlow): PromotedFlow {
   return {
     name: flow.name,
@@ -291,6 +334,13 @@ async function openRequest(
   flows: readonly PromotedFlow[],
   actor: Actor,
 ): Promise<{ request: BatchRequest | null; refused: string | null }> {
+  const lost = flows.filter((f) => f.change === 'not-stored').map((f) => f.name);
+  if (lost.length > 0) {
+    return {
+      request: null,
+      refused: `${lost.join(', ')} could not be stored in ${to}, so the batch was not put to approval: see the findings above, fix them in the source, then promote again.`,
+    };
+  }
   const versions = flows.flatMap((f) =>
     (f.change === 'create' || f.change === 'update') && f.version !== null ? [f.version] : [],
   );

@@ -71,6 +71,26 @@ describe('promoteFlows', () => {
     expect(result.request?.members.map((m) => m.flowKey)).toEqual(['flow:Main IVR']);
   });
 
+  it('writes nothing and says why when a flow could not be published in the target', async () => {
+    const source = sourceCenter();
+    const bare = instanceData(TARGET_INSTANCE, PROD_QUEUE, '444455556666');
+    const target = new MemoryContactCenter({
+      ...bare,
+      resources: bare.resources.filter((r) => r.kind !== 'queue'),
+    });
+    const { deps, versions, requests } = makeDeps({
+      prodParent: false,
+      centers: { test: source, prod: target },
+    });
+
+    const result = await promoteFlows(deps, promoteAll);
+
+    expect(result.refused).toMatch(/^Nothing was written to prod: Main IVR: .*Sales/);
+    expect(result.request).toBeNull();
+    expect(await versions.listHeads('prod')).toEqual([]);
+    expect(await requests.listRequests('prod')).toEqual([]);
+  });
+
   it('decides the batch through its lead: a member alone is refused, rejecting the lead rejects all', async () => {
     const { deps, requests } = kit();
     const { request } = await promoteFlows(deps, promoteAll);
