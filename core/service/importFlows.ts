@@ -4,7 +4,14 @@ import type { ServiceDeps } from '../deps.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { flowKindLabel } from '../flowTypes.js';
 import { REFUSED_AT_IMPORT } from '../formats/flowNames.js';
-import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
+import {
+  type AnalyzedFlow,
+  analyzeFlow,
+  type PlannedBatch,
+  type PlannedFlow,
+  planFlows,
+} from '../pipeline.js';
+import type { Catalog } from '../resolve/catalog.js';
 import { draftOf } from '../versions/draft.js';
 import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
@@ -31,6 +38,8 @@ export interface ImportInput {
    * center's inventory is then not read again.
    */
   readonly targets?: TargetCache;
+  /** How the batch is resolved against the target; `planFlows` unless a caller resolves its own way (promote). */
+  readonly planner?: (analyzed: readonly AnalyzedFlow[], catalog: Catalog) => PlannedBatch;
 }
 
 /** What became of one file. */
@@ -105,7 +114,7 @@ export async function importFlows(deps: ServiceDeps, input: ImportInput): Promis
     loadTarget(deps, input.env, input.targets),
   ]);
   const analyzed = input.files.map((file) => analyzeWithHead(file, heads));
-  const plan = planFlows(analyzed, catalog);
+  const plan = (input.planner ?? planFlows)(analyzed, catalog);
   const flows: ImportedFlow[] = [];
   for (const [i, planned] of plan.flows.entries()) {
     const file = input.files[i];

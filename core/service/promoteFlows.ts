@@ -5,9 +5,16 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ServiceError } from '../errors.js';
 import type { FlowContent } from '../flow.js';
 import { parseFlowContent } from '../formats/parseFlowContent.js';
-import { analyzeFlow, type PlannedBatch, type PlannedFlow, planFlows } from '../pipeline.js';
+import {
+  type AnalyzedFlow,
+  analyzeFlow,
+  type PlannedBatch,
+  type PlannedFlow,
+  planFlows,
+} from '../pipeline.js';
 import type { ContactCenterFlow } from '../ports.js';
 import { memberKind } from '../resolve/bundleIndex.js';
+import type { Catalog } from '../resolve/catalog.js';
 import { diffFlows, type FlowDiff } from '../versions/diff.js';
 import type { FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
 import { type ImportFile, importFlows } from './importFlows.js';
@@ -96,7 +103,7 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
   const live = pulled.flows.filter((f): f is PulledFlow & { version: FlowVersion } => f.version !== null);
   const targets: TargetCache = new Map();
   const files = live.map((flow) => promotedFile(from, flow));
-  const plan = await resolveInTarget(deps, to, files, targets);
+  const plan = await resolveInTarget(deps, { from, to }, files, targets);
   progress(`Resolved ${files.length} flow${files.length === 1 ? '' : 's'} in ${to}.`);
   const current = await liveTargets(deps, to, plan.flows);
   const changed = plan.flows.flatMap((planned, i) => (isUnchanged(planned, current) ? [] : [i]));
@@ -139,6 +146,7 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
     actor,
     channel: 'promote',
     targets,
+    planner: promotePlanner({ from, to }),
   });
   progress(`Stored ${changed.length} version${changed.length === 1 ? '' : 's'} in ${to}.`);
   const stored = new Map(imported.flows.map((f) => [f.file, f]));
@@ -162,20 +170,34 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
   return { from, to, flows: [...notStored, ...flows], request, refused, notPublished: pulled.notPublished };
 }
 
+/** The environments of a promote: from where, to where. */
+export interface EnvironmentPair {
+  readonly from: string;
+  readonly to: string;
+}
+
 /**
- * Re-resolves the promoted flows in the target, as one batch: the resolution ladder (exact ARN,
- * the target's remembered mappings, id, the batch itself, name), against the target's live
- * inventory and its parents'. The one place promote resolves: a rule for names that differ by
- * convention between two environments belongs in the ladder's name step, which this reaches.
+ * How promote resolves a batch in the target: the resolution ladder (exact ARN, the target's
+ * remembered mappings, id, the batch itself, name) against the target's live inventory and its
+ * parents'. The one place promote resolves, both to compare with the target and to store the
+ * versions: a rule for names that differ by convention between two environments (per `pair`)
+ * plugs in here, or in the ladder's name step this reaches.
  */
+export function promotePlanner(
+  _pair: EnvironmentPair,
+): (analyzed: readonly AnalyzedFlow[], catalog: Catalog) => PlannedBatch {
+  return (analyzed, catalog) => planFlows(analyzed, catalog);
+}
+
+/** The promoted files planned in the target with {@link promotePlanner}. */
 export async function resolveInTarget(
   deps: ServiceDeps,
-  to: string,
+  pair: EnvironmentPair,
   files: readonly ImportFile[],
   targets: TargetCache,
 ): Promise<PlannedBatch> {
-  const catalog = await loadTarget(deps, to, targets);
-  return planFlows(
+  const catalog = await loadTarget(deps, pair.to, targets);
+  return promotePlanner(pair)(
     files.map((file) => analyzeFlow(file.name, file.bytes)),
     catalog,
   );

@@ -158,6 +158,6 @@ describe('flowgate promote between two local instances', () => {
 
   // Issue 13 item 4 (rename rules per pair of environments) is another change: when it lands, a
   // rule `lambda: dev-* → prod-*` resolves test's `dev-lookup` to prod's `prod-lookup` at the
-  // ladder's name step, which promote reaches through `resolveInTarget` (core/service/promoteFlows.ts).
+  // ladder's name step, which promote reaches through `promotePlanner` (core/service/promoteFlows.ts).
   it.todo('resolves dev-lookup in test to prod-lookup in prod through a rename rule (issue 13 item 4)');
 });
