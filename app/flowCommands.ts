@@ -87,6 +87,22 @@ export const FLOW_COMMANDS = [
     about: 'Asks for approval to put an earlier version back. Editors.',
   },
   {
+    name: 'pull',
+    role: 'editor',
+    answeredBy: 'worker',
+    syntax: '/flow pull [<flow or pattern>, …] [--env <source>] [--saved]',
+    about:
+      "Reads flows and modules straight from the environment's instance (all of them, or those named; published content, or saved with --saved) and stores them as its versions. Editors.",
+  },
+  {
+    name: 'promote',
+    role: 'editor',
+    answeredBy: 'worker',
+    syntax: '/flow promote <flow>, … | --all --from <source> --to <target>',
+    about:
+      'Takes what is live in the source (and the modules and flows it uses) to the target: references re-pointed there, one request for the batch. Editors; a publisher approves.',
+  },
+  {
     name: 'status',
     role: 'viewer',
     answeredBy: 'worker',

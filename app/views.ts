@@ -78,5 +78,16 @@ export async function publishRequestView(
           actor,
         });
   const reportUrl = reportLink === null ? null : reportLink(request.env, request.flowKey, request.version);
-  return publishRequestViewOf(request, head, replaces, diff, reportUrl);
+  const view = publishRequestViewOf(request, head, replaces, diff, reportUrl);
+  const together = await batchNames(service, request);
+  return together.length === 0 ? view : { ...view, together };
+}
+
+/** For a batch's lead, the names of the other flows it publishes (as `name vN`); none otherwise. */
+async function batchNames(service: ServiceDeps, request: PublishRequest): Promise<string[]> {
+  if (request.batch !== request.id) return [];
+  const requests = await service.requests.listRequests(request.env);
+  const members = requests.filter((r) => r.batch === request.id && r.id !== request.id);
+  const heads = await Promise.all(members.map((m) => service.versions.getHead(m.env, m.flowKey)));
+  return members.map((m, i) => `${heads[i]?.name ?? m.flowKey} v${m.version}`);
 }

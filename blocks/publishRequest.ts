@@ -29,7 +29,11 @@ const SHOWN_CHANGES = 8;
  * expiry and state on every click.
  */
 export function buildPublishRequest(view: PublishRequestView): SlackMessage {
-  const first = `${view.requester} asks to publish ${view.name} v${view.version} to ${view.env}.`;
+  const together = view.together ?? [];
+  const first =
+    together.length === 0
+      ? `${view.requester} asks to publish ${view.name} v${view.version} to ${view.env}.`
+      : `${view.requester} asks to publish ${together.length + 1} flows to ${view.env} together: ${view.name} v${view.version}, ${together.join(', ')}. Approving publishes them all.`;
   const blocks: KnownBlock[] = [
     ...requestSummary(view),
     {
@@ -43,8 +47,12 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
           style: 'primary',
           value: encodeActionValue(ACTION_IDS.approve, { request: view.requestId }),
           confirm: confirmDialog(
-            `Publish ${view.name} v${view.version}?`,
-            `${view.name} v${view.version} will be written to ${view.env} now${view.replaces === null ? '' : `, replacing v${view.replaces}`}. Importing will replace the current flow definition; unpublished changes will be lost.`,
+            together.length === 0
+              ? `Publish ${view.name} v${view.version}?`
+              : `Publish ${together.length + 1} flows?`,
+            together.length === 0
+              ? `${view.name} v${view.version} will be written to ${view.env} now${view.replaces === null ? '' : `, replacing v${view.replaces}`}. Importing will replace the current flow definition; unpublished changes will be lost.`
+              : `${view.name} and ${together.length} more will be written to ${view.env} now. Importing will replace the current flow definitions; unpublished changes will be lost.`,
             'Approve and publish',
           ),
         },

@@ -96,6 +96,11 @@ export interface PublishRequestView {
   readonly diff: { readonly from: number; readonly to: number; readonly changes: FlowDiff } | null;
   /** An expiring link to the version's HTML report (diagram, findings, changes), where reports are served. */
   readonly reportUrl?: string | null;
+  /**
+   * For the lead of a batch (a promote): the names of the other flows it publishes together,
+   * decided with it. Absent or empty for a request of its own.
+   */
+  readonly together?: readonly string[];
 }
 
 /** The same request after its decision (or expiry), with what publishing did. */

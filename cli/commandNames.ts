@@ -17,6 +17,9 @@ export const STORE_COMMANDS = [
   'reject',
   'rollback',
   'audit',
+  'catalog',
+  'pull',
+  'promote',
 ] as const;
 
 /** One of {@link STORE_COMMANDS}. */

@@ -22,11 +22,12 @@ Usage:
       wrapper), check it, and list its resource references.
   flowgate convert <file>
       Print the Flow Language document (legacy exports converted) on stdout.
-  flowgate plan <file|dir>... --target <catalog.json> [--json] [--out <dir>] [--type <TYPE>]
+  flowgate plan <file|dir>... --catalog <catalog.json> [--json] [--out <dir>] [--type <TYPE>]
                [--from <env> [--to <env>] [--config <file>]]
       Resolve every reference in the target instance, order the batch for publishing, and with --out
       write each flow re-targeted. --from names the environment the files came from: the config's
       rename rules for it → the target (--to, else the catalog's name) apply at the name step.
+      (--target is the same option as --catalog.)
 
   --type <TYPE>  the flow type of files that do not state one (CONTACT_FLOW, CUSTOMER_QUEUE, …, MODULE);
                  a type the file states always wins.
@@ -43,6 +44,13 @@ config with Amazon Connect environments say otherwise; --config <file>, --as <us
   flowgate approve <request> | reject <request> --reason <text>
   flowgate rollback <flow> --env <env> --to N
   flowgate audit --env <env> [--since <date>]
+
+Between live environments (what is in the instances, no export file needed):
+  flowgate catalog --env <env> [--out <file>]        (the live inventory as a catalog file, parents beside it)
+  flowgate pull --env <source> [--flow <name or glob>]... [--saved]
+      (the instance's flows and modules stored as versions of <source>; published content unless --saved)
+  flowgate promote <flow>... | --all --from <source> --to <target>
+      (what is live in the source, re-resolved in the target, stored there, one request for the batch)
 
 The Slack bot on loopback (npm start): POST /slack/events, with SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
 SLACK_API_URL, SLACK_APP_TOKEN (Socket Mode) from the environment; without them Slack is off and the
@@ -112,13 +120,16 @@ async function planCommand(args: readonly string[], io: CliIo): Promise<number> 
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     target: { type: 'string' },
+    catalog: { type: 'string' },
     out: { type: 'string' },
     type: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     config: { type: 'string' },
   });
-  if (typeof values.target !== 'string') throw new UsageError('plan needs --target <catalog.json>');
+  // `--catalog` says what the file is; `--target` is the older spelling of the same option.
+  const target = values.catalog ?? values.target;
+  if (typeof target !== 'string') throw new UsageError('plan needs --catalog <catalog.json>');
   const to = typeof values.to === 'string' ? values.to : null;
   if (typeof values.from !== 'string' && to !== null) throw new UsageError('--to goes with --from <env>');
   const from = typeof values.from === 'string' ? values.from : null;
@@ -130,7 +141,7 @@ async function planCommand(args: readonly string[], io: CliIo): Promise<number> 
   return runPlan(
     requirePaths(positionals),
     {
-      target: values.target,
+      target,
       json: values.json === true,
       out: typeof values.out === 'string' ? values.out : null,
       analyze: analyzeOptions(values.type),

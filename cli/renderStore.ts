@@ -1,9 +1,12 @@
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { ImportResult } from '../core/service/importFlows.js';
 import type { VersionList } from '../core/service/listVersions.js';
+import type { PromotedFlow, PromoteResult } from '../core/service/promoteFlows.js';
+import type { PullResult } from '../core/service/pullFlows.js';
+import type { FlowDiff } from '../core/versions/diff.js';
 import type { AuditEvent } from '../core/versions/types.js';
 import { printable } from './printable.js';
-import { painter, renderPlan, shortId } from './render.js';
+import { type Paint, painter, renderPlan, shortId } from './render.js';
 
 /** The import report: the plan of each file, then what was stored. */
 export function renderImport(result: ImportResult, color: boolean): string {
@@ -45,8 +48,14 @@ export function renderVersions(list: VersionList, color: boolean): string {
 /** What changed between two versions, in words a reviewer reads. */
 export function renderDiff(result: VersionDiff, color: boolean): string {
   const paint = painter(color);
-  const { diff } = result;
-  const lines: string[] = [paint('bold', `${printable(result.name)}: version ${result.from} → ${result.to}`)];
+  const lines = diffLines(result.diff, paint);
+  if (lines.length === 0) lines.push(paint('dim', '  no differences'));
+  return `${[paint('bold', `${printable(result.name)}: version ${result.from} → ${result.to}`), ...lines].join('\n')}\n`;
+}
+
+/** A diff's lines, indented two spaces: added, removed, changed blocks, re-pointed references, layout. */
+function diffLines(diff: FlowDiff, paint: Paint): string[] {
+  const lines: string[] = [];
   for (const block of diff.added)
     lines.push(`  ${paint('green', '+')} ${printable(block.block)} (${shortId(block.action)})`);
   for (const block of diff.removed)
@@ -70,8 +79,74 @@ export function renderDiff(result: VersionDiff, color: boolean): string {
         `  ${diff.layoutMoves} block${diff.layoutMoves === 1 ? '' : 's'} moved on the canvas only`,
       ),
     );
-  if (lines.length === 1) lines.push(paint('dim', '  no differences'));
+  return lines;
+}
+
+/** What a pull stored, one line per flow. */
+export function renderPull(result: PullResult, color: boolean): string {
+  const paint = painter(color);
+  const lines = [
+    paint('bold', `Pulled from ${printable(result.env)} (${result.saved ? 'saved' : 'published'} content):`),
+  ];
+  for (const flow of result.flows) {
+    const what =
+      flow.version === null
+        ? paint('red', 'not stored')
+        : flow.created
+          ? paint('green', `stored as version ${flow.version.number}`)
+          : paint('dim', `unchanged (version ${flow.version.number})`);
+    lines.push(`  ${flow.kind === 'module' ? 'module ' : ''}${printable(flow.name)}: ${what}`);
+    if (flow.version === null)
+      for (const d of flow.diagnostics.filter((x) => x.severity === 'error'))
+        lines.push(`    ${printable(d.message)}`);
+  }
+  if (result.notPublished.length > 0)
+    lines.push(
+      `  never published (pull them with --saved): ${result.notPublished.map(printable).join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
+}
+
+/** What a promote changes in the target, flow by flow, and the request to approve. */
+export function renderPromote(result: PromoteResult, color: boolean): string {
+  const paint = painter(color);
+  const lines = [paint('bold', `Promote ${printable(result.from)} → ${printable(result.to)}:`)];
+  for (const flow of result.flows) {
+    const label = `${flow.kind === 'module' ? 'module ' : ''}${printable(flow.name)}`;
+    lines.push(`  ${label}: ${changeWords(flow, paint)}`);
+    const errors = flow.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) lines.push(`    ${paint('red', 'error')} ${printable(d.message)}`);
+    if (flow.diff !== null) lines.push(...diffLines(flow.diff, paint).map((l) => `  ${l}`));
+  }
+  if (result.notPublished.length > 0)
+    lines.push(
+      `  never published in ${printable(result.from)}, not promoted: ${result.notPublished.map(printable).join(', ')}`,
+    );
+  lines.push(requestWords(result));
+  return `${lines.join('\n')}\n`;
+}
+
+function changeWords(flow: PromotedFlow, paint: Paint): string {
+  const from = `version ${flow.sourceVersion} of the source`;
+  switch (flow.change) {
+    case 'create':
+      return paint('green', `new in the target (${from}, stored as version ${flow.version?.number ?? '?'})`);
+    case 'update':
+      return paint('yellow', `changes (${from}, stored as version ${flow.version?.number ?? '?'}):`);
+    case 'unchanged':
+      return paint('dim', 'unchanged: the target already holds it');
+    case 'not-stored':
+      return paint('red', 'not stored');
+  }
+}
+
+function requestWords(result: PromoteResult): string {
+  if (result.refused !== null) return `No request was opened: ${printable(result.refused)}`;
+  if (result.request === null) return `Nothing changes in ${printable(result.to)}: nothing was written.`;
+  const { lead, members } = result.request;
+  if (lead.state !== 'pending')
+    return `Request ${lead.id} for ${members.length} flows in ${printable(result.to)} is ${lead.state}.`;
+  return `Request ${lead.id} publishes these ${members.length} together in ${printable(result.to)} once approved (expires ${lead.expiresAt}).\nA publisher other than ${printable(lead.requester)} approves it with: flowgate approve ${lead.id} --as <publisher>`;
 }
 
 /** The audit trail, newest first. */

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { StoreCommand } from './commandNames.js';
 import { runApprove, runPublish, runReject, runRollback } from './commands/approvals.js';
+import { runCatalog } from './commands/catalog.js';
 import { runAudit, runDiff, runExport, runImport, runResolve, runVersions } from './commands/history.js';
+import { runPromote, runPull } from './commands/promote.js';
 import { runReport } from './commands/report.js';
 import { type CliIo, UsageError } from './io.js';
 import { openRuntime, type Runtime } from './runtime.js';
@@ -22,6 +24,10 @@ const OPTIONS = {
   since: { type: 'string' },
   reason: { type: 'string' },
   layout: { type: 'boolean' },
+  flow: { type: 'string', multiple: true },
+  saved: { type: 'boolean' },
+  all: { type: 'boolean' },
+  from: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseStore>['values'];
@@ -120,6 +126,26 @@ function bind(command: StoreCommand, v: Values, p: readonly string[]): Bound {
     }
     case 'audit':
       return (rt, io) => runAudit(rt, env(v), str(v.since), out, io);
+    case 'catalog': {
+      if (p.length > 0) throw new UsageError(`catalog takes no arguments, got '${p.join(' ')}'`);
+      const args = { env: env(v), out: str(v.out) };
+      return (rt, io) => runCatalog(rt, args, io);
+    }
+    case 'pull': {
+      if (p.length > 0) throw new UsageError(`pull takes flows as --flow <name>, got '${p.join(' ')}'`);
+      const args = { env: env(v), flows: v.flow ?? [], saved: v.saved === true };
+      return (rt, io) => runPull(rt, args, out, io);
+    }
+    case 'promote': {
+      const from = str(v.from);
+      const to = str(v.to);
+      if (from === null || to === null)
+        throw new UsageError('promote needs --from <source env> and --to <target env>');
+      if (v.all === true && p.length > 0) throw new UsageError('promote takes flow names or --all, not both');
+      if (v.all !== true && p.length === 0) throw new UsageError('promote needs flow names, or --all');
+      const args = { from, to, flows: p, all: v.all === true };
+      return (rt, io) => runPromote(rt, args, out, io);
+    }
   }
 }
 

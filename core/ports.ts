@@ -147,6 +147,12 @@ export interface ContactCenterFlow {
   readonly status: 'PUBLISHED' | 'SAVED';
 }
 
+/** Options of `ContactCenter.describeFlows`. */
+export interface DescribeFlowsOptions {
+  /** Read the saved content (`ID:$SAVED`) rather than what is published. */
+  readonly saved?: boolean;
+}
+
 /** Create a flow or module. */
 export interface CreateFlowInput {
   readonly kind: 'flow' | 'module';
@@ -185,9 +191,15 @@ export interface ContactCenter {
   /**
    * Many flows or modules of one kind by id, in as few calls as the contact center allows (a
    * publish batch reads all its targets at once). Each holds what `describeFlow` would return;
-   * an id with no such flow is absent from the map.
+   * an id with no such flow is absent from the map. With `saved`, each holds the saved content
+   * instead (Connect's `ID:$SAVED`: the draft of a published flow, or its content when it has no
+   * draft), with the status the contact center reports for it.
    */
-  describeFlows(kind: 'flow' | 'module', ids: readonly string[]): Promise<Map<string, ContactCenterFlow>>;
+  describeFlows(
+    kind: 'flow' | 'module',
+    ids: readonly string[],
+    options?: DescribeFlowsOptions,
+  ): Promise<Map<string, ContactCenterFlow>>;
   createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }>;
   updateFlow(input: UpdateFlowInput): Promise<void>;
   /**

@@ -16,6 +16,7 @@ import type {
   ContactCenter,
   ContactCenterFlow,
   CreateFlowInput,
+  DescribeFlowsOptions,
   IntegrationKind,
   UpdateFlowInput,
 } from '../../core/ports.js';
@@ -159,17 +160,20 @@ export class ConnectContactCenter implements ContactCenter {
    * keeping the ids asked for, while another page is cheaper than describing the ids still
    * missing one by one. A single id, an id Search did not return (its index lags new flows) and
    * an item that is not published content are described on their own, so every flow holds
-   * exactly what `describeFlow` returns.
+   * exactly what `describeFlow` returns. Saved content is described one by one as `ID:$SAVED`:
+   * Search returns only what is published.
    */
   async describeFlows(
     kind: 'flow' | 'module',
     ids: readonly string[],
+    options: DescribeFlowsOptions = {},
   ): Promise<Map<string, ContactCenterFlow>> {
+    const saved = options.saved === true;
     const missing = new Set(ids);
     const found = new Map<string, ContactCenterFlow>();
-    if (missing.size > 1) await this.#searchFlows(kind, missing, found);
+    if (missing.size > 1 && !saved) await this.#searchFlows(kind, missing, found);
     for (const id of missing) {
-      const flow = await this.describeFlow(kind, id);
+      const flow = saved ? await this.#describeSaved(kind, id) : await this.describeFlow(kind, id);
       if (flow !== null) found.set(id, flow);
     }
     return found;
@@ -312,7 +316,13 @@ export class ConnectContactCenter implements ContactCenter {
     }
   }
 
-  async #describeContactFlow(id: string): Promise<ContactCenterFlow | null> {
+  /** `ID:$SAVED`: the saved content (a published flow's draft, else its content). */
+  #describeSaved(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null> {
+    const savedId = `${id}${SAVED_QUALIFIER}`;
+    return kind === 'flow' ? this.#describeContactFlow(id, savedId) : this.#describeModule(id, savedId);
+  }
+
+  async #describeContactFlow(id: string, asked: string = id): Promise<ContactCenterFlow | null> {
     const context: CallContext = { api: 'DescribeContactFlow', subject: `flow ${id}` };
     const send = (contactFlowId: string) =>
       this.#client.send(
@@ -320,7 +330,7 @@ export class ConnectContactCenter implements ContactCenter {
       );
     const response = await this.#describe(
       context,
-      () => send(id),
+      () => send(asked),
       () => send(`${id}${SAVED_QUALIFIER}`),
     );
     if (response === null) return null;
@@ -336,7 +346,7 @@ export class ConnectContactCenter implements ContactCenter {
     };
   }
 
-  async #describeModule(id: string): Promise<ContactCenterFlow | null> {
+  async #describeModule(id: string, asked: string = id): Promise<ContactCenterFlow | null> {
     const context: CallContext = { api: 'DescribeContactFlowModule', subject: `module ${id}` };
     const send = (moduleId: string) =>
       this.#client.send(
@@ -344,7 +354,7 @@ export class ConnectContactCenter implements ContactCenter {
       );
     const response = await this.#describe(
       context,
-      () => send(id),
+      () => send(asked),
       () => send(`${id}${SAVED_QUALIFIER}`),
     );
     if (response === null) return null;

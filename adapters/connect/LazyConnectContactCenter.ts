@@ -2,6 +2,7 @@ import type {
   ContactCenter,
   ContactCenterFlow,
   CreateFlowInput,
+  DescribeFlowsOptions,
   IntegrationKind,
   UpdateFlowInput,
 } from '../../core/ports.js';
@@ -54,8 +55,9 @@ export class LazyConnectContactCenter implements ContactCenter {
   async describeFlows(
     kind: 'flow' | 'module',
     ids: readonly string[],
+    options: DescribeFlowsOptions = {},
   ): Promise<Map<string, ContactCenterFlow>> {
-    return (await this.#load()).describeFlows(kind, ids);
+    return (await this.#load()).describeFlows(kind, ids, options);
   }
 
   async createFlow(input: CreateFlowInput): Promise<{ readonly id: string; readonly arn: string }> {

@@ -319,6 +319,7 @@ function requestAttributes(request: PublishRequest): Record<string, unknown> {
     decidedBy: request.decidedBy,
     decidedAt: request.decidedAt,
     reason: request.reason,
+    ...(request.batch === undefined ? {} : { batch: request.batch }),
   };
 }
 
@@ -338,5 +339,6 @@ function toRequest(item: RequestItem): PublishRequest {
     decidedBy: item.decidedBy,
     decidedAt: item.decidedAt,
     reason: item.reason,
+    ...(item.batch === undefined ? {} : { batch: item.batch }),
   };
 }

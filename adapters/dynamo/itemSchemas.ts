@@ -58,6 +58,8 @@ const CHANNELS: Record<VersionSource['channel'], true> = {
   slack: true,
   s3: true,
   webhook: true,
+  pull: true,
+  promote: true,
   rollback: true,
   snapshot: true,
 };
@@ -171,6 +173,7 @@ export const requestItemSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
+  batch: z.string().optional(),
 });
 
 /** A publish request item, checked. */

@@ -5,6 +5,7 @@ import type {
   ContactCenter,
   ContactCenterFlow,
   CreateFlowInput,
+  DescribeFlowsOptions,
   IntegrationKind,
   UpdateFlowInput,
 } from '../../core/ports.js';
@@ -95,26 +96,24 @@ export class LocalContactCenter implements ContactCenter {
     this.#instance();
     const flow = readFlowFile(this.#dir, id);
     if (flow === null || flow.kind !== kind) return null;
-    return {
-      kind: flow.kind,
-      id: flow.id,
-      arn: flow.arn,
-      name: flow.name,
-      type: flow.type,
-      content: flow.content,
-      status: flow.status,
-    };
+    return describedOf(flow);
   }
 
-  /** Files are cheap to read: each id is described as `describeFlow` does. */
+  /**
+   * Files are cheap to read: each id is described as `describeFlow` does, or with `saved` as
+   * Connect's `ID:$SAVED` answers: the draft kept beside published content, else the content.
+   */
   async describeFlows(
     kind: 'flow' | 'module',
     ids: readonly string[],
+    options: DescribeFlowsOptions = {},
   ): Promise<Map<string, ContactCenterFlow>> {
+    this.#instance();
     const found = new Map<string, ContactCenterFlow>();
     for (const id of new Set(ids)) {
-      const flow = await this.describeFlow(kind, id);
-      if (flow !== null) found.set(id, flow);
+      const flow = readFlowFile(this.#dir, id);
+      if (flow === null || flow.kind !== kind) continue;
+      found.set(id, options.saved === true ? savedOf(flow) : describedOf(flow));
     }
     return found;
   }
@@ -204,6 +203,26 @@ export class LocalContactCenter implements ContactCenter {
       this.#arnWhenUnseeded ?? `arn:aws:connect:us-east-1:000000000000:instance/${randomUUID()}`;
     return { instanceArn, name: 'local', resources: [], mappings: [] };
   }
+}
+
+/** What describe answers: the published content (or the content of a flow never published). */
+function describedOf(flow: StoredFlow): ContactCenterFlow {
+  return {
+    kind: flow.kind,
+    id: flow.id,
+    arn: flow.arn,
+    name: flow.name,
+    type: flow.type,
+    content: flow.content,
+    status: flow.status,
+  };
+}
+
+/** What `ID:$SAVED` answers: the draft saved beside published content, else the content itself. */
+function savedOf(flow: StoredFlow): ContactCenterFlow {
+  return flow.draft === null
+    ? describedOf(flow)
+    : { ...describedOf(flow), content: flow.draft, status: 'SAVED' };
 }
 
 /** A `PUBLISHED` write replaces what runs; a `SAVED` one over published content is kept as a draft. */

@@ -169,3 +169,27 @@ function catalogError(source: string, problems: readonly Problem[]): CatalogErro
   const { key, message } = summarizeProblems(source, problems);
   return new CatalogError(source, key, message);
 }
+
+/**
+ * A catalog as the file format above holds it, so `parseCatalogFile` reads back the same data:
+ * `parent` is the path (relative to this file) of the parent's catalog file, or null. Throws
+ * `CatalogError` when the data would not read back (an inventory the format cannot hold), naming
+ * `source` and the first offending resource, rather than writing a file `plan` then refuses.
+ */
+export function formatCatalogFile(data: CatalogData, parent: string | null, source: string): unknown {
+  const file = {
+    name: data.name,
+    instanceArn: data.instanceArn,
+    ...(parent === null ? {} : { parent }),
+    resources: data.resources.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      arn: r.arn,
+      name: r.name,
+      ...(r.flowType === undefined ? {} : { flowType: r.flowType }),
+    })),
+    mappings: data.mappings.map((m) => ({ kind: m.kind, source: m.source, target: m.target })),
+  };
+  parseCatalogFile(file, source);
+  return file;
+}

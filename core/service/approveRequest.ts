@@ -47,6 +47,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   const { actor } = input;
   requireRole(deps.config, actor, 'publisher', 'approve publish requests');
   const request = await loadRequest(deps, input.id);
+  refuseBatchMember(request, 'approve');
   const policy = environmentOf(deps.config, request.env).approval;
   if ((request.state === 'approved' || request.state === 'published') && request.decidedBy === actor.id)
     return resumeApproved(deps, request, actor);
@@ -57,19 +58,24 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
       `${actor.id} requested ${request.flowKey} v${request.version} and may not also approve it in ${request.env}: ask another publisher.`,
     );
   }
-  const stale = await staleReason(deps, request);
-  if (stale !== null) {
-    throw new ServiceError(
-      'stale-request',
-      `Request ${request.id} no longer matches what was reviewed: ${stale} Request publishing again so the change is reviewed.`,
-    );
+  const members = await batchMembers(deps, request, 'pending');
+  for (const member of [request, ...members]) {
+    const stale = await staleReason(deps, member);
+    if (stale !== null) {
+      throw new ServiceError(
+        'stale-request',
+        `Request ${request.id} no longer matches what was reviewed: ${stale} Request publishing again so the change is reviewed.`,
+      );
+    }
   }
   const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
     decidedBy: actor.id,
     decidedAt: deps.clock.now().toISOString(),
   });
   if (approved === null) throw await lostTransition(deps, request, 'approve');
-  const batch = await readyBatch(deps, approved);
+  const memberIds = await approveMembers(deps, members, actor);
+  const linked = await readyBatch(deps, approved);
+  const batch = { ...linked, ids: [...new Set([...linked.ids, ...memberIds])] };
   const waiting =
     batch.waitingFor.length === 0
       ? ''
@@ -105,11 +111,61 @@ async function resumeApproved(
 ): Promise<ApproveResult> {
   await recordMissingApproval(deps, request, actor);
   const batch = await readyBatch(deps, request, { throughPublished: true });
-  const ids = batch.ids.filter((id) => id !== request.id || request.state === 'approved');
+  const members = (await batchMembers(deps, request, 'approved')).map((m) => m.id);
+  const ids = [...new Set([...batch.ids, ...members])].filter(
+    (id) => id !== request.id || request.state === 'approved',
+  );
   if (ids.length === 0) throw invalidState(request, 'approve');
   if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
   const outcome = await publishApproved(deps, { ids, actor });
   return { request: (await deps.requests.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
+}
+
+/**
+ * Refuses deciding a member of a batch by itself: the batch is reviewed and decided as one, through
+ * its lead (the request people were shown).
+ */
+export function refuseBatchMember(request: PublishRequest, doing: 'approve' | 'reject'): void {
+  if (request.batch === undefined || request.batch === request.id) return;
+  throw new ServiceError(
+    'invalid-state',
+    `Request ${request.id} (${request.flowKey} v${request.version}) is part of the batch of request ${request.batch}: ${doing} ${request.batch}, which decides the whole batch.`,
+  );
+}
+
+/** The other requests of the batch `lead` leads, in `state`; none for a request of its own. */
+export async function batchMembers(
+  deps: ServiceDeps,
+  lead: PublishRequest,
+  state: PublishRequest['state'],
+): Promise<PublishRequest[]> {
+  if (lead.batch !== lead.id) return [];
+  const inState = await deps.requests.listRequests(lead.env, state);
+  return inState.filter((r) => r.batch === lead.id && r.id !== lead.id);
+}
+
+/** Approves the lead's members as the lead was approved (each audited); their ids. */
+async function approveMembers(
+  deps: ServiceDeps,
+  members: readonly PublishRequest[],
+  actor: Actor,
+): Promise<string[]> {
+  for (const member of members) {
+    const approved = await deps.requests.transitionRequest(member.id, 'pending', 'approved', {
+      decidedBy: actor.id,
+      decidedAt: deps.clock.now().toISOString(),
+    });
+    if (approved === null) throw await lostTransition(deps, member, 'approve');
+    await recordEvent(deps, {
+      env: member.env,
+      actor,
+      action: 'approve',
+      flowKey: member.flowKey,
+      detail: { ...approvalDetail(member), batch: member.batch ?? null },
+      notification: null,
+    });
+  }
+  return members.map((m) => m.id);
 }
 
 /** The `approve` audit event of a request whose approving run stopped between its transition and its event. */

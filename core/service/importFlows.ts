@@ -4,19 +4,28 @@ import type { ServiceDeps } from '../deps.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { flowKindLabel } from '../flowTypes.js';
 import { REFUSED_AT_IMPORT } from '../formats/flowNames.js';
-import { type AnalyzedFlow, analyzeFlow, type PlannedFlow, planFlows } from '../pipeline.js';
+import {
+  type AnalyzedFlow,
+  analyzeFlow,
+  type PlannedBatch,
+  type PlannedFlow,
+  planFlows,
+} from '../pipeline.js';
+import type { Catalog } from '../resolve/catalog.js';
 import { renameRulesFor } from '../resolve/renameRules.js';
 import { draftOf } from '../versions/draft.js';
 import { flowKeyKindOf, flowKeyOf } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot } from '../versions/requests.js';
 import type { FlowHead, FlowKey, FlowVersion, VersionSource } from '../versions/types.js';
-import { loadTarget } from './loadTarget.js';
+import { loadTarget, type TargetCache } from './loadTarget.js';
 
 /** One delivered file. */
 export interface ImportFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** What the version records as where it came from (`VersionSource.ref`); the name when absent. */
+  readonly ref?: string;
 }
 
 /** Input of {@link importFlows}. */
@@ -33,6 +42,13 @@ export interface ImportInput {
   readonly sourceEnv?: string;
   /** Told after each file is stored (`stored` of `total`), so a terminal can show progress. */
   readonly onProgress?: (stored: number, total: number) => void;
+  /**
+   * Catalogs this job already read (pull and promote plan before they import): the contact
+   * center's inventory is then not read again.
+   */
+  readonly targets?: TargetCache;
+  /** How the batch is resolved against the target; `planFlows` unless a caller resolves its own way (promote). */
+  readonly planner?: (analyzed: readonly AnalyzedFlow[], catalog: Catalog) => PlannedBatch;
 }
 
 /** What became of one file. */
@@ -103,10 +119,16 @@ export async function importFlows(deps: ServiceDeps, input: ImportInput): Promis
   requireRole(deps.config, input.actor, 'editor', `import flows into ${input.env}`);
   environmentOf(deps.config, input.env);
   if (input.sourceEnv !== undefined) environmentOf(deps.config, input.sourceEnv);
-  const [heads, catalog] = await Promise.all([headsByKey(deps, input.env), loadTarget(deps, input.env)]);
+  const [heads, catalog] = await Promise.all([
+    headsByKey(deps, input.env),
+    loadTarget(deps, input.env, input.targets),
+  ]);
   const analyzed = input.files.map((file) => analyzeWithHead(file, heads));
   const renames = renameRulesFor(deps.config.renames ?? [], input.sourceEnv ?? null, input.env);
-  const plan = planFlows(analyzed, catalog, { renames });
+  const plan =
+    input.planner === undefined
+      ? planFlows(analyzed, catalog, { renames })
+      : input.planner(analyzed, catalog);
   const flows: ImportedFlow[] = [];
   input.onProgress?.(0, plan.flows.length);
   for (const [i, planned] of plan.flows.entries()) {
@@ -156,7 +178,7 @@ async function storeFlow(
     createdAt: deps.clock.now().toISOString(),
     source: {
       channel: input.channel,
-      ref: file.name,
+      ref: file.ref ?? file.name,
       ...(input.sourceEnv === undefined ? {} : { env: input.sourceEnv }),
     },
     original: fileText(file.bytes),
@@ -212,7 +234,14 @@ function isImported(version: FlowVersion): boolean {
   return IMPORT_CHANNELS.has(version.source.channel);
 }
 
-const IMPORT_CHANNELS: ReadonlySet<VersionSource['channel']> = new Set(['cli', 'slack', 's3', 'webhook']);
+const IMPORT_CHANNELS: ReadonlySet<VersionSource['channel']> = new Set([
+  'cli',
+  'slack',
+  's3',
+  'webhook',
+  'pull',
+  'promote',
+]);
 
 /**
  * The version's import event, stamped from the version itself (its author, its time, an id

@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { PublishRequest } from '../versions/types.js';
+import { batchMembers, refuseBatchMember } from './approveRequest.js';
 
 /** Input of {@link rejectRequest}. */
 export interface RejectRequestInput {
@@ -32,13 +33,32 @@ export async function rejectRequest(deps: ServiceDeps, input: RejectRequestInput
   }
   requireRole(deps.config, actor, 'publisher', 'reject publish requests');
   const request = await loadRequest(deps, input.id);
+  refuseBatchMember(request, 'reject');
   if (request.state !== 'pending') throw invalidState(request, 'reject');
+  const members = await batchMembers(deps, request, 'pending');
   const rejected = await deps.requests.transitionRequest(request.id, 'pending', 'rejected', {
     decidedBy: actor.id,
     decidedAt: deps.clock.now().toISOString(),
     reason,
   });
   if (rejected === null) throw await lostTransition(deps, request, 'reject');
+  // The batch is decided as one: its other requests are rejected with the lead.
+  for (const member of members) {
+    const done = await deps.requests.transitionRequest(member.id, 'pending', 'rejected', {
+      decidedBy: actor.id,
+      decidedAt: deps.clock.now().toISOString(),
+      reason,
+    });
+    if (done === null) continue;
+    await recordEvent(deps, {
+      env: member.env,
+      actor,
+      action: 'reject',
+      flowKey: member.flowKey,
+      detail: { request: member.id, version: member.version, reason, batch: request.id },
+      notification: null,
+    });
+  }
   await recordEvent(deps, {
     env: request.env,
     actor,

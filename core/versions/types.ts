@@ -16,9 +16,12 @@ import type { Resolution } from '../resolve/types.js';
  */
 export type FlowKey = string;
 
-/** Where an import came from. `ref` is the file name, S3 key, Slack file id or webhook delivery id. */
+/**
+ * Where an import came from. `ref` is the file name, S3 key, Slack file id or webhook delivery id;
+ * for `pull`, the flow's ARN in the source instance; for `promote`, `<source env>:<flow> v<n>`.
+ */
 export interface VersionSource {
-  readonly channel: 'cli' | 'slack' | 's3' | 'webhook' | 'rollback' | 'snapshot';
+  readonly channel: 'cli' | 'slack' | 's3' | 'webhook' | 'pull' | 'promote' | 'rollback' | 'snapshot';
   readonly ref: string;
   /**
    * The environment the content was read from (a promote from test), when known: planning the
@@ -97,6 +100,12 @@ export interface PublishRequest {
   readonly decidedBy: string | null;
   readonly decidedAt: string | null;
   readonly reason: string | null;
+  /**
+   * Requests opened together as one (a promote) carry the id of the batch's lead request, the
+   * lead included: approving or rejecting the lead decides them all, and they publish together.
+   * Absent for a request of its own.
+   */
+  readonly batch?: string;
 }
 
 /** A remembered choice: in `env`, references of `kind` to `source` resolve to `target` (ARN or id). */

@@ -8,6 +8,7 @@ import { runDiff } from './commands/diff.js';
 import { runExport } from './commands/export.js';
 import { runMap, runStatus, runVersions } from './commands/listings.js';
 import { runPlan } from './commands/plan.js';
+import { runPromote, runPull } from './commands/promote.js';
 import { runPublish, runRollback } from './commands/publish.js';
 import { WorkerRefusal } from './refusal.js';
 import { tellUser } from './replies.js';
@@ -26,6 +27,8 @@ const RUNS: Readonly<Record<QueuedFlowCommandName, Run>> = {
   export: runExport,
   publish: runPublish,
   rollback: runRollback,
+  pull: runPull,
+  promote: runPromote,
   status: runStatus,
   map: runMap,
 };

@@ -7,16 +7,30 @@ export interface CommandArgs {
   readonly words: readonly string[];
   readonly env: string | null;
   readonly version: number | null;
+  /** `--to` as a version number (rollback); null when absent or not a number. */
   readonly to: number | null;
+  /** `--to` as written: a version (rollback) or an environment (promote). */
+  readonly toWord: string | null;
+  /** `--from <env>` (promote). */
+  readonly from: string | null;
+  /** `--all` (promote). */
+  readonly all: boolean;
+  /** `--saved` (pull). */
+  readonly saved: boolean;
 }
 
-const FLAGS = ['env', 'version', 'to'] as const;
+const FLAGS = ['env', 'version', 'to', 'from'] as const;
 type Flag = (typeof FLAGS)[number];
+
+/** Flags that take no value. */
+const SWITCHES = ['all', 'saved'] as const;
+type Switch = (typeof SWITCHES)[number];
 
 /** Splits `--env prod`, `--env=prod`, `--version 3`, `--to 2` from the other words. */
 export function parseCommandArgs(args: readonly string[]): CommandArgs {
   const words: string[] = [];
   const flags: Partial<Record<Flag, string>> = {};
+  const switches = new Set<Switch>();
   for (let i = 0; i < args.length; i += 1) {
     const word = args[i] ?? '';
     const flag = /^--([a-z]+)(?:=(.*))?$/.exec(word);
@@ -25,6 +39,10 @@ export function parseCommandArgs(args: readonly string[]): CommandArgs {
       continue;
     }
     const name = flag[1] ?? '';
+    if (isSwitch(name)) {
+      switches.add(name);
+      continue;
+    }
     if (!isFlag(name)) throw new WorkerRefusal(`'--${name}' is not an option of this command.`);
     let value = flag[2];
     if (value === undefined) {
@@ -38,8 +56,28 @@ export function parseCommandArgs(args: readonly string[]): CommandArgs {
     words,
     env: flags.env ?? null,
     version: flags.version === undefined ? null : versionNumber(flags.version),
-    to: flags.to === undefined ? null : versionNumber(flags.to),
+    to: flags.to === undefined || !isVersionWord(flags.to) ? null : versionNumber(flags.to),
+    toWord: flags.to ?? null,
+    from: flags.from ?? null,
+    all: switches.has('all'),
+    saved: switches.has('saved'),
   };
+}
+
+function isSwitch(name: string): name is Switch {
+  return (SWITCHES as readonly string[]).includes(name);
+}
+
+/**
+ * Flow names separated by commas (Slack splits `Main IVR` into two words, so a space cannot
+ * separate names): `Main IVR, Sales*` is two. Quotes around each are dropped.
+ */
+export function flowNames(words: readonly string[]): string[] {
+  return words
+    .join(' ')
+    .split(',')
+    .map((name) => name.replace(/^\s*["'“‘]+|["'”’]+\s*$/g, '').trim())
+    .filter((name) => name !== '');
 }
 
 function isFlag(name: string): name is Flag {

@@ -121,3 +121,14 @@ describe('buildPublishRequest', () => {
     );
   });
 });
+
+describe('buildPublishRequest (a promoted batch)', () => {
+  it('names every flow the one approval publishes when the request leads a batch', () => {
+    const message = buildPublishRequest(requestView({ together: ['Billing v1', 'Authenticate caller v1'] }));
+
+    expect(message.text).toBe(
+      'U012ABCDEF asks to publish 3 flows to prod together: Main v3, Billing v1, Authenticate caller v1. Approving publishes them all.',
+    );
+    checkMessage(message);
+  });
+});

@@ -20,7 +20,7 @@ describe('buildUsage', () => {
 
   it('names every defined subcommand, in order, in the fallback text when no topic is given', () => {
     expect(buildUsage(FLOW_COMMANDS).text).toBe(
-      'Usage: /flow import | plan | versions | diff | export | publish | rollback | status | map | help',
+      'Usage: /flow import | plan | versions | diff | export | publish | rollback | pull | promote | status | map | help',
     );
   });
 

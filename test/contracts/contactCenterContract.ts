@@ -341,6 +341,20 @@ export function describeContactCenterContract(name: string, make: MakeContactCen
         });
       });
 
+      it('reads the draft saved over a published flow when asked for saved content, the published one otherwise', async () => {
+        const center = await fresh();
+        const { id: flowId } = await center.createFlow(inputOf('flow'));
+        const { id: plainId } = await center.createFlow(inputOf('flow', { name: 'No draft' }));
+        await center.updateFlow({ kind: 'flow', id: flowId, content: otherContent, status: 'SAVED' });
+
+        const saved = await center.describeFlows('flow', [flowId, plainId], { saved: true });
+        const published = await center.describeFlows('flow', [flowId, plainId]);
+
+        expect(saved.get(flowId)?.content).toBe(otherContent);
+        expect(saved.get(plainId)?.content).toBe(content);
+        expect(published.get(flowId)?.content).toBe(content);
+      });
+
       it('keeps the published content and status when a draft is saved over a published flow', async () => {
         const center = await fresh();
         const { id: flowId } = await center.createFlow(inputOf('flow'));

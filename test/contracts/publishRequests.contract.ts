@@ -21,6 +21,18 @@ export function describePublishRequestsContract(name: string, make: MakePort<Pub
         expect(await requests.getRequest('req-1')).toEqual(request);
       });
 
+      it('keeps the batch a request belongs to, through a transition', async () => {
+        const { requests } = await setup();
+        await requests.createRequest(requestOf('req-2', { flowKey: 'flow:Other', batch: 'req-1' }));
+
+        const approved = await requests.transitionRequest('req-2', 'pending', 'approved', {
+          decidedBy: 'bob',
+        });
+
+        expect(approved?.batch).toBe('req-1');
+        expect((await requests.listRequests(ENV, 'approved'))[0]?.batch).toBe('req-1');
+      });
+
       it('rejects when the id exists, even for another flow', async () => {
         const { requests } = await setup();
         await requests.createRequest(requestOf('req-1'));

@@ -3,6 +3,7 @@ import type {
   ContactCenter,
   ContactCenterFlow,
   CreateFlowInput,
+  DescribeFlowsOptions,
   IntegrationKind,
   UpdateFlowInput,
 } from '../../core/ports.js';
@@ -91,12 +92,16 @@ export class MemoryContactCenter implements ContactCenter {
   async describeFlows(
     kind: 'flow' | 'module',
     ids: readonly string[],
+    options: DescribeFlowsOptions = {},
   ): Promise<Map<string, ContactCenterFlow>> {
     this.calls.push({ method: 'describeFlows', arg: ids.join(',') });
     const found = new Map<string, ContactCenterFlow>();
     for (const id of ids) {
       const stored = this.#find(kind, id);
-      if (stored !== undefined) found.set(id, stored.flow);
+      if (stored === undefined) continue;
+      // `ID:$SAVED` answers the draft saved beside published content, else the content.
+      const saved = options.saved === true && stored.draft !== null;
+      found.set(id, saved ? { ...stored.flow, content: stored.draft ?? '', status: 'SAVED' } : stored.flow);
     }
     return found;
   }

@@ -7,7 +7,7 @@ import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
 import type { PublishRequest } from '../../../core/versions/types.js';
 import { tellAlreadyRequested } from '../alreadyRequested.js';
 import { announceRequest } from '../announceRequest.js';
-import { type CommandArgs, commandEnv, flowName, trailingVersions } from '../commandArgs.js';
+import { type CommandArgs, commandEnv, flowName, trailingVersions, versionNumber } from '../commandArgs.js';
 import { WorkerRefusal } from '../refusal.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';
@@ -43,7 +43,8 @@ export async function runRollback(ctx: JobContext<CommandJob>, args: CommandArgs
   const env = commandEnv(service.config, args, ctx.job.channel);
   const syntax = flowCommandSyntax('rollback');
   const { rest, versions } = trailingVersions(args.words, 1);
-  const to = args.to ?? versions[0];
+  // `--to abc` is refused as not a version, as it always was.
+  const to = args.to ?? (args.toWord === null ? undefined : versionNumber(args.toWord)) ?? versions[0];
   if (to === undefined) throw new WorkerRefusal(`Say which version to go back to: ${syntax}`);
   const flow = flowName(rest, syntax);
   const actor = await ctx.actor();

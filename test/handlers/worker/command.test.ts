@@ -22,6 +22,11 @@ const ANSWERED: Readonly<Record<QueuedFlowCommandName, { args: readonly string[]
   export: { args: ['Billing line', 'v1'], answer: /^Exported Billing line v1: the file is in the channel\./ },
   publish: { args: ['Billing line'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
   rollback: { args: ['Billing line', 'v1'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
+  pull: { args: [], answer: /^Pulled 2 flows from prod \(2 new versions\): the report is in the channel\./ },
+  promote: {
+    args: ['--all', '--from', 'test', '--to', 'prod'],
+    answer: /^Promoted test → prod: nothing changes in prod, so nothing was written\./,
+  },
   status: { args: [], answer: /^No publish requests are waiting in prod\./ },
   map: { args: [], answer: /^No replacements are remembered for prod yet\./ },
 };
@@ -47,6 +52,15 @@ describe('processSlackJob (command)', () => {
 
     expect(onlyTopLevel(t.fake, CHANNELS.prod).text).toBe('alice asks to publish Billing line v1 to prod.');
     expect(responses(t.fake)[0]).toContain('the request is in the channel for a publisher to approve');
+  });
+
+  it('follows a pull in one channel message, updated as it goes and replaced by the report', async () => {
+    await processSlackJob(commandJob('pull', [], t.fake.responseUrl()), t.deps);
+
+    const message = onlyTopLevel(t.fake, CHANNELS.prod);
+    expect(message.text).toBe('alice pulled 2 flows from prod (published content): 2 new versions.');
+    const updates = t.fake.calls('chat.update').map((c) => String(c.args.text));
+    expect(updates).toContain('alice pulling from prod: Read 2 flows from prod.');
   });
 
   it('lists the pending requests when asked for the status', async () => {

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
   flowName,
+  flowNames,
   parseCommandArgs,
   trailingVersions,
   versionNumber,
 } from '../../../handlers/worker/commandArgs.js';
 import { WorkerRefusal } from '../../../handlers/worker/refusal.js';
 
+const NONE = { env: null, version: null, to: null, toWord: null, from: null, all: false, saved: false };
+
 describe('parseCommandArgs', () => {
   it.each([
-    [['Main', 'IVR', '--env', 'prod'], { words: ['Main', 'IVR'], env: 'prod', version: null, to: null }],
-    [['Main', '--env=test', '--version', 'v3'], { words: ['Main'], env: 'test', version: 3, to: null }],
-    [['Main', '--to', '2'], { words: ['Main'], env: null, version: null, to: 2 }],
+    [['Main', 'IVR', '--env', 'prod'], { ...NONE, words: ['Main', 'IVR'], env: 'prod' }],
+    [['Main', '--env=test', '--version', 'v3'], { ...NONE, words: ['Main'], env: 'test', version: 3 }],
+    [['Main', '--to', '2'], { ...NONE, words: ['Main'], to: 2, toWord: '2' }],
+    [
+      ['--all', '--from', 'test', '--to', 'prod'],
+      { ...NONE, words: [], all: true, from: 'test', toWord: 'prod' },
+    ],
+    [['Sales*', '--saved'], { ...NONE, words: ['Sales*'], saved: true }],
   ])('splits the flags from the words when given %j', (args, expected) => {
     expect(parseCommandArgs(args)).toEqual(expected);
   });
@@ -34,6 +42,12 @@ describe('trailingVersions', () => {
 
   it('keeps a name made of digits as the flow when it is the only word', () => {
     expect(trailingVersions(['2024'], 1)).toEqual({ rest: ['2024'], versions: [] });
+  });
+});
+
+describe('flowNames', () => {
+  it('splits names at commas, since Slack splits a name with spaces into words', () => {
+    expect(flowNames(['Main', 'IVR,', '"Sales', 'queue*"'])).toEqual(['Main IVR', 'Sales queue*']);
   });
 });
 

@@ -107,7 +107,7 @@ describe('registerFlowCommand', () => {
 
   it('shows the usage to a user with no role when asked for help', async () => {
     expect(await answer('help', 'mallory')).toBe(
-      'Usage: /flow import | plan | versions | diff | export | publish | rollback | status | map | help',
+      'Usage: /flow import | plan | versions | diff | export | publish | rollback | pull | promote | status | map | help',
     );
   });
 

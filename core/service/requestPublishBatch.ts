@@ -1,0 +1,146 @@
+import { environmentOf, requireRole } from '../access.js';
+import { recordEvent } from '../audit/recordEvent.js';
+import type { Actor } from '../config.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { TargetReader } from '../publish/publishTarget.js';
+import { lostTransition } from '../publish/requestState.js';
+import { driftHashOf, expiryAfter, publishProblems, resolutionHash } from '../versions/requests.js';
+import type { FlowVersion, PublishRequest } from '../versions/types.js';
+import { requestDetail } from './requestPublish.js';
+
+/** Input of {@link requestPublishBatch}. */
+export interface RequestPublishBatchInput {
+  readonly env: string;
+  /** The versions to publish together, in publish order (at most one per flow). */
+  readonly versions: readonly FlowVersion[];
+  readonly actor: Actor;
+}
+
+/** The batch's requests: the lead (what people approve) and every member, lead included, in publish order. */
+export interface BatchRequest {
+  readonly lead: PublishRequest;
+  readonly members: readonly PublishRequest[];
+}
+
+/**
+ * Asks to publish several versions as one (editor): one request per flow, each bound to its
+ * version's content and resolutions and to its target's current content (all targets read with
+ * one `describeFlows` per kind), all carrying the lead's id as `batch`. People approve or reject
+ * the lead, which decides them all (`approveRequest`, `rejectRequest`). The members are stored
+ * before the lead: a run that stops part-way leaves no lead, so nothing of a half-made batch can
+ * be approved; its members expire. Where the environment requires no approval the batch is
+ * approved at once.
+ *
+ * @throws ServiceError `not-publishable` (the first versions that cannot be, named), `conflict`
+ *   (a flow twice), `forbidden`, `unknown-environment`.
+ */
+export async function requestPublishBatch(
+  deps: ServiceDeps,
+  input: RequestPublishBatchInput,
+): Promise<BatchRequest> {
+  const { env, actor, versions } = input;
+  requireRole(deps.config, actor, 'editor', 'request publishing');
+  const policy = environmentOf(deps.config, env).approval;
+  refuseUnpublishable(versions, env);
+  const heads = await Promise.all(versions.map((v) => deps.versions.getHead(env, v.flowKey)));
+  const located = await new TargetReader(deps, env).locateAll(
+    versions.map((version, i) => ({ head: heads[i] ?? null, version })),
+  );
+  const now = deps.clock.now();
+  const leadId = deps.newId();
+  const members = versions.map(
+    (version, i): PublishRequest => ({
+      id: i === 0 ? leadId : deps.newId(),
+      env,
+      flowKey: version.flowKey,
+      version: version.number,
+      contentHash: version.contentHash,
+      resolutionHash: resolutionHash(version.resolutions),
+      driftHash: driftHashOf(located[i]?.current?.content ?? null),
+      requester: actor.id,
+      requestedAt: now.toISOString(),
+      expiresAt: expiryAfter(now, policy.expiresAfterHours),
+      state: 'pending',
+      decidedBy: null,
+      decidedAt: null,
+      reason: null,
+      batch: leadId,
+    }),
+  );
+  const [lead, ...rest] = members;
+  if (lead === undefined) throw new ServiceError('not-found', `Nothing to publish to ${env}.`);
+  // Members first, the lead last: the lead is what makes the batch decidable.
+  for (const [i, request] of [...rest, lead].entries()) {
+    await deps.requests.createRequest(request);
+    const target = located[i === rest.length ? 0 : i + 1]?.target?.arn ?? null;
+    await recordEvent(deps, {
+      env,
+      actor,
+      action: 'request',
+      flowKey: request.flowKey,
+      detail: { ...requestDetail(request, target), batch: leadId },
+      notification:
+        request === lead
+          ? {
+              kind: 'requested',
+              text: `${actor.id} asks to publish ${members.length} flow${members.length === 1 ? '' : 's'} to ${env} together (request ${leadId}, expires ${lead.expiresAt}): ${members.map((m) => `${m.flowKey} v${m.version}`).join(', ')}.`,
+            }
+          : null,
+    });
+  }
+  if (policy.required) return { lead, members };
+  const approved = await approveBatchAtOnce(deps, members, actor);
+  return { lead: approved[0] ?? lead, members: approved };
+}
+
+function refuseUnpublishable(versions: readonly FlowVersion[], env: string): void {
+  const seen = new Set<string>();
+  for (const version of versions) {
+    if (seen.has(version.flowKey)) {
+      throw new ServiceError(
+        'conflict',
+        `${version.flowKey} is in this batch twice: publish one version of it.`,
+      );
+    }
+    seen.add(version.flowKey);
+  }
+  const problems = versions.flatMap((v) => publishProblems(v).map((p) => `${v.flowKey} v${v.number}: ${p}`));
+  if (problems.length === 0) return;
+  const more = problems.length > 3 ? ` …and ${problems.length - 3} more.` : '';
+  throw new ServiceError(
+    'not-publishable',
+    `Nothing was requested for ${env}: ${problems.slice(0, 3).join(' ')}${more} Fix the flows in the source (or resolve the references in ${env}), then promote again.`,
+  );
+}
+
+async function approveBatchAtOnce(
+  deps: ServiceDeps,
+  members: readonly PublishRequest[],
+  actor: Actor,
+): Promise<PublishRequest[]> {
+  const out: PublishRequest[] = [];
+  for (const request of members) {
+    const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
+      decidedBy: actor.id,
+      decidedAt: deps.clock.now().toISOString(),
+      reason: `approval is not required in ${request.env}`,
+    });
+    if (approved === null) throw await lostTransition(deps, request, 'approve');
+    await recordEvent(deps, {
+      env: request.env,
+      actor,
+      action: 'approve',
+      flowKey: request.flowKey,
+      detail: {
+        request: request.id,
+        version: request.version,
+        automatic: true,
+        batch: request.batch ?? null,
+      },
+      notification: null,
+    });
+    out.push(approved);
+  }
+  return out;
+}
