@@ -6,6 +6,7 @@
 import type { ImportReportView, PublishRequestView } from '../blocks/types.js';
 import type { ReportContent } from '../blocks/views.js';
 import { flowReportView, publishRequestViewOf } from '../blocks/views.js';
+import { approversOf } from '../core/access.js';
 import type { Actor } from '../core/config.js';
 import type { ServiceDeps } from '../core/deps.js';
 import { diffVersions } from '../core/service/diffVersions.js';
@@ -70,5 +71,6 @@ export async function publishRequestView(
           actor,
         });
   const reportUrl = reportLink === null ? null : reportLink(request.env, request.flowKey, request.version);
-  return publishRequestViewOf(request, head, replaces, diff, reportUrl);
+  const view = publishRequestViewOf(request, head, replaces, diff, reportUrl);
+  return { ...view, approvers: approversOf(service.config, request.requester) };
 }

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { ACTION_IDS, encodeActionValue, encodePickerBlockId } from './actionIds.js';
-import { code, diagnosticLine, plural } from './format.js';
+import { code, diagnosticLine, mention, plural } from './format.js';
 import {
   capItems,
   clip,
@@ -102,7 +102,7 @@ export function buildImportReport(view: ImportReportView): SlackMessage {
     blocks.push(
       context(`${moreLine(hidden, 'flow')}: see the full report in the thread, or \`/flow status\`.`),
     );
-  blocks.push(context(`Imported by ${escapeMrkdwn(view.actor)} · the full report is in the thread.`));
+  blocks.push(context(`Imported by ${mention(view.actor)} · the full report is in the thread.`));
   return fitMessage({ text: `${first} ${countsLine(view)}`, blocks }, { keepLast: 1 });
 }
 
@@ -166,7 +166,7 @@ function flowSection(flow: FlowReportView, hiddenPickers: number): SectionBlock 
   const title =
     flow.version === null
       ? `*${escapeMrkdwn(flow.name)}* (${code(flow.file)}): not stored`
-      : `*${escapeMrkdwn(flow.name)}* ${code(flow.flowKey ?? flow.file)} v${flow.version}${flow.created ? ' (new version)' : ' (unchanged)'}`;
+      : `*${escapeMrkdwn(flow.name)}*${flow.flowKey?.startsWith('module:') === true ? ' (module)' : ''} v${flow.version}${flow.created ? ' (new version)' : ' (unchanged)'}`;
   // A picker below names each finding a choice answers; listing it again would read as a second problem.
   const findings = flow.diagnostics.filter((d) => !answeredByChoice(flow, d));
   const { shown, hidden } = capItems(findings, SHOWN_DIAGNOSTICS);

@@ -1,9 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { FlowgateError } from '../core/errors.js';
 import type { PlannedFlow } from '../core/pipeline.js';
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { FlowVersion } from '../core/versions/types.js';
-import { ActionValueError } from './actionIds.js';
 import { diffCounts, diffItems } from './diffSummary.js';
 import { buildError } from './error.js';
 import { code, mention, plural } from './format.js';
@@ -85,7 +83,7 @@ export function buildDiscardedMessage(flows: readonly string[], user: string, en
 
 /** The message an export file is posted under. */
 export function buildExportNote(user: string, name: string, version: number, env: string): SlackMessage {
-  const text = `${name} v${version} from ${env}, exported for ${user}: the file is in the thread.`;
+  const text = `${escapeMrkdwn(name)} v${version} from ${escapeMrkdwn(env)}, exported for ${mention(user)}: the file is in the thread.`;
   return fitMessage({
     text,
     blocks: [
@@ -104,20 +102,6 @@ export function buildNotice(text: string): SlackMessage {
 /** A problem for the user: what went wrong and what to do. */
 export function buildProblem(message: string, hint: string | null = null): SlackMessage {
   return buildError(hint === null ? message : `${withStop(message)} ${hint}`);
-}
-
-/**
- * A refusal for the user who acted: a use case's or the worker's own reason as it is written, or,
- * for a button or menu whose value is not flowgate's (forged, or from an old message), what to
- * use instead.
- */
-export function buildRefusal(error: FlowgateError): SlackMessage {
-  if (error instanceof ActionValueError) {
-    return buildProblem(
-      'flowgate could not read that button or menu: the message may be older than the current version. Use the latest message, or run the matching /flow command.',
-    );
-  }
-  return buildProblem(error.message);
 }
 
 /** The listener's acknowledgement of queued work: the answer follows from the worker. */

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { FlowDiff } from '../core/versions/diff.js';
 import { ACTION_IDS, encodeActionValue } from './actionIds.js';
 import { diffCounts, diffItems } from './diffSummary.js';
-import { code, mention, slackDate } from './format.js';
+import { mention, mentionList, slackDate } from './format.js';
 import {
   capItems,
   confirmDialog,
@@ -29,7 +29,7 @@ const SHOWN_CHANGES = 8;
  * expiry and state on every click.
  */
 export function buildPublishRequest(view: PublishRequestView): SlackMessage {
-  const first = `${view.requester} asks to publish ${view.name} v${view.version} to ${view.env}.`;
+  const first = `${mention(view.requester)} asks to publish ${escapeMrkdwn(view.name)} v${view.version} to ${escapeMrkdwn(view.env)}.`;
   const blocks: KnownBlock[] = [
     ...requestSummary(view),
     {
@@ -56,7 +56,7 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
           value: encodeActionValue(ACTION_IDS.reject, { request: view.requestId }),
           confirm: confirmDialog(
             `Reject ${view.name} v${view.version}?`,
-            `The request ends and cannot be approved later; ${view.requester} would have to request publishing again.`,
+            'The request ends and cannot be approved later; publishing this version would need a new request.',
             'Reject',
             'danger',
           ),
@@ -64,11 +64,16 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
         ...reportButton(view.reportUrl),
       ],
     },
-    context(
-      `Expires ${slackDate(view.expiresAt)} · request ${code(view.requestId)} · you cannot approve your own request.`,
-    ),
+    context(`Expires ${slackDate(view.expiresAt)} · ${whoApproves(view)}`),
   ];
   return fitMessage({ text: first, blocks }, { keepLast: 2 });
+}
+
+/** Who may approve: the publishers but the requester, as mentions, else "another publisher". */
+function whoApproves(view: PublishRequestView): string {
+  const approvers = view.approvers ?? [];
+  const who = approvers.length === 0 ? 'another publisher' : mentionList(approvers);
+  return `${who} can approve it (not ${mention(view.requester)}, who asked for it).`;
 }
 
 /** The request's facts: the ask, what it replaces, the diff summary. Shared with the decided message. */
@@ -77,7 +82,7 @@ export function requestSummary(view: PublishRequestView): KnownBlock[] {
     view.replaces === null ? `new to ${escapeMrkdwn(view.env)}` : `replaces published v${view.replaces}`;
   return [
     section(
-      `${mention(view.requester)} asks to publish *${escapeMrkdwn(view.name)}* ${code(view.flowKey)} v${view.version} to *${escapeMrkdwn(view.env)}* (${replaces}).`,
+      `${mention(view.requester)} asks to publish *${escapeMrkdwn(view.name)}*${view.flowKey.startsWith('module:') ? ' (module)' : ''} v${view.version} to *${escapeMrkdwn(view.env)}* (${replaces}).`,
     ),
     section(
       view.diff === null ? 'Nothing to compare it with: this is its first version.' : diffText(view.diff),

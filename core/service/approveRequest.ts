@@ -1,15 +1,16 @@
-import { environmentOf, requireRole } from '../access.js';
+import { approversOf, environmentOf, requireRole } from '../access.js';
 import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
-import { readyBatch } from '../publish/publishBatch.js';
+import { type ReadyBatch, readyBatch } from '../publish/publishBatch.js';
 import type { PublishOutcome } from '../publish/publishOutcome.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { Reference } from '../references/types.js';
+import { flowLabel, parseFlowKey } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot, resolutionHash } from '../versions/requests.js';
-import type { AuditEvent, PublishRequest } from '../versions/types.js';
+import type { AuditEvent, FlowKey, PublishRequest } from '../versions/types.js';
 import { publishApproved } from './publishApproved.js';
 
 /** Input of {@link approveRequest}. */
@@ -25,6 +26,8 @@ export interface ApproveResult {
   readonly outcome: PublishOutcome | null;
   /** Flows that must be approved (or published) first; their pending request ids when they have one. */
   readonly waitingFor: readonly string[];
+  /** The same flows by key, for messages that name them their own way. */
+  readonly waitingKeys: readonly FlowKey[];
 }
 
 /**
@@ -54,7 +57,15 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   if (request.requester === actor.id && !policy.allowSelfApproval) {
     throw new ServiceError(
       'self-approval',
-      `${actor.id} requested ${request.flowKey} v${request.version} and may not also approve it in ${request.env}: ask another publisher.`,
+      `${actor.id} requested ${flowLabel(request.flowKey)} v${request.version} and may not also approve it in ${request.env}: ask another publisher.`,
+      {
+        facts: {
+          kind: 'request',
+          doing: 'approve',
+          request,
+          approvers: approversOf(deps.config, request.requester),
+        },
+      },
     );
   }
   const stale = await staleReason(deps, request);
@@ -74,6 +85,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     batch.waitingFor.length === 0
       ? ''
       : ` It will be published once ${batch.waitingFor.join(', ')} is approved.`;
+  const name = parseFlowKey(request.flowKey)?.name ?? request.flowKey;
   await recordEvent(deps, {
     env: request.env,
     actor,
@@ -82,12 +94,23 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     detail: approvalDetail(request),
     notification: {
       kind: 'approved',
-      text: `${actor.id} approved ${request.flowKey} v${request.version} for ${request.env} (requested by ${request.requester}).${waiting}`,
+      text: `${actor.id} approved ${flowLabel(request.flowKey)} v${request.version} for ${request.env} (requested by ${request.requester}).${waiting}`,
+      facts: {
+        actor: actor.id,
+        flow: { name, version: request.version },
+        requester: request.requester,
+        waitingFor: batch.waitingKeys.map(flowLabel),
+      },
     },
   });
-  if (batch.waitingFor.length > 0) return { request: approved, outcome: null, waitingFor: batch.waitingFor };
+  if (batch.waitingFor.length > 0) return waitingResult(approved, batch);
   const outcome = await publishApproved(deps, { ids: batch.ids, actor });
-  return { request: (await deps.requests.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
+  return {
+    request: (await deps.requests.getRequest(request.id)) ?? approved,
+    outcome,
+    waitingFor: [],
+    waitingKeys: [],
+  };
 }
 
 /**
@@ -107,9 +130,18 @@ async function resumeApproved(
   const batch = await readyBatch(deps, request, { throughPublished: true });
   const ids = batch.ids.filter((id) => id !== request.id || request.state === 'approved');
   if (ids.length === 0) throw invalidState(request, 'approve');
-  if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
+  if (batch.waitingFor.length > 0) return waitingResult(request, batch);
   const outcome = await publishApproved(deps, { ids, actor });
-  return { request: (await deps.requests.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
+  return {
+    request: (await deps.requests.getRequest(request.id)) ?? request,
+    outcome,
+    waitingFor: [],
+    waitingKeys: [],
+  };
+}
+
+function waitingResult(request: PublishRequest, batch: ReadyBatch): ApproveResult {
+  return { request, outcome: null, waitingFor: batch.waitingFor, waitingKeys: batch.waitingKeys };
 }
 
 /** The `approve` audit event of a request whose approving run stopped between its transition and its event. */
@@ -139,18 +171,18 @@ function approvalDetail(request: PublishRequest): AuditEvent['detail'] {
 async function staleReason(deps: ServiceDeps, request: PublishRequest): Promise<string | null> {
   const { env, flowKey } = request;
   const version = await deps.versions.getVersion(env, flowKey, request.version);
-  if (version === null) return `version ${request.version} of ${flowKey} no longer exists.`;
+  if (version === null) return `version ${request.version} of ${flowLabel(flowKey)} no longer exists.`;
   if (version.contentHash !== request.contentHash || sha256(version.content) !== request.contentHash) {
-    return `the content of ${flowKey} v${request.version} is not the content that was requested.`;
+    return `the content of ${flowLabel(flowKey)} v${request.version} is not the content that was requested.`;
   }
   if (resolutionHash(version.resolutions) !== request.resolutionHash) {
-    return `the references of ${flowKey} v${request.version} resolve differently than when it was requested.`;
+    return `the references of ${flowLabel(flowKey)} v${request.version} resolve differently than when it was requested.`;
   }
   const newer = (await deps.versions.listVersions(env, flowKey)).find(
     (v) => v.number > request.version && !isSnapshot(v) && v.createdAt >= request.requestedAt,
   );
   if (newer !== undefined) {
-    return `${newer.author} made v${newer.number} of ${flowKey} at ${newer.createdAt}, after this request for v${request.version}.`;
+    return `${newer.author} made v${newer.number} of ${flowLabel(flowKey)} at ${newer.createdAt}, after this request for v${request.version}.`;
   }
   const remapped = (await deps.mappings.listMappings(env)).find(
     (m) => m.chosenAt >= request.requestedAt && version.references.some((ref) => mapsReference(m, ref)),

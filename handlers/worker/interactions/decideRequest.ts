@@ -6,6 +6,7 @@ import { requestDecidedView } from '../../../blocks/views.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import { rejectRequest } from '../../../core/service/rejectRequest.js';
+import { flowLabel } from '../../../core/versions/flowKey.js';
 import type { JobContext } from '../workerDeps.js';
 import { clickedRequest } from './message.js';
 
@@ -29,7 +30,8 @@ export async function approve(ctx: JobContext<InteractionJob>): Promise<void> {
     replaces,
     ctx.deps.reportLink ?? null,
   );
-  const decided = requestDecidedView(view, result.request, result.outcome, result.waitingFor);
+  const waiting = result.waitingKeys.map(flowLabel);
+  const decided = requestDecidedView(view, result.request, result.outcome, waiting);
   await ctx.deps.messenger.update(posted, buildRequestDecided(decided));
 }
 
