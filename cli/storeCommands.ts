@@ -3,6 +3,7 @@ import { runApprove, runPublish, runReject, runRollback } from './commands/appro
 import { runAudit, runDiff, runExport, runImport, runResolve, runVersions } from './commands/history.js';
 import { runReport } from './commands/report.js';
 import { type CliIo, UsageError } from './io.js';
+import { inYourWords } from './refusal.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 /** Commands that read or write the stores (and so open the runtime). */
@@ -67,6 +68,8 @@ export async function runStoreCommand(
   const rt = await openRuntime({ as: str(values.as), config: str(values.config) }, io.cwd);
   try {
     return await run(rt, io);
+  } catch (error) {
+    throw inYourWords(error, rt.actor.id);
   } finally {
     await rt.close();
   }
