@@ -56,3 +56,13 @@ export function diagnosticLine(d: Diagnostic): string {
     d.block === null ? '' : `*${escapeMrkdwn(d.block)}*${d.action === null ? '' : ` (${code(d.action)})`}: `;
   return `${icon} ${where}${escapeMrkdwn(d.message)} ${code(d.code)}`;
 }
+
+/**
+ * Who imported, in words: a person as a mention; the unattended importers (the `s3` actor of
+ * drops, `webhook:<env>` of CI) by what they are.
+ */
+export function importedBy(actor: string): string {
+  if (actor === 's3') return 'Imported from an S3 drop';
+  if (actor.startsWith('webhook:')) return 'Imported by the CI webhook';
+  return `Imported by ${mention(actor)}`;
+}

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { ACTION_IDS, encodeActionValue, encodePickerBlockId } from './actionIds.js';
-import { code, diagnosticLine, mention, plural } from './format.js';
+import { code, diagnosticLine, importedBy, plural } from './format.js';
 import {
   capItems,
   clip,
@@ -102,7 +102,7 @@ export function buildImportReport(view: ImportReportView): SlackMessage {
     blocks.push(
       context(`${moreLine(hidden, 'flow')}: see the full report in the thread, or \`/flow status\`.`),
     );
-  blocks.push(context(`Imported by ${mention(view.actor)} · the full report is in the thread.`));
+  blocks.push(context(`${importedBy(view.actor)} · the full report is in the thread.`));
   return fitMessage({ text: `${first} ${countsLine(view)}`, blocks }, { keepLast: 1 });
 }
 

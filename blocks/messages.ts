@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { PlannedFlow } from '../core/pipeline.js';
+import type { AutoPublishResult } from '../core/service/autoPublish.js';
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { FlowVersion } from '../core/versions/types.js';
 import { diffCounts, diffItems } from './diffSummary.js';
@@ -111,4 +112,26 @@ export function buildWorking(what: string): SlackMessage {
 
 function withStop(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * One line on what auto-publishing a drop or webhook import did, by flow name ("Auto-publish:
+ * Published 1 flow to test: Main v1 created."), or null when it had nothing to do.
+ */
+export function autoPublishNote(published: AutoPublishResult): string | null {
+  const parts: string[] = [];
+  const { outcome } = published;
+  if (outcome !== null) {
+    const flows = outcome.flows.map((f) => `${f.name} v${f.version} ${f.action ?? f.state}`).join(', ');
+    parts.push(
+      outcome.ok
+        ? `Published ${plural(outcome.flows.length, 'flow')} to ${outcome.env}: ${flows}.`
+        : `Publishing to ${outcome.env} stopped: ${flows}.`,
+    );
+  }
+  const pending = published.requests.filter((r) => r.state === 'pending').length;
+  if (pending > 0) parts.push(`${plural(pending, 'publish request')} wait for a publisher's approval.`);
+  if (published.problems.length > 0)
+    parts.push(`Not published automatically: ${published.problems.join(' ')}`);
+  return parts.length === 0 ? null : `Auto-publish: ${parts.join(' ')}`;
 }
