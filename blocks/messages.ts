@@ -135,3 +135,9 @@ export function autoPublishNote(published: AutoPublishResult): string | null {
     parts.push(`Not published automatically: ${published.problems.join(' ')}`);
   return parts.length === 0 ? null : `Auto-publish: ${parts.join(' ')}`;
 }
+
+/** Said in a report's thread when one flow of it is discarded: which, by whom, and that it is kept. */
+export function buildDiscardedNote(label: string, user: string, env: string): SlackMessage {
+  const text = `${escapeMrkdwn(label)} was discarded by ${mention(user)}: it stays in the history of ${escapeMrkdwn(env)}.`;
+  return fitMessage({ text, blocks: [section(text)] });
+}
