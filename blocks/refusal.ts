@@ -21,12 +21,35 @@ export function buildRefusal(error: FlowgateError, reader: string): SlackMessage
   }
   const facts = error instanceof ServiceError ? error.facts : null;
   if (facts === null) return buildError(withStop(error.message));
-  const text = facts.kind === 'role' ? roleText(facts) : requestText(error.code, facts, reader);
+  const text =
+    facts.kind === 'role'
+      ? roleText(facts)
+      : facts.kind === 'stale'
+        ? staleText(facts, reader)
+        : requestText(error.code, facts, reader);
   return fitMessage({ text, blocks: [section(`:warning: ${text}`)] });
 }
 
 function roleText(facts: Extract<RefusalFacts, { kind: 'role' }>): string {
   return `You may not ${escapeMrkdwn(facts.doing)}: that needs the ${facts.role} role. Ask your flowgate admin to add you, or a user group you are in, to ${code(`roles.${facts.role}s`)}.`;
+}
+
+/** Why the request no longer matches what was reviewed, and to ask again. */
+function staleText(facts: Extract<RefusalFacts, { kind: 'stale' }>, reader: string): string {
+  const { request, cause } = facts;
+  const flow = `*${escapeMrkdwn(flowLabel(request.flowKey))}*`;
+  const who = (id: string) => (id === reader ? 'you' : mention(id));
+  const why = {
+    gone: `v${request.version} of ${flow} no longer exists`,
+    content: `the content of ${flow} v${request.version} is not what was requested`,
+    resolution: `the references of ${flow} v${request.version} resolve differently than when it was requested`,
+    newer: cause.kind === 'newer' ? `${who(cause.by)} imported v${cause.version} ${slackDate(cause.at)}` : '',
+    remapped:
+      cause.kind === 'remapped'
+        ? `${who(cause.by)} chose another ${escapeMrkdwn(cause.resource)} for ${code(cause.source)} ${slackDate(cause.at)}`
+        : '',
+  }[cause.kind];
+  return `Nothing was approved: this publish of ${flow} v${request.version} to *${escapeMrkdwn(request.env)}* changed since it was requested (${why}). Request publishing again so the change is reviewed: ${code(publishCommand(request).replace(/ \d+ --env/, ' --env'))}.`;
 }
 
 function requestText(

@@ -10,12 +10,35 @@ import type { PublishRequest } from '../core/versions/types.js';
 export function inYourWords(error: unknown, you: string): unknown {
   if (!(error instanceof ServiceError) || error.facts === null) return error;
   const { facts } = error;
-  const text = facts.kind === 'role' ? roleText(facts, you) : requestText(error.code, facts, you);
+  const text =
+    facts.kind === 'role'
+      ? roleText(facts, you)
+      : facts.kind === 'stale'
+        ? staleText(facts, you)
+        : requestText(error.code, facts, you);
   return new FlowgateError(error.code, text, { cause: error });
 }
 
 function roleText(facts: Extract<RefusalFacts, { kind: 'role' }>, you: string): string {
   return `You (${you}) may not ${facts.doing}: that needs the ${facts.role} role. Ask your flowgate admin to add you to roles.${facts.role}s in the flowgate config.`;
+}
+
+function staleText(facts: Extract<RefusalFacts, { kind: 'stale' }>, you: string): string {
+  const { request, cause } = facts;
+  const flow = flowLabel(request.flowKey);
+  const who = (id: string) => (id === you ? 'you' : id);
+  const why = {
+    gone: `v${request.version} of ${flow} no longer exists`,
+    content: `the content of ${flow} v${request.version} is not what was requested`,
+    resolution: `the references of ${flow} v${request.version} resolve differently than when it was requested`,
+    newer:
+      cause.kind === 'newer' ? `${who(cause.by)} imported v${cause.version} at ${localTime(cause.at)}` : '',
+    remapped:
+      cause.kind === 'remapped'
+        ? `${who(cause.by)} chose another ${cause.resource} for '${cause.source}' at ${localTime(cause.at)}`
+        : '',
+  }[cause.kind];
+  return `Nothing was approved: this publish of ${flow} v${request.version} to ${request.env} changed since it was requested (${why}). Request publishing again so the change is reviewed: flowgate publish ${JSON.stringify(flow.replace(/^module /, ''))} --env ${request.env}`;
 }
 
 function requestText(code: string, facts: Extract<RefusalFacts, { kind: 'request' }>, you: string): string {

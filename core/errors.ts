@@ -83,7 +83,21 @@ export type RefusalFacts =
       readonly approvers: readonly string[];
     }
   /** The actor lacks the role for what they tried. */
-  | { readonly kind: 'role'; readonly role: Role; readonly doing: string };
+  | { readonly kind: 'role'; readonly role: Role; readonly doing: string }
+  /** The request no longer matches what was reviewed, and why. */
+  | { readonly kind: 'stale'; readonly request: PublishRequest; readonly cause: StaleCause };
+
+/** Why a request went stale: its version is gone or changed, a newer one came, a reference was re-resolved. */
+export type StaleCause =
+  | { readonly kind: 'gone' | 'content' | 'resolution' }
+  | { readonly kind: 'newer'; readonly by: string; readonly version: number; readonly at: string }
+  | {
+      readonly kind: 'remapped';
+      readonly by: string;
+      readonly at: string;
+      readonly resource: string;
+      readonly source: string;
+    };
 
 /** A use case refused: the actor lacks the role, a request is not pending, a version does not exist… */
 export class ServiceError extends FlowgateError {

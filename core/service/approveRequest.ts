@@ -2,7 +2,7 @@ import { approversOf, environmentOf, requireRole } from '../access.js';
 import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, type StaleCause } from '../errors.js';
 import { type ReadyBatch, readyBatch } from '../publish/publishBatch.js';
 import type { PublishOutcome } from '../publish/publishOutcome.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
@@ -72,7 +72,8 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   if (stale !== null) {
     throw new ServiceError(
       'stale-request',
-      `Request ${request.id} no longer matches what was reviewed: ${stale} Request publishing again so the change is reviewed.`,
+      `Request ${request.id} no longer matches what was reviewed: ${stale.text} Request publishing again so the change is reviewed.`,
+      { facts: { kind: 'stale', request, cause: stale.cause } },
     );
   }
   const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
@@ -167,28 +168,53 @@ function approvalDetail(request: PublishRequest): AuditEvent['detail'] {
   return { request: request.id, version: request.version, requester: request.requester };
 }
 
-/** Why the request no longer matches the flow, or null when it still does. */
-async function staleReason(deps: ServiceDeps, request: PublishRequest): Promise<string | null> {
+/** Why the request no longer matches the flow (as text and as facts), or null when it still does. */
+async function staleReason(
+  deps: ServiceDeps,
+  request: PublishRequest,
+): Promise<{ text: string; cause: StaleCause } | null> {
   const { env, flowKey } = request;
   const version = await deps.versions.getVersion(env, flowKey, request.version);
-  if (version === null) return `version ${request.version} of ${flowLabel(flowKey)} no longer exists.`;
+  if (version === null)
+    return {
+      text: `version ${request.version} of ${flowLabel(flowKey)} no longer exists.`,
+      cause: { kind: 'gone' },
+    };
   if (version.contentHash !== request.contentHash || sha256(version.content) !== request.contentHash) {
-    return `the content of ${flowLabel(flowKey)} v${request.version} is not the content that was requested.`;
+    return {
+      text: `the content of ${flowLabel(flowKey)} v${request.version} is not the content that was requested.`,
+      cause: { kind: 'content' },
+    };
   }
   if (resolutionHash(version.resolutions) !== request.resolutionHash) {
-    return `the references of ${flowLabel(flowKey)} v${request.version} resolve differently than when it was requested.`;
+    return {
+      text: `the references of ${flowLabel(flowKey)} v${request.version} resolve differently than when it was requested.`,
+      cause: { kind: 'resolution' },
+    };
   }
   const newer = (await deps.versions.listVersions(env, flowKey)).find(
     (v) => v.number > request.version && !isSnapshot(v) && v.createdAt >= request.requestedAt,
   );
   if (newer !== undefined) {
-    return `${newer.author} made v${newer.number} of ${flowLabel(flowKey)} at ${newer.createdAt}, after this request for v${request.version}.`;
+    return {
+      text: `${newer.author} made v${newer.number} of ${flowLabel(flowKey)} at ${newer.createdAt}, after this request for v${request.version}.`,
+      cause: { kind: 'newer', by: newer.author, version: newer.number, at: newer.createdAt },
+    };
   }
   const remapped = (await deps.mappings.listMappings(env)).find(
     (m) => m.chosenAt >= request.requestedAt && version.references.some((ref) => mapsReference(m, ref)),
   );
   if (remapped !== undefined) {
-    return `${remapped.chosenBy} re-resolved the ${remapped.kind} '${remapped.source}' to ${remapped.target} at ${remapped.chosenAt}.`;
+    return {
+      text: `${remapped.chosenBy} re-resolved the ${remapped.kind} '${remapped.source}' to ${remapped.target} at ${remapped.chosenAt}.`,
+      cause: {
+        kind: 'remapped',
+        by: remapped.chosenBy,
+        at: remapped.chosenAt,
+        resource: remapped.kind,
+        source: remapped.source,
+      },
+    };
   }
   return null;
 }
