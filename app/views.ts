@@ -7,6 +7,7 @@ import type { ImportReportView, PublishRequestView } from '../blocks/types.js';
 import { versionStateOf } from '../blocks/versionState.js';
 import type { ReportContent } from '../blocks/views.js';
 import { flowReportView, publishRequestViewOf } from '../blocks/views.js';
+import { approversOf } from '../core/access.js';
 import type { Actor } from '../core/config.js';
 import type { ServiceDeps } from '../core/deps.js';
 import { diffVersions } from '../core/service/diffVersions.js';
@@ -80,7 +81,8 @@ export async function publishRequestView(
   const reportUrl = reportLink === null ? null : reportLink(request.env, request.flowKey, request.version);
   const view = publishRequestViewOf(request, head, replaces, diff, reportUrl);
   const together = await batchNames(service, request);
-  return together.length === 0 ? view : { ...view, together };
+  const withApprovers = { ...view, approvers: approversOf(service.config, request.requester) };
+  return together.length === 0 ? withApprovers : { ...withApprovers, together };
 }
 
 /** For a batch's lead, the names of the other flows it publishes (as `name vN`); none otherwise. */

@@ -23,7 +23,7 @@ function flowText(flow: FlowReportView): string[] {
   const stored =
     flow.version === null
       ? 'not stored'
-      : `${flow.flowKey ?? flow.file} v${flow.version}${flow.created ? ' (new version)' : ' (unchanged)'}`;
+      : `v${flow.version}${flow.created ? ' (new version)' : ' (unchanged)'}`;
   return [
     '',
     `## ${flow.name}`,

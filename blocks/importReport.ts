@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { ACTION_IDS, encodeActionValue, encodePickerBlockId } from './actionIds.js';
-import { code, diagnosticLine, plural } from './format.js';
+import { code, diagnosticLine, importedBy, plural } from './format.js';
 import {
   capItems,
   clip,
@@ -33,16 +34,39 @@ const SHOWN_RULES = 3;
 /** Blocks around the flows: outcome, counts, and the closing note. */
 const FRAME_BLOCKS = 3;
 
-/** The outcome of an import: blocked by N errors, needs N choices, or ready to publish. */
+/**
+ * The outcome of an import: blocked by N errors that no choice in this message fixes, else needs
+ * N choices (picking replacements would make it publishable), else ready to publish.
+ */
 export function importOutcome(view: ImportReportView): ImportOutcome {
-  const errors = view.flows.reduce(
-    (n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length,
-    0,
-  );
+  const errors = view.flows.reduce((n, f) => n + blockingErrors(f).length, 0);
   if (errors > 0) return { kind: 'blocked', errors };
   const choices = view.flows.reduce((n, f) => n + unresolved(f).length, 0);
   if (choices > 0) return { kind: 'needs-choices', choices };
   return { kind: 'ready' };
+}
+
+/** The codes core gives a reference it found nowhere in the target (a queue, a flow…). */
+const CHOICE_CODES: ReadonlySet<string> = new Set(['unresolved-reference', 'missing-dependency']);
+
+/**
+ * True when a picker in this message answers the diagnostic: it is about a reference left
+ * unresolved in a block that has one with something to pick from. Picking stores a version
+ * resolved that way, and the diagnostic goes with it.
+ */
+function answeredByChoice(flow: FlowReportView, d: Diagnostic): boolean {
+  if (!CHOICE_CODES.has(d.code) || flow.version === null) return false;
+  return unresolved(flow).some((r) => r.action === d.action && hasCandidates(r));
+}
+
+function hasCandidates(ref: ReferenceView): boolean {
+  const { choices } = ref;
+  return choices !== null && (choices.external ? choices.count > 0 : choices.options.length > 0);
+}
+
+/** A flow's errors that no choice fixes (a broken block, a reference with nothing to pick). */
+function blockingErrors(flow: FlowReportView): Diagnostic[] {
+  return flow.diagnostics.filter((d) => d.severity === 'error' && !answeredByChoice(flow, d));
 }
 
 /** The report's first line (also the notification text). */
@@ -82,7 +106,7 @@ export function buildImportReport(view: ImportReportView): SlackMessage {
     blocks.push(
       context(`${moreLine(hidden, 'flow')}: see the full report in the thread, or \`/flow status\`.`),
     );
-  blocks.push(context(`Imported by ${escapeMrkdwn(view.actor)} · the full report is in the thread.`));
+  blocks.push(context(`${importedBy(view.actor)} · the full report is in the thread.`));
   return fitMessage({ text: `${first} ${countsLine(view)}`, blocks }, { keepLast: 1 });
 }
 
@@ -96,14 +120,18 @@ function stateHeadline(view: ImportReportView): string | null {
   return versionHeadline(only.name, only.version, view.env, only.state);
 }
 
-/** "2 flows · 1 error · 14 warnings · 6 references resolved · 3 to choose". */
+/**
+ * "2 flows · 1 error · 14 warnings · 6 references resolved · 3 to choose": errors a choice fixes
+ * are counted among the choices, not the errors.
+ */
 function countsLine(view: ImportReportView): string {
   const all = view.flows.flatMap((f) => f.diagnostics);
+  const errors = view.flows.reduce((n, f) => n + blockingErrors(f).length, 0);
   const refs = view.flows.flatMap((f) => f.references);
   const choose = refs.filter((r) => r.by === 'unresolved').length;
   return [
     plural(view.flows.length, 'flow'),
-    plural(all.filter((d) => d.severity === 'error').length, 'error'),
+    plural(errors, 'error'),
     plural(all.filter((d) => d.severity === 'warning').length, 'warning'),
     `${plural(refs.length - choose, 'reference')} resolved`,
     `${choose} to choose`,
@@ -155,8 +183,10 @@ function flowSection(flow: FlowReportView, hiddenPickers: number): SectionBlock 
   const title =
     flow.version === null
       ? `*${escapeMrkdwn(flow.name)}* (${code(flow.file)}): not stored`
-      : `*${escapeMrkdwn(flow.name)}* ${code(flow.flowKey ?? flow.file)} v${flow.version}${flow.created ? ' (new version)' : ' (unchanged)'}`;
-  const { shown, hidden } = capItems(flow.diagnostics, SHOWN_DIAGNOSTICS);
+      : `*${escapeMrkdwn(flow.name)}*${flow.flowKey?.startsWith('module:') === true ? ' (module)' : ''} v${flow.version}${flow.created ? ' (new version)' : ' (unchanged)'}`;
+  // A picker below names each finding a choice answers; listing it again would read as a second problem.
+  const findings = flow.diagnostics.filter((d) => !answeredByChoice(flow, d));
+  const { shown, hidden } = capItems(findings, SHOWN_DIAGNOSTICS);
   const lines = shown.map(diagnosticLine);
   if (hidden > 0) lines.push(`${moreLine(hidden, 'finding')} in the full report`);
   lines.push(...ruleLines(flow));

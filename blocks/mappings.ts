@@ -1,12 +1,14 @@
 import type { RememberedMapping } from '../core/versions/types.js';
 import { code, mention, plural, slackDate } from './format.js';
-import type { SlackMessage } from './limits.js';
+import { escapeMrkdwn, type SlackMessage } from './limits.js';
 import { buildListMessage } from './listMessage.js';
 
 /** Remembered resolutions of an environment (`/flow map`). */
 export interface MappingsView {
   readonly env: string;
   readonly mappings: readonly RememberedMapping[];
+  /** The environment's name for each mapping's target (an ARN or id), where it has the resource. */
+  readonly targetNames?: ReadonlyMap<string, string>;
 }
 
 /** How many mappings the message lists. */
@@ -26,7 +28,13 @@ export function buildMappings(view: MappingsView): SlackMessage {
     sorted,
     SHOWN_MAPPINGS,
     (m) =>
-      `${m.kind} ${code(m.source)} → ${code(m.target)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
+      `${m.kind} ${code(m.source)} → ${targetOf(view, m)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
     'replacement',
   );
+}
+
+/** The target by the environment's name for it, else as remembered. */
+function targetOf(view: MappingsView, mapping: RememberedMapping): string {
+  const name = view.targetNames?.get(mapping.target);
+  return name === undefined ? code(mapping.target) : `*${escapeMrkdwn(name)}*`;
 }

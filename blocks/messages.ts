@@ -1,9 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { FlowgateError } from '../core/errors.js';
 import type { PlannedFlow } from '../core/pipeline.js';
+import type { AutoPublishResult } from '../core/service/autoPublish.js';
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { FlowVersion } from '../core/versions/types.js';
-import { ActionValueError } from './actionIds.js';
 import { diffCounts, diffItems } from './diffSummary.js';
 import { buildError } from './error.js';
 import { code, mention, plural } from './format.js';
@@ -85,7 +84,7 @@ export function buildDiscardedMessage(flows: readonly string[], user: string, en
 
 /** The message an export file is posted under. */
 export function buildExportNote(user: string, name: string, version: number, env: string): SlackMessage {
-  const text = `${name} v${version} from ${env}, exported for ${user}: the file is in the thread.`;
+  const text = `${escapeMrkdwn(name)} v${version} from ${escapeMrkdwn(env)}, exported for ${mention(user)}: the file is in the thread.`;
   return fitMessage({
     text,
     blocks: [
@@ -106,20 +105,6 @@ export function buildProblem(message: string, hint: string | null = null): Slack
   return buildError(hint === null ? message : `${withStop(message)} ${hint}`);
 }
 
-/**
- * A refusal for the user who acted: a use case's or the worker's own reason as it is written, or,
- * for a button or menu whose value is not flowgate's (forged, or from an old message), what to
- * use instead.
- */
-export function buildRefusal(error: FlowgateError): SlackMessage {
-  if (error instanceof ActionValueError) {
-    return buildProblem(
-      'flowgate could not read that button or menu: the message may be older than the current version. Use the latest message, or run the matching /flow command.',
-    );
-  }
-  return buildProblem(error.message);
-}
-
 /** The listener's acknowledgement of queued work: the answer follows from the worker. */
 export function buildWorking(what: string): SlackMessage {
   return { text: `Working on ${what}…`, blocks: [] };
@@ -127,4 +112,32 @@ export function buildWorking(what: string): SlackMessage {
 
 function withStop(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * One line on what auto-publishing a drop or webhook import did, by flow name ("Auto-publish:
+ * Published 1 flow to test: Main v1 created."), or null when it had nothing to do.
+ */
+export function autoPublishNote(published: AutoPublishResult): string | null {
+  const parts: string[] = [];
+  const { outcome } = published;
+  if (outcome !== null) {
+    const flows = outcome.flows.map((f) => `${f.name} v${f.version} ${f.action ?? f.state}`).join(', ');
+    parts.push(
+      outcome.ok
+        ? `Published ${plural(outcome.flows.length, 'flow')} to ${outcome.env}: ${flows}.`
+        : `Publishing to ${outcome.env} stopped: ${flows}.`,
+    );
+  }
+  const pending = published.requests.filter((r) => r.state === 'pending').length;
+  if (pending > 0) parts.push(`${plural(pending, 'publish request')} wait for a publisher's approval.`);
+  if (published.problems.length > 0)
+    parts.push(`Not published automatically: ${published.problems.join(' ')}`);
+  return parts.length === 0 ? null : `Auto-publish: ${parts.join(' ')}`;
+}
+
+/** Said in a report's thread when one flow of it is discarded: which, by whom, and that it is kept. */
+export function buildDiscardedNote(label: string, user: string, env: string): SlackMessage {
+  const text = `${escapeMrkdwn(label)} was discarded by ${mention(user)}: it stays in the history of ${escapeMrkdwn(env)}.`;
+  return fitMessage({ text, blocks: [section(text)] });
 }

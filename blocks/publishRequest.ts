@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { FlowDiff } from '../core/versions/diff.js';
 import { ACTION_IDS, encodeActionValue } from './actionIds.js';
 import { diffCounts, diffItems } from './diffSummary.js';
-import { code, mention, slackDate } from './format.js';
+import { mention, mentionList, slackDate } from './format.js';
 import {
   capItems,
   confirmDialog,
@@ -32,8 +32,8 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
   const together = view.together ?? [];
   const first =
     together.length === 0
-      ? `${view.requester} asks to publish ${view.name} v${view.version} to ${view.env}.`
-      : `${view.requester} asks to publish ${together.length + 1} flows to ${view.env} together: ${view.name} v${view.version}, ${together.join(', ')}. Approving publishes them all.`;
+      ? `${mention(view.requester)} asks to publish ${escapeMrkdwn(view.name)} v${view.version} to ${escapeMrkdwn(view.env)}.`
+      : `${mention(view.requester)} asks to publish ${together.length + 1} flows to ${escapeMrkdwn(view.env)} together: ${escapeMrkdwn(view.name)} v${view.version}, ${together.map(escapeMrkdwn).join(', ')}. Approving publishes them all.`;
   const blocks: KnownBlock[] = [
     ...requestSummary(view),
     {
@@ -67,11 +67,16 @@ export function buildPublishRequest(view: PublishRequestView): SlackMessage {
         ...reportButton(view.reportUrl),
       ],
     },
-    context(
-      `Expires ${slackDate(view.expiresAt)} · request ${code(view.requestId)} · you cannot approve your own request.`,
-    ),
+    context(`Expires ${slackDate(view.expiresAt)} · ${whoApproves(view)}`),
   ];
   return fitMessage({ text: first, blocks }, { keepLast: 2 });
+}
+
+/** Who may approve: the publishers but the requester, as mentions, else "another publisher". */
+function whoApproves(view: PublishRequestView): string {
+  const approvers = view.approvers ?? [];
+  const who = approvers.length === 0 ? 'another publisher' : mentionList(approvers);
+  return `${who} can approve it (not ${mention(view.requester)}, who asked for it).`;
 }
 
 /** The request's facts: the ask, what it replaces, the diff summary. Shared with the decided message. */
@@ -80,7 +85,7 @@ export function requestSummary(view: PublishRequestView): KnownBlock[] {
     view.replaces === null ? `new to ${escapeMrkdwn(view.env)}` : `replaces published v${view.replaces}`;
   return [
     section(
-      `${mention(view.requester)} asks to publish *${escapeMrkdwn(view.name)}* ${code(view.flowKey)} v${view.version} to *${escapeMrkdwn(view.env)}* (${replaces}).`,
+      `${mention(view.requester)} asks to publish *${escapeMrkdwn(view.name)}*${view.flowKey.startsWith('module:') ? ' (module)' : ''} v${view.version} to *${escapeMrkdwn(view.env)}* (${replaces}).`,
     ),
     section(
       view.diff === null ? 'Nothing to compare it with: this is its first version.' : diffText(view.diff),

@@ -1,7 +1,8 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { FlowPublishResult } from '../core/publish/publishOutcome.js';
+import { flowLabel } from '../core/versions/flowKey.js';
 import { ACTION_IDS, encodeActionValue } from './actionIds.js';
-import { code, diagnosticLine, mention, plural, slackDate } from './format.js';
+import { diagnosticLine, mention, plural, slackDate } from './format.js';
 import {
   actionsBlocks,
   capItems,
@@ -35,7 +36,10 @@ export function buildRequestDecided(view: RequestDecidedView): SlackMessage {
   const buttons = [...rollbackButtons(view), ...reportButton(view.reportUrl)];
   blocks.push(...actionsBlocks(buttons));
   return fitMessage(
-    { text: `${plainDecision(view)} ${view.outcome?.summary.split('\n')[0] ?? ''}`.trim(), blocks },
+    {
+      text: `${plainDecision(view)} ${view.outcome === null ? '' : outcomeHead(view.outcome)}`.trim(),
+      blocks,
+    },
     { keepLast: Math.ceil(buttons.length / SLACK_LIMITS.actionsElements) },
   );
 }
@@ -51,13 +55,21 @@ function decisionLine(view: RequestDecidedView): string {
   const waiting =
     view.waitingFor.length === 0
       ? ''
-      : `\nPublishing waits for ${view.waitingFor.map((w) => code(w)).join(', ')} to be approved.`;
+      : `\nPublishing waits for ${view.waitingFor.map((w) => `*${escapeMrkdwn(w)}*`).join(', ')} to be approved.`;
   return `${stateIcon(view.state)} *${stateWord(view.state)}*${who}${when}${reason}${waiting}`;
 }
 
 function plainDecision(view: RequestDecidedView): string {
-  const who = view.decidedBy === null ? '' : ` by ${view.decidedBy}`;
-  return `${view.name} v${view.version} for ${view.env}: ${stateWord(view.state).toLowerCase()}${who}.`;
+  const who = view.decidedBy === null ? '' : ` by ${mention(view.decidedBy)}`;
+  return `${escapeMrkdwn(view.name)} v${view.version} for ${escapeMrkdwn(view.env)}: ${stateWord(view.state).toLowerCase()}${who}.`;
+}
+
+/** The outcome's first line: published, or where it stopped (by flow name). */
+function outcomeHead(outcome: NonNullable<RequestDecidedView['outcome']>): string {
+  const stopped = outcome.flows.find((f) => f.state === 'failed' || f.error !== null);
+  if (stopped === undefined)
+    return `Published ${plural(outcome.flows.length, 'flow')} to ${escapeMrkdwn(outcome.env)}.`;
+  return `Publishing to ${escapeMrkdwn(outcome.env)} stopped at ${escapeMrkdwn(stopped.name)} v${stopped.version}.`;
 }
 
 function stateWord(state: RequestDecidedView['state']): string {
@@ -104,10 +116,10 @@ function outcomeText(view: RequestDecidedView): string {
 }
 
 function flowLine(f: FlowPublishResult): string {
-  const what = `${code(f.flowKey)} v${f.version}`;
+  const what = `*${escapeMrkdwn(f.name)}* v${f.version}`;
   switch (f.state) {
     case 'published':
-      return `• ${what}: ${f.action ?? 'published'}${f.arn === null ? '' : ` ${code(f.arn)}`}`;
+      return `• ${what}: ${f.action ?? 'published'}`;
     case 'placeholder':
       return `• ${what}: created with placeholder content only; its real content was not written`;
     case 'failed':
@@ -115,7 +127,7 @@ function flowLine(f: FlowPublishResult): string {
     case 'skipped':
       return f.waitsFor === null
         ? `• ${what}: not written (still approved: approving it again publishes it)`
-        : `• ${what}: not written (still approved): it needs ${code(f.waitsFor)}, whose request failed; request publishing that again and this is published with it once approved`;
+        : `• ${what}: not written (still approved): it needs *${escapeMrkdwn(flowLabel(f.waitsFor))}*, whose request failed; request publishing that again and this is published with it once approved`;
   }
 }
 

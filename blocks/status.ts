@@ -1,6 +1,7 @@
+import { flowLabel } from '../core/versions/flowKey.js';
 import type { PublishRequest } from '../core/versions/types.js';
-import { code, mention, plural, slackDate } from './format.js';
-import type { SlackMessage } from './limits.js';
+import { mention, plural, slackDate } from './format.js';
+import { escapeMrkdwn, type SlackMessage } from './limits.js';
 import { buildListMessage } from './listMessage.js';
 
 /** Pending publish requests of an environment (`/flow status`). */
@@ -24,7 +25,7 @@ export function buildStatus(view: StatusView): SlackMessage {
     pending,
     SHOWN_REQUESTS,
     (r) =>
-      `${code(r.flowKey)} v${r.version} · asked by ${mention(r.requester)} ${slackDate(r.requestedAt)} · expires ${slackDate(r.expiresAt)} · ${code(r.id)}`,
+      `*${escapeMrkdwn(flowLabel(r.flowKey))}* v${r.version} · asked by ${mention(r.requester)} ${slackDate(r.requestedAt)} · expires ${slackDate(r.expiresAt)}`,
     'request',
   );
 }

@@ -88,6 +88,8 @@ export interface PublishRequestView {
   readonly name: string;
   readonly version: number;
   readonly requester: string;
+  /** Who may approve it (the publishers' user and user-group ids, or names), the requester aside. */
+  readonly approvers?: readonly string[];
   readonly requestedAt: string;
   readonly expiresAt: string;
   /** The published version this replaces, or null when the flow is new to the target or never published. */
@@ -112,7 +114,7 @@ export interface RequestDecidedView extends PublishRequestView {
   readonly reason: string | null;
   /** Null when nothing was published (rejected, expired, or waiting for linked approvals). */
   readonly outcome: PublishOutcome | null;
-  /** Flows that must be approved first (ids or keys), from `ApproveResult.waitingFor`. */
+  /** Flows that must be approved first, by name (from `ApproveResult.waitingKeys`). */
   readonly waitingFor: readonly string[];
 }
 

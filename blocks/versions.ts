@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { VersionList } from '../core/service/listVersions.js';
 import { isSnapshot } from '../core/versions/requests.js';
 import type { VersionSummary } from '../core/versions/types.js';
-import { code, mention, plural, slackDate } from './format.js';
+import { mention, plural, slackDate } from './format.js';
 import {
   capItems,
   context,
@@ -34,12 +34,11 @@ export function buildVersions(list: VersionList, reportUrl: VersionReportUrl | n
   if (hidden > 0) lines.push(`${moreLine(hidden, 'older version')}: \`flowgate versions\` lists them all.`);
   const blocks: KnownBlock[] = [
     section(
-      `*${escapeMrkdwn(head.name)}* ${code(head.flowKey)} in *${escapeMrkdwn(head.env)}*: latest v${head.latest}, ${published}`,
+      `*${escapeMrkdwn(head.name)}*${head.flowKey.startsWith('module:') ? ' (module)' : ''} in *${escapeMrkdwn(head.env)}*: latest v${head.latest}, ${published}`,
     ),
     section(joinLines(lines.length === 0 ? ['No versions.'] : lines, SLACK_LIMITS.sectionText, 'version')),
   ];
   if (reportUrl !== null && list.versions.length > 0) blocks.push(context(reportLinks(list, reportUrl)));
-  if (head.target !== null) blocks.push(context(`Target: ${code(head.target.arn)}`));
   return fitMessage({ text: first, blocks });
 }
 

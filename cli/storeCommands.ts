@@ -6,6 +6,7 @@ import { runAudit, runDiff, runExport, runImport, runResolve, runVersions } from
 import { runPromote, runPull } from './commands/promote.js';
 import { runReport } from './commands/report.js';
 import { type CliIo, UsageError } from './io.js';
+import { inYourWords } from './refusal.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 const COMMON = {
@@ -52,6 +53,8 @@ export async function runStoreCommand(
   const rt = await openRuntime({ as: str(values.as), config: str(values.config) }, io.cwd);
   try {
     return await run(rt, io);
+  } catch (error) {
+    throw inYourWords(error, rt.actor.id);
   } finally {
     await rt.close();
   }

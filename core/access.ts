@@ -25,7 +25,13 @@ export function requireRole(config: FlowgateConfig, actor: Actor, role: Role, do
   throw new ServiceError(
     'forbidden',
     `${actor.id} may not ${doing}: that needs the ${role} role (ask an admin to add you to roles.${role}s in the flowgate config).`,
+    { facts: { kind: 'role', role, doing } },
   );
+}
+
+/** Who may approve a request of `requester`: the publishers' role entries (users, user groups, names) but the requester. */
+export function approversOf(config: FlowgateConfig, requester: string): string[] {
+  return config.roles.publishers.filter((entry) => entry !== requester);
 }
 
 /** The environment's configuration, or `ServiceError('unknown-environment')` listing the known ones. */

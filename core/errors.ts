@@ -1,3 +1,4 @@
+import type { Role } from './config.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { PublishRequest } from './versions/types.js';
 
@@ -67,8 +68,41 @@ export class ContactCenterError extends FlowgateError {
   }
 }
 
+/**
+ * What a refusal is about, as facts, so each entry point words it for its reader (Slack in the
+ * second person with mentions and date tokens, the CLI as terminal text) instead of reusing one
+ * sentence written for nobody in particular.
+ */
+export type RefusalFacts =
+  /** The request cannot be approved or rejected as it stands (decided, expired, or the requester's own). */
+  | {
+      readonly kind: 'request';
+      readonly doing: 'approve' | 'reject' | 'publish';
+      readonly request: PublishRequest;
+      /** Who may approve instead (the publishers' role entries: user and user-group ids, names). */
+      readonly approvers: readonly string[];
+    }
+  /** The actor lacks the role for what they tried. */
+  | { readonly kind: 'role'; readonly role: Role; readonly doing: string }
+  /** The request no longer matches what was reviewed, and why. */
+  | { readonly kind: 'stale'; readonly request: PublishRequest; readonly cause: StaleCause };
+
+/** Why a request went stale: its version is gone or changed, a newer one came, a reference was re-resolved. */
+export type StaleCause =
+  | { readonly kind: 'gone' | 'content' | 'resolution' }
+  | { readonly kind: 'newer'; readonly by: string; readonly version: number; readonly at: string }
+  | {
+      readonly kind: 'remapped';
+      readonly by: string;
+      readonly at: string;
+      readonly resource: string;
+      readonly source: string;
+    };
+
 /** A use case refused: the actor lacks the role, a request is not pending, a version does not exist… */
 export class ServiceError extends FlowgateError {
+  /** The facts behind the message, where an entry point words them itself; null otherwise. */
+  readonly facts: RefusalFacts | null;
   constructor(
     code:
       | 'forbidden'
@@ -83,10 +117,11 @@ export class ServiceError extends FlowgateError {
       | 'already-requested'
       | 'invalid-input',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; facts?: RefusalFacts },
   ) {
     super(code, message, options);
     this.name = 'ServiceError';
+    this.facts = options?.facts ?? null;
   }
 }
 

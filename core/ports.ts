@@ -226,8 +226,29 @@ export interface Notification {
     | 'published'
     | 'publish-failed';
   readonly flowKey: FlowKey | null;
+  /** The whole sentence as plain text (names as the store holds them, ISO times). */
   readonly text: string;
   readonly diagnostics?: readonly Diagnostic[];
+  /** The facts `text` is made of, so a notifier can word them for its readers (mentions, dates). */
+  readonly facts?: NotificationFacts;
+}
+
+/** Who did what to which flow, behind a notification's text. */
+export interface NotificationFacts {
+  /** Who acted: a Slack user id or a CLI name; null when nobody did (the expiry schedule). */
+  readonly actor: string | null;
+  /** The flow by name and version, when the event is about one. */
+  readonly flow: { readonly name: string; readonly version: number } | null;
+  /** Who asked to publish (approvals, rejections, expiries). */
+  readonly requester?: string;
+  /** A request's expiry (ISO): when it will expire, or when it did. */
+  readonly expiresAt?: string;
+  /** A rejection's reason. */
+  readonly reason?: string;
+  /** The flows (by name) publishing waits for, after an approval. */
+  readonly waitingFor?: readonly string[];
+  /** What an import stored, as plain text ("stored Billing v2; unchanged Main IVR v1"). */
+  readonly detail?: string;
 }
 
 /** Tells people what happened. */

@@ -8,6 +8,11 @@ export interface SlackNotifierOptions {
   readonly messenger: SlackMessenger;
   /** The configured environments: a notification goes to its environment's first bound channel. */
   readonly environments: Readonly<Record<string, Pick<EnvironmentConfig, 'channels'>>>;
+  /**
+   * Words a notification for the channel (mentions, names, date tokens); default its plain text.
+   * Given by the composition root, so this adapter stays a transport.
+   */
+  readonly word?: (notification: Notification) => string;
 }
 
 /** How many diagnostics a notification lists; the full report is a file in the thread. */
@@ -24,25 +29,27 @@ const MAX_TEXT = 3_000;
 export class SlackNotifier implements Notifier {
   readonly #messenger: SlackMessenger;
   readonly #environments: SlackNotifierOptions['environments'];
+  readonly #word: (notification: Notification) => string;
 
   constructor(options: SlackNotifierOptions) {
     this.#messenger = options.messenger;
     this.#environments = options.environments;
+    this.#word = options.word ?? ((n) => n.text);
   }
 
   async notify(notification: Notification): Promise<void> {
     const channel = this.#environments[notification.env]?.channels[0];
     if (channel === undefined) return;
-    await this.#messenger.post(channel, { text: notificationText(notification) });
+    await this.#messenger.post(channel, { text: notificationText(notification, this.#word(notification)) });
   }
 }
 
 /** The notification's text, then its first diagnostics (errors first), one a line, within `MAX_TEXT`. */
-export function notificationText(notification: Notification): string {
+export function notificationText(notification: Notification, words: string = notification.text): string {
   const diagnostics = notification.diagnostics ?? [];
   const shown = sortDiagnostics(diagnostics).slice(0, NOTIFIED_DIAGNOSTICS).map(diagnosticLine);
   const more = diagnostics.length - shown.length;
-  const lines = [notification.text, ...shown, ...(more > 0 ? [`…and ${more} more`] : [])];
+  const lines = [words, ...shown, ...(more > 0 ? [`…and ${more} more`] : [])];
   const text = lines.join('\n');
   if (text.length <= MAX_TEXT) return text;
   // By code point, so an emoji or other astral character is never cut in half.

@@ -7,6 +7,7 @@ import { createWebClient } from '../../adapters/slack/createWebClient.js';
 import { SlackFileSource } from '../../adapters/slack/SlackFileSource.js';
 import { SlackMessenger } from '../../adapters/slack/SlackMessenger.js';
 import { SlackNotifier } from '../../adapters/slack/SlackNotifier.js';
+import { notificationWords } from '../../blocks/notification.js';
 import type { FlowgateConfig } from '../../core/config.js';
 import { MAX_INPUT_BYTES } from '../../core/formats/readFlow.js';
 
@@ -54,6 +55,6 @@ export function slackSide(
   return {
     messenger,
     fileSource: new SlackFileSource({ client, maxBytes: maxFileBytes }),
-    notifier: new SlackNotifier({ messenger, environments: config.environments }),
+    notifier: new SlackNotifier({ messenger, environments: config.environments, word: notificationWords }),
   };
 }

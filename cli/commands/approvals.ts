@@ -5,6 +5,7 @@ import { publishIfApproved } from '../../core/service/publishIfApproved.js';
 import { rejectRequest } from '../../core/service/rejectRequest.js';
 import { requestPublish } from '../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../core/service/rollbackFlow.js';
+import { flowLabel } from '../../core/versions/flowKey.js';
 import type { PublishRequest } from '../../core/versions/types.js';
 import { type CliIo, EXIT } from '../io.js';
 import type { Runtime } from '../runtime.js';
@@ -17,9 +18,9 @@ function print(io: CliIo, options: OutputOptions, value: unknown, human: string)
 /** What to run next, in words: the id to approve, and who may. */
 function requestLine(request: PublishRequest): string {
   if (request.state === 'pending') {
-    return `Publish request ${request.id} for ${request.flowKey} v${request.version} in ${request.env} is waiting for approval (expires ${request.expiresAt}).\nA publisher other than ${request.requester} approves it with: flowgate approve ${request.id} --as <publisher>`;
+    return `Publish request ${request.id} for ${flowLabel(request.flowKey)} v${request.version} in ${request.env} is waiting for approval (expires ${request.expiresAt}).\nA publisher other than ${request.requester} approves it with: flowgate approve ${request.id} --as <publisher>`;
   }
-  return `Publish request ${request.id} for ${request.flowKey} v${request.version} in ${request.env} is ${request.state}.`;
+  return `Publish request ${request.id} for ${flowLabel(request.flowKey)} v${request.version} in ${request.env} is ${request.state}.`;
 }
 
 /** Publishing's outcome: exit 1 when any flow failed. */
@@ -77,7 +78,7 @@ export async function runApprove(
   const human =
     result.outcome !== null
       ? result.outcome.summary
-      : `Approved ${result.request.flowKey} v${result.request.version}. Publishing waits for: ${result.waitingFor.join(', ')} (once each is approved, the last approval publishes them together).`;
+      : `Approved ${flowLabel(result.request.flowKey)} v${result.request.version}. Publishing waits for: ${result.waitingFor.join(', ')} (once each is approved, the last approval publishes them together).`;
   print(io, options, result, human);
   return outcomeCode(result.outcome);
 }
@@ -91,7 +92,12 @@ export async function runReject(
   io: CliIo,
 ): Promise<number> {
   const request = await rejectRequest(rt.deps, { id, actor: rt.actor, reason });
-  print(io, options, request, `Rejected ${request.flowKey} v${request.version} in ${request.env}: ${reason}`);
+  print(
+    io,
+    options,
+    request,
+    `Rejected ${flowLabel(request.flowKey)} v${request.version} in ${request.env}: ${reason}`,
+  );
   return EXIT.ok;
 }
 

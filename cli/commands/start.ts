@@ -60,7 +60,7 @@ async function serve(
   });
   io.stdout(LISTENING[server.slack](server.url));
   if (server.slack === 'off') io.stdout(SLACK_OFF_NOTICE);
-  if (stack !== null) io.stdout(dropHint(stack));
+  if (stack !== null) io.stdout(dropHint(stack, Object.keys(rt.backend.config.environments)[0] ?? '<env>'));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -87,12 +87,15 @@ export const SLACK_OFF_NOTICE = [
   '',
 ].join('\n');
 
-/** How to drop a file into the local bucket (its port changes every run). */
-function dropHint(stack: LocalStack): string {
+/**
+ * How to drop a file into the local bucket (its port changes every run), into `env`: the
+ * configuration's first environment, so the example command works as printed.
+ */
+function dropHint(stack: LocalStack, env: string): string {
   const { accessKeyId, secretAccessKey } = LOCAL_CREDENTIALS;
   return [
     `S3 drops: put flow files under s3://${stack.bucket}/incoming/<env>/ at ${stack.s3Endpoint}, e.g.`,
-    `  AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} AWS_REGION=${LOCAL_REGION} aws --endpoint-url ${stack.s3Endpoint} s3 cp flow.json s3://${stack.bucket}/incoming/test/`,
+    `  AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} AWS_REGION=${LOCAL_REGION} aws --endpoint-url ${stack.s3Endpoint} s3 cp flow.json s3://${stack.bucket}/incoming/${env}/`,
     '',
   ].join('\n');
 }

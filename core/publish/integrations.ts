@@ -6,6 +6,7 @@ import { ContactCenterError, ServiceError } from '../errors.js';
 import type { ContactCenter, IntegrationKind } from '../ports.js';
 import { parseArn } from '../resolve/arn.js';
 import type { CatalogData } from '../resolve/types.js';
+import { flowLabel } from '../versions/flowKey.js';
 import type { FlowKey } from '../versions/types.js';
 import type { PublishMember } from './publishPlan.js';
 
@@ -120,7 +121,7 @@ export async function ensureAssociated(
 function describeUse(use: IntegrationUse, instance: Instance): string {
   const what =
     use.kind === 'lambda' ? `The Lambda function '${use.name}'` : `The Lex V2 bot alias ${use.name}`;
-  const where = use.uses.map((u) => `block '${u.action}' of ${u.flowKey}`).join(', ');
+  const where = use.uses.map((u) => `block '${u.action}' of ${flowLabel(u.flowKey)}`).join(', ');
   // Only the ARN says where it lives: Connect lists only what is associated.
   const account = parseArn(use.arn)?.account;
   const owner =

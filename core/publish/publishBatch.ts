@@ -8,6 +8,8 @@ export interface ReadyBatch {
   readonly ids: readonly string[];
   /** Flows the batch needs that are neither published nor approved (their pending requests' ids, or their keys). */
   readonly waitingFor: readonly string[];
+  /** The same flows by key, for messages that name them their own way. */
+  readonly waitingKeys: readonly FlowKey[];
 }
 
 /**
@@ -49,12 +51,12 @@ export async function readyBatch(
   for (const key of linked) {
     for (const need of byFlow.get(key)?.needs ?? []) if (!linked.has(need)) missing.add(need);
   }
-  const waitingFor = await unpublished(deps, request.env, [...missing]);
+  const waiting = await unpublished(deps, request.env, [...missing]);
   const ids = [...linked].flatMap((key) => {
     const member = byFlow.get(key)?.request;
     return member !== undefined && (member.state === 'approved' || member === request) ? [member.id] : [];
   });
-  return { ids, waitingFor };
+  return { ids, waitingFor: waiting.map((w) => w.text), waitingKeys: waiting.map((w) => w.key) };
 }
 
 /** Options of {@link readyBatch}. */
@@ -95,26 +97,32 @@ function linkedFlows(start: FlowKey, byFlow: ReadonlyMap<FlowKey, { needs: FlowK
  * (to approve), its failed one (a failed request cannot be approved: it must be requested
  * again), or none yet.
  */
-async function unpublished(deps: ServiceDeps, env: string, keys: readonly FlowKey[]): Promise<string[]> {
+async function unpublished(
+  deps: ServiceDeps,
+  env: string,
+  keys: readonly FlowKey[],
+): Promise<{ key: FlowKey; text: string }[]> {
   if (keys.length === 0) return [];
   const pending = await deps.requests.listRequests(env, 'pending');
-  const out: string[] = [];
+  const out: { key: FlowKey; text: string }[] = [];
   let failed: PublishRequest[] | null = null;
   for (const key of keys) {
     const head = await deps.versions.getHead(env, key);
     if (head?.target) continue;
     const asked = pending.find((p) => p.flowKey === key);
     if (asked !== undefined) {
-      out.push(`${key} (request ${asked.id})`);
+      out.push({ key, text: `${key} (request ${asked.id})` });
       continue;
     }
     failed ??= await deps.requests.listRequests(env, 'failed');
     const lost = failed.find((f) => f.flowKey === key);
-    out.push(
-      lost === undefined
-        ? `${key} (not requested yet: request publishing it)`
-        : `${key} (its request ${lost.id} failed: request publishing it again)`,
-    );
+    out.push({
+      key,
+      text:
+        lost === undefined
+          ? `${key} (not requested yet: request publishing it)`
+          : `${key} (its request ${lost.id} failed: request publishing it again)`,
+    });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { flowLabel } from '../versions/flowKey.js';
 import type { FlowKey } from '../versions/types.js';
 
 /** What happened to one flow of a publish batch. */
@@ -69,9 +70,9 @@ export function summarizeOutcome(env: string, flows: readonly FlowPublishResult[
   const unrecorded = flows.find((f) => f.state !== 'failed' && f.error !== null);
   const head =
     failed !== undefined
-      ? `Publishing to ${env} stopped at ${failed.flowKey} v${failed.version}: ${failed.error ?? 'the write failed'}`
+      ? `Publishing to ${env} stopped at ${failed.name} v${failed.version}: ${failed.error ?? 'the write failed'}`
       : unrecorded !== undefined
-        ? `Publishing to ${env} stopped after ${unrecorded.flowKey} v${unrecorded.version} was written: recording it failed (${unrecorded.error}). Its approver approves it again to finish.`
+        ? `Publishing to ${env} stopped after ${unrecorded.name} v${unrecorded.version} was written: recording it failed (${unrecorded.error}). Its approver approves it again to finish.`
         : `Published ${flows.length} flow${flows.length === 1 ? '' : 's'} to ${env}.`;
   const lines = flows.map((f) => `- ${flowLine(f)}`);
   const back = flows.flatMap((f) => (f.rollback === null ? [] : [f.rollback]));
@@ -82,13 +83,13 @@ export function summarizeOutcome(env: string, flows: readonly FlowPublishResult[
       : [
           'To go back:',
           ...back.map((command) => `  ${command}`),
-          ...created.map((f) => `  ${f.flowKey} was created by this batch (${f.arn}): nothing to restore.`),
+          ...created.map((f) => `  ${f.name} was created by this batch (${f.arn}): nothing to restore.`),
         ];
   return [head, ...lines, ...undo].join('\n');
 }
 
 function flowLine(f: FlowPublishResult): string {
-  const what = `${f.flowKey} v${f.version}`;
+  const what = `${f.name} v${f.version}`;
   switch (f.state) {
     case 'published':
       return `${what}: ${f.action ?? 'published'} ${f.arn ?? ''} (${f.writes} write${f.writes === 1 ? '' : 's'})`;
@@ -100,6 +101,6 @@ function flowLine(f: FlowPublishResult): string {
       // Advice that works: a failed request cannot be approved again, so what needs its flow waits for a new request of it.
       return f.waitsFor === null
         ? `${what}: not written (its request ${f.requestId} stays approved: its approver approves it again to publish it, or, where no approval is needed, request publishing it again)`
-        : `${what}: not written (its request ${f.requestId} stays approved: it needs ${f.waitsFor}, whose request failed; request publishing ${f.waitsFor} again, and once that is approved this is published with it)`;
+        : `${what}: not written (its request ${f.requestId} stays approved: it needs ${flowLabel(f.waitsFor)}, whose request failed; request publishing ${flowLabel(f.waitsFor)} again, and once that is approved this is published with it)`;
   }
 }

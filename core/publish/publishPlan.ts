@@ -78,7 +78,7 @@ export function planPublish(members: readonly PublishMember[], heads: readonly F
         return;
       }
       problems.push(
-        `${member.request.flowKey} v${member.version.number} uses the ${reference.kind} '${target.name}' (block '${reference.action}'), which is neither published in ${member.request.env} nor in this batch: publish it first, or in the same batch.`,
+        `${member.version.name} v${member.version.number} uses the ${reference.kind} '${target.name}' (block '${reference.action}'), which is neither published in ${member.request.env} nor in this batch: publish it first, or in the same batch.`,
       );
     });
     edges[i] = [...dependencies].sort((a, b) => a - b);
@@ -134,7 +134,7 @@ function memberProblems(member: PublishMember): string[] {
   const problems = located.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
   if (located.target === null && memberKind(version) === 'flow' && createType(version) === null) {
     problems.push(
-      `${version.flowKey} v${version.number} does not say its flow type, so it cannot be created in ${version.env}: import it again with its type.`,
+      `${version.name} v${version.number} does not say its flow type, so it cannot be created in ${version.env}: import it again with its type.`,
     );
   }
   return problems;

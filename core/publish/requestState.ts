@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { flowLabel } from '../versions/flowKey.js';
 import { describeRequestState } from '../versions/requests.js';
 import type { PublishRequest } from '../versions/types.js';
 
@@ -11,10 +12,15 @@ export async function loadRequest(deps: ServiceDeps, id: string): Promise<Publis
 }
 
 /** `ServiceError('invalid-state')` saying what happened to the request and who decided it. */
-export function invalidState(request: PublishRequest, doing: string): ServiceError {
+export function invalidState(
+  request: PublishRequest,
+  doing: 'approve' | 'reject' | 'publish',
+  approvers: readonly string[] = [],
+): ServiceError {
   return new ServiceError(
     'invalid-state',
-    `Cannot ${doing} request ${request.id} (${request.flowKey} v${request.version} in ${request.env}): it ${describeRequestState(request)}.`,
+    `Cannot ${doing} request ${request.id} (${flowLabel(request.flowKey)} v${request.version} in ${request.env}): it ${describeRequestState(request)}.`,
+    { facts: { kind: 'request', doing, request, approvers } },
   );
 }
 
@@ -25,7 +31,7 @@ export function invalidState(request: PublishRequest, doing: string): ServiceErr
 export async function lostTransition(
   deps: ServiceDeps,
   request: PublishRequest,
-  doing: string,
+  doing: 'approve' | 'reject' | 'publish',
 ): Promise<ServiceError> {
   const now = await deps.requests.getRequest(request.id);
   return invalidState(now ?? request, doing);

@@ -1,15 +1,16 @@
-import { environmentOf, requireRole } from '../access.js';
+import { approversOf, environmentOf, requireRole } from '../access.js';
 import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
-import { readyBatch } from '../publish/publishBatch.js';
+import { ServiceError, type StaleCause } from '../errors.js';
+import { type ReadyBatch, readyBatch } from '../publish/publishBatch.js';
 import type { PublishOutcome } from '../publish/publishOutcome.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { Reference } from '../references/types.js';
+import { flowLabel, parseFlowKey } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
 import { isSnapshot, resolutionHash } from '../versions/requests.js';
-import type { AuditEvent, PublishRequest } from '../versions/types.js';
+import type { AuditEvent, FlowKey, PublishRequest } from '../versions/types.js';
 import { publishApproved } from './publishApproved.js';
 
 /** Input of {@link approveRequest}. */
@@ -25,6 +26,8 @@ export interface ApproveResult {
   readonly outcome: PublishOutcome | null;
   /** Flows that must be approved (or published) first; their pending request ids when they have one. */
   readonly waitingFor: readonly string[];
+  /** The same flows by key, for messages that name them their own way. */
+  readonly waitingKeys: readonly FlowKey[];
 }
 
 /**
@@ -55,7 +58,15 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
   if (request.requester === actor.id && !policy.allowSelfApproval) {
     throw new ServiceError(
       'self-approval',
-      `${actor.id} requested ${request.flowKey} v${request.version} and may not also approve it in ${request.env}: ask another publisher.`,
+      `${actor.id} requested ${flowLabel(request.flowKey)} v${request.version} and may not also approve it in ${request.env}: ask another publisher.`,
+      {
+        facts: {
+          kind: 'request',
+          doing: 'approve',
+          request,
+          approvers: approversOf(deps.config, request.requester),
+        },
+      },
     );
   }
   const members = await batchMembers(deps, request, 'pending');
@@ -64,7 +75,8 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     if (stale !== null) {
       throw new ServiceError(
         'stale-request',
-        `Request ${request.id} no longer matches what was reviewed: ${stale} Request publishing again so the change is reviewed.`,
+        `Request ${request.id} no longer matches what was reviewed: ${stale.text} Request publishing again so the change is reviewed.`,
+        { facts: { kind: 'stale', request: member, cause: stale.cause } },
       );
     }
   }
@@ -80,6 +92,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     batch.waitingFor.length === 0
       ? ''
       : ` It will be published once ${batch.waitingFor.join(', ')} is approved.`;
+  const name = parseFlowKey(request.flowKey)?.name ?? request.flowKey;
   await recordEvent(deps, {
     env: request.env,
     actor,
@@ -88,12 +101,23 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     detail: approvalDetail(request),
     notification: {
       kind: 'approved',
-      text: `${actor.id} approved ${request.flowKey} v${request.version} for ${request.env} (requested by ${request.requester}).${waiting}`,
+      text: `${actor.id} approved ${flowLabel(request.flowKey)} v${request.version} for ${request.env} (requested by ${request.requester}).${waiting}`,
+      facts: {
+        actor: actor.id,
+        flow: { name, version: request.version },
+        requester: request.requester,
+        waitingFor: batch.waitingKeys.map(flowLabel),
+      },
     },
   });
-  if (batch.waitingFor.length > 0) return { request: approved, outcome: null, waitingFor: batch.waitingFor };
+  if (batch.waitingFor.length > 0) return waitingResult(approved, batch);
   const outcome = await publishApproved(deps, { ids: batch.ids, actor });
-  return { request: (await deps.requests.getRequest(request.id)) ?? approved, outcome, waitingFor: [] };
+  return {
+    request: (await deps.requests.getRequest(request.id)) ?? approved,
+    outcome,
+    waitingFor: [],
+    waitingKeys: [],
+  };
 }
 
 /**
@@ -116,9 +140,18 @@ async function resumeApproved(
     (id) => id !== request.id || request.state === 'approved',
   );
   if (ids.length === 0) throw invalidState(request, 'approve');
-  if (batch.waitingFor.length > 0) return { request, outcome: null, waitingFor: batch.waitingFor };
+  if (batch.waitingFor.length > 0) return waitingResult(request, batch);
   const outcome = await publishApproved(deps, { ids, actor });
-  return { request: (await deps.requests.getRequest(request.id)) ?? request, outcome, waitingFor: [] };
+  return {
+    request: (await deps.requests.getRequest(request.id)) ?? request,
+    outcome,
+    waitingFor: [],
+    waitingKeys: [],
+  };
+}
+
+function waitingResult(request: PublishRequest, batch: ReadyBatch): ApproveResult {
+  return { request, outcome: null, waitingFor: batch.waitingFor, waitingKeys: batch.waitingKeys };
 }
 
 /**
@@ -129,7 +162,7 @@ export function refuseBatchMember(request: PublishRequest, doing: 'approve' | 'r
   if (request.batch === undefined || request.batch === request.id) return;
   throw new ServiceError(
     'invalid-state',
-    `Request ${request.id} (${request.flowKey} v${request.version}) is part of the batch of request ${request.batch}: ${doing} ${request.batch}, which decides the whole batch.`,
+    `Request ${request.id} (${flowLabel(request.flowKey)} v${request.version}) is part of the batch of request ${request.batch}: ${doing} ${request.batch}, which decides the whole batch.`,
   );
 }
 
@@ -191,28 +224,53 @@ function approvalDetail(request: PublishRequest): AuditEvent['detail'] {
   return { request: request.id, version: request.version, requester: request.requester };
 }
 
-/** Why the request no longer matches the flow, or null when it still does. */
-async function staleReason(deps: ServiceDeps, request: PublishRequest): Promise<string | null> {
+/** Why the request no longer matches the flow (as text and as facts), or null when it still does. */
+async function staleReason(
+  deps: ServiceDeps,
+  request: PublishRequest,
+): Promise<{ text: string; cause: StaleCause } | null> {
   const { env, flowKey } = request;
   const version = await deps.versions.getVersion(env, flowKey, request.version);
-  if (version === null) return `version ${request.version} of ${flowKey} no longer exists.`;
+  if (version === null)
+    return {
+      text: `version ${request.version} of ${flowLabel(flowKey)} no longer exists.`,
+      cause: { kind: 'gone' },
+    };
   if (version.contentHash !== request.contentHash || sha256(version.content) !== request.contentHash) {
-    return `the content of ${flowKey} v${request.version} is not the content that was requested.`;
+    return {
+      text: `the content of ${flowLabel(flowKey)} v${request.version} is not the content that was requested.`,
+      cause: { kind: 'content' },
+    };
   }
   if (resolutionHash(version.resolutions) !== request.resolutionHash) {
-    return `the references of ${flowKey} v${request.version} resolve differently than when it was requested.`;
+    return {
+      text: `the references of ${flowLabel(flowKey)} v${request.version} resolve differently than when it was requested.`,
+      cause: { kind: 'resolution' },
+    };
   }
   const newer = (await deps.versions.listVersions(env, flowKey)).find(
     (v) => v.number > request.version && !isSnapshot(v) && v.createdAt >= request.requestedAt,
   );
   if (newer !== undefined) {
-    return `${newer.author} made v${newer.number} of ${flowKey} at ${newer.createdAt}, after this request for v${request.version}.`;
+    return {
+      text: `${newer.author} made v${newer.number} of ${flowLabel(flowKey)} at ${newer.createdAt}, after this request for v${request.version}.`,
+      cause: { kind: 'newer', by: newer.author, version: newer.number, at: newer.createdAt },
+    };
   }
   const remapped = (await deps.mappings.listMappings(env)).find(
     (m) => m.chosenAt >= request.requestedAt && version.references.some((ref) => mapsReference(m, ref)),
   );
   if (remapped !== undefined) {
-    return `${remapped.chosenBy} re-resolved the ${remapped.kind} '${remapped.source}' to ${remapped.target} at ${remapped.chosenAt}.`;
+    return {
+      text: `${remapped.chosenBy} re-resolved the ${remapped.kind} '${remapped.source}' to ${remapped.target} at ${remapped.chosenAt}.`,
+      cause: {
+        kind: 'remapped',
+        by: remapped.chosenBy,
+        at: remapped.chosenAt,
+        resource: remapped.kind,
+        source: remapped.source,
+      },
+    };
   }
   return null;
 }

@@ -81,6 +81,12 @@ async function expireOne(
     notification: {
       kind: 'expired',
       text: `The request to publish ${name} v${request.version} to ${request.env} expired at ${request.expiresAt} without a decision.`,
+      facts: {
+        actor: null,
+        flow: { name, version: request.version },
+        requester: request.requester,
+        expiresAt: request.expiresAt,
+      },
     },
   });
   return written;

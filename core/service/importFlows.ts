@@ -296,6 +296,7 @@ async function notifyImport(
       kind: 'imported',
       flowKey: flows.length === 1 ? (single?.flowKey ?? null) : null,
       text: `${input.actor.id} imported ${flows.length} file${flows.length === 1 ? '' : 's'} into ${input.env}: ${parts.join('; ') || 'nothing to import'}.`,
+      facts: { actor: input.actor.id, flow: null, detail: parts.join('; ') || 'nothing to import' },
       diagnostics: flows.flatMap((f) =>
         f.version === null || hasErrors(f.analysis.diagnostics)
           ? f.analysis.diagnostics.filter((d) => d.severity === 'error')

@@ -11,6 +11,7 @@ import { type LocateEntry, type TargetLookup, TargetReader } from '../publish/pu
 import { invalidState, loadRequest } from '../publish/requestState.js';
 import { wroteEarlier } from '../publish/writeIntent.js';
 import { memberKind } from '../resolve/bundleIndex.js';
+import { flowLabel } from '../versions/flowKey.js';
 import { sha256 } from '../versions/hash.js';
 import { driftHashOf } from '../versions/requests.js';
 import type { FlowHead, FlowVersion, PublishRequest } from '../versions/types.js';
@@ -144,7 +145,7 @@ async function approvedRequests(deps: ServiceDeps, ids: readonly string[]): Prom
     if (flows.has(request.flowKey)) {
       throw new ServiceError(
         'conflict',
-        `${request.flowKey} is in this batch twice: publish one version of it.`,
+        `${flowLabel(request.flowKey)} is in this batch twice: publish one version of it.`,
       );
     }
     flows.add(request.flowKey);
@@ -219,7 +220,7 @@ async function currentVersion(deps: ServiceDeps, request: PublishRequest): Promi
   ) {
     throw new ServiceError(
       'stale-request',
-      `${request.flowKey} v${request.version} no longer holds the content request ${request.id} approved: request publishing again.`,
+      `${flowLabel(request.flowKey)} v${request.version} no longer holds the content that was approved: request publishing again.`,
     );
   }
   return version;
@@ -276,7 +277,9 @@ async function refuseDrift(
       driftHashOf(m.located.current?.content ?? null) !== m.request.driftHash,
   );
   if (drifted.length === 0) return;
-  const names = drifted.map((m) => `${m.request.flowKey} (${m.located.target?.arn ?? 'new'})`).join(', ');
+  const names = drifted
+    .map((m) => `${m.version.name}${m.located.target === null ? ' (new)' : ''}`)
+    .join(', ');
   const reason = `the target changed since the request: ${names}`;
   for (const { request } of drifted) {
     const failed = await deps.requests.transitionRequest(request.id, 'approved', 'failed', { reason });
@@ -289,7 +292,7 @@ async function refuseDrift(
       detail: { request: request.id, version: request.version, error: 'drift', expected: request.driftHash },
       notification: {
         kind: 'publish-failed',
-        text: `${request.flowKey} v${request.version} was not published to ${request.env}: its target changed since the request. Request publishing again to review it against what is there now.`,
+        text: `${flowLabel(request.flowKey)} v${request.version} was not published to ${request.env}: its target changed since the request. Request publishing again to review it against what is there now.`,
       },
     });
   }

@@ -4,6 +4,7 @@ import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
+import { flowLabel, parseFlowKey } from '../versions/flowKey.js';
 import type { PublishRequest } from '../versions/types.js';
 import { batchMembers, refuseBatchMember } from './approveRequest.js';
 
@@ -67,7 +68,13 @@ export async function rejectRequest(deps: ServiceDeps, input: RejectRequestInput
     detail: { request: request.id, version: request.version, reason },
     notification: {
       kind: 'rejected',
-      text: `${actor.id} rejected ${request.flowKey} v${request.version} for ${request.env}: ${reason}`,
+      text: `${actor.id} rejected ${flowLabel(request.flowKey)} v${request.version} for ${request.env}: ${reason}`,
+      facts: {
+        actor: actor.id,
+        flow: { name: parseFlowKey(request.flowKey)?.name ?? request.flowKey, version: request.version },
+        requester: request.requester,
+        reason,
+      },
     },
   });
   return rejected;

@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { AlreadyRequestedError, ServiceError } from '../errors.js';
 import { TargetReader } from '../publish/publishTarget.js';
 import { lostTransition } from '../publish/requestState.js';
+import { flowLabel } from '../versions/flowKey.js';
 import {
   driftHashOf,
   expiryAfter,
@@ -77,7 +78,12 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
     detail: requestDetail(request, located.target?.arn ?? null),
     notification: {
       kind: 'requested',
-      text: `${actor.id} asks to publish ${flow} v${version.number} to ${env} (request ${request.id}, expires ${request.expiresAt}).`,
+      text: `${actor.id} asks to publish ${version.name} v${version.number} to ${env} (request ${request.id}, expires ${request.expiresAt}).`,
+      facts: {
+        actor: actor.id,
+        flow: { name: version.name, version: version.number },
+        expiresAt: request.expiresAt,
+      },
     },
   });
   return policy.required ? request : approveAtOnce(deps, request, actor);
@@ -119,7 +125,7 @@ async function chosenVersion(
   if (version !== null) return version;
   throw new ServiceError(
     'not-found',
-    `${flow} has no version ${number} in ${env}: list them with \`flowgate versions\` and pick one.`,
+    `${flowLabel(flow)} has no version ${number} in ${env}: list them with \`flowgate versions\` and pick one.`,
   );
 }
 
@@ -128,7 +134,7 @@ async function latestImport(deps: ServiceDeps, env: string, flow: FlowKey): Prom
   const versions = await deps.versions.listVersions(env, flow);
   const latest = versions.find((v) => !isSnapshot(v)) ?? versions[0];
   if (latest !== undefined) return latest.number;
-  throw new ServiceError('not-found', `There is no flow ${flow} in ${env}: import it first.`);
+  throw new ServiceError('not-found', `There is no flow ${flowLabel(flow)} in ${env}: import it first.`);
 }
 
 function refuseUnpublishable(version: FlowVersion): void {
@@ -138,7 +144,7 @@ function refuseUnpublishable(version: FlowVersion): void {
   const more = problems.length > SHOWN_PROBLEMS ? ` …and ${problems.length - SHOWN_PROBLEMS} more.` : '';
   throw new ServiceError(
     'not-publishable',
-    `${version.flowKey} v${version.number} cannot be published to ${version.env}: ${shown}${more} Fix the flow and import it again, or resolve the references, then request publishing.`,
+    `${version.name} v${version.number} cannot be published to ${version.env}: ${shown}${more} Fix the flow and import it again, or resolve the references, then request publishing.`,
   );
 }
 
@@ -162,7 +168,7 @@ async function approveAtOnce(
     detail: { request: request.id, version: request.version, automatic: true },
     notification: {
       kind: 'approved',
-      text: `${request.flowKey} v${request.version} is approved for ${request.env} (no approval required there).`,
+      text: `${flowLabel(request.flowKey)} v${request.version} is approved for ${request.env} (no approval required there).`,
     },
   });
   return approved;

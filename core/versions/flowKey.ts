@@ -23,3 +23,13 @@ export function parseFlowKey(key: string): { readonly kind: FlowKeyKind; readonl
 export function flowKeyKindOf(type: FlowKind | null): FlowKeyKind {
   return type === 'MODULE' ? 'module' : 'flow';
 }
+
+/**
+ * A flow key as people read it: the flow's name, or "module <name>" for a flow module (a flow
+ * and a module may share a name). Keys are for stores and commands, never for messages.
+ */
+export function flowLabel(key: string): string {
+  const parsed = parseFlowKey(key);
+  if (parsed === null) return key;
+  return parsed.kind === 'module' ? `module ${parsed.name}` : parsed.name;
+}

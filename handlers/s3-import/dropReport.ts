@@ -7,7 +7,7 @@ import { refreshReports } from '../../app/reportRefresh.js';
 import { importReportView, publishRequestView } from '../../app/views.js';
 import { buildFullReportText } from '../../blocks/fullReportText.js';
 import { buildImportReport, outcomeLine } from '../../blocks/importReport.js';
-import { buildNotice, buildProblem } from '../../blocks/messages.js';
+import { autoPublishNote, buildNotice, buildProblem } from '../../blocks/messages.js';
 import { buildPublishRequest } from '../../blocks/publishRequest.js';
 import { reportContentOf } from '../../blocks/views.js';
 import { environmentOf } from '../../core/access.js';
@@ -70,7 +70,7 @@ export async function postDropReport(
     });
     await postFlowPictures(slack, deps.picture, channel, report.ts, result);
     if (published === null) return;
-    const note = publishNote(published);
+    const note = autoPublishNote(published);
     if (note !== null) await slack.post(channel, buildNotice(note), report.ts);
     for (const request of published.requests.filter((r) => r.state === 'pending')) {
       const head = await service.versions.getHead(request.env, request.flowKey);
@@ -108,18 +108,6 @@ export async function postDropProblem(
 
 function channelOf(service: ServiceDeps, env: string): string | null {
   return environmentOf(service.config, env).channels[0] ?? null;
-}
-
-/** One line on what auto-publishing did, or null when it had nothing to do. */
-function publishNote(published: AutoPublishResult): string | null {
-  const parts: string[] = [];
-  if (published.outcome !== null) parts.push(published.outcome.summary);
-  const pending = published.requests.filter((r) => r.state === 'pending').length;
-  if (pending > 0)
-    parts.push(`${pending} publish request${pending === 1 ? '' : 's'} wait for a publisher's approval.`);
-  if (published.problems.length > 0)
-    parts.push(`Not published automatically: ${published.problems.join(' ')}`);
-  return parts.length === 0 ? null : `Auto-publish: ${parts.join(' ')}`;
 }
 
 /**

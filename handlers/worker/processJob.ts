@@ -1,5 +1,5 @@
 import type { SlackJob } from '../../app/jobs.js';
-import { buildRefusal } from '../../blocks/messages.js';
+import { buildRefusal } from '../../blocks/refusal.js';
 import { processCommand } from './command.js';
 import { processHome } from './home.js';
 import { processImportFile } from './importFile.js';
@@ -35,7 +35,7 @@ export async function processSlackJob(job: SlackJob, deps: WorkerDeps): Promise<
     }
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    await tellUser(ctx, buildRefusal(error));
+    await tellUser(ctx, buildRefusal(error, job.user));
   }
 }
 

@@ -99,11 +99,12 @@ describe('buildVersions', () => {
 });
 
 describe('buildStatus', () => {
-  it('lists only pending requests with who asked', () => {
+  it('lists only pending requests, by flow name, with who asked', () => {
     const message = buildStatus({ env: 'prod', requests: [request('r1'), request('r2', 'approved')] });
     expect(message.text).toBe('1 publish request waiting in prod.');
-    expect(allText(message.blocks)).toContain('`r1`');
-    expect(allText(message.blocks)).not.toContain('`r2`');
+    expect(allText(message.blocks)).toMatch(/• \*Main\* v\d+ · asked by <@U012ABCDEF> <!date\^/);
+    expect(allText(message.blocks).match(/• /g)).toHaveLength(1);
+    expect(allText(message.blocks)).not.toMatch(/flow:|`r1`/);
   });
 
   it('says so when nothing is waiting', () => {

@@ -53,9 +53,16 @@ function requestView(overrides: Partial<PublishRequestView> = {}): PublishReques
 describe('buildPublishRequest', () => {
   it('names who asks and what when it is posted for approvers', () => {
     const message = buildPublishRequest(requestView());
-    expect(message.text).toBe('U012ABCDEF asks to publish Main v3 to prod.');
+    expect(message.text).toBe('<@U012ABCDEF> asks to publish Main v3 to prod.');
     expect(allText(message.blocks)).toContain(
-      '<@U012ABCDEF> asks to publish *Main* `flow:Main` v3 to *prod* (replaces published v2).',
+      '<@U012ABCDEF> asks to publish *Main* v3 to *prod* (replaces published v2).',
+    );
+  });
+
+  it('names who can approve, by mention and user group, and that the requester cannot', () => {
+    const message = buildPublishRequest({ ...requestView(), approvers: ['U0BOB', 'S0PUBLISHERS'] });
+    expect(allText(message.blocks)).toContain(
+      '<@U0BOB> or <!subteam^S0PUBLISHERS> can approve it (not <@U012ABCDEF>, who asked for it).',
     );
   });
 

@@ -69,10 +69,10 @@ describe('buildRequestDecided', () => {
     expect(buttonsOf(message.blocks).map((b) => b.action_id)).not.toContain(ACTION_IDS.approve);
   });
 
-  it('shows the publish outcome with the flow and its ARN', () => {
-    expect(allText(buildRequestDecided(decidedView()).blocks)).toContain(
-      '• `flow:Main` v3: updated `arn:aws:connect:eu-west-1:111122223333:instance/abc/contact-flow/def`',
-    );
+  it('shows the publish outcome by flow name, with no key or ARN', () => {
+    const text = allText(buildRequestDecided(decidedView()).blocks);
+    expect(text).toContain('• *Main* v3: updated');
+    expect(text).not.toMatch(/`flow:Main`|arn:aws/);
   });
 
   it('offers a confirmed Roll back to the replaced version when one was kept', () => {

@@ -4,7 +4,7 @@
  * webhook, reports and health check at once, and say that Slack is off and how to turn it on.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,18 @@ function start(
   });
 }
 
+/** The first line printed that holds `text`, once it is printed (lines follow the URL's shortly). */
+async function printedLine(stdout: () => string, text: string): Promise<string> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const line = stdout()
+      .split('\n')
+      .find((l) => l.includes(text));
+    if (line !== undefined) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return '';
+}
+
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'flowgate-start-'));
   cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
@@ -107,5 +119,19 @@ describe('flowgate start without Slack settings', () => {
 
     expect(health.status).toBe(200);
     expect(server.stderr()).not.toContain('EISDIR');
+  }, 40_000);
+
+  it('names an environment of the configuration in its S3 drop hint', async () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, 'flowgate.yml'),
+      'environments:\n  staging:\n    local:\n      seed: examples/instances/test.json\n  live:\n    local:\n      seed: examples/instances/prod.json\n',
+    );
+    const server = await start(dir, {});
+
+    const hint = await printedLine(server.stdout, 's3 cp');
+
+    expect(hint).toContain('/incoming/staging/');
+    expect(hint).not.toContain('/incoming/test/');
   }, 40_000);
 });

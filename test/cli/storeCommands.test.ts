@@ -68,13 +68,18 @@ describe('flowgate store commands on the local default', () => {
 
     const self = await flowgate(dir, 'approve', request.id, '--as', 'alice');
     expect(self.code).toBe(1);
-    expect(self.err).toContain('another publisher');
+    expect(self.err).toContain(
+      `You requested this publish of Billing v1 to prod; another publisher (reviewer) must approve it: flowgate approve ${request.id} --as <publisher>`,
+    );
 
     const approved = await flowgate(dir, 'approve', request.id, '--as', 'reviewer');
     expect(approved.code).toBe(0);
     expect(approved.out).toContain('Published 1 flow to prod');
     const twice = await flowgate(dir, 'approve', request.id, '--as', 'reviewer');
     expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(
+      /^flowgate: You approved this publish of Billing v1 to prod at \d{4}-\d\d-\d\d \d\d:\d\d; it is live\./,
+    );
 
     const instance = join(dir, '.flowgate', 'instances', 'prod', 'flows');
     const published = readdirSync(instance).map((f) => readFileSync(join(instance, f), 'utf8'));

@@ -3,9 +3,10 @@
  * Lambda receiver behind `startLocalServer`), a fake Slack Web API on loopback that records calls
  * and serves the file download, and the use cases on the in-memory fakes.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodePickerBlockId } from '../../blocks/actionIds.js';
+import type { ServiceDeps } from '../../core/deps.js';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
@@ -15,6 +16,7 @@ import {
   importBillingWithUnknownQueue,
   withChannel,
 } from './slackPayloads.js';
+import { readableSlackTexts, unreadableParts } from './slackText.js';
 
 const SECRET = 'e2e-signing-secret';
 const TOKEN = 'xoxb-e2e';
@@ -38,7 +40,7 @@ beforeEach(async () => {
   fake.reset();
   kit = makeDeps();
   server = await startLocalServer({
-    ...hostedOn(withChannel(kit.deps, CHANNEL)),
+    ...hostedOn(asInSlack(withChannel(kit.deps, CHANNEL))),
     slack: {
       signingSecret: SECRET,
       botToken: TOKEN,
@@ -50,6 +52,26 @@ beforeEach(async () => {
     log: () => {},
   });
 });
+
+/**
+ * The kit's use cases as a workspace has them: Slack users (U0ALICE, U0BOB and the user group
+ * S0PUBLISHERS publish) besides the kit's names, and request ids that are UUIDs.
+ */
+function asInSlack(deps: ServiceDeps): ServiceDeps {
+  const { roles } = deps.config;
+  return {
+    ...deps,
+    newId: () => randomUUID(),
+    config: {
+      ...deps.config,
+      roles: {
+        ...roles,
+        editors: [...roles.editors, 'U0ALICE'],
+        publishers: [...roles.publishers, 'U0ALICE', 'U0BOB', 'S0PUBLISHERS'],
+      },
+    },
+  };
+}
 
 /** Slack's request signature: HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret. */
 function sign(body: string, timestamp: number, secret = SECRET): string {
@@ -267,7 +289,71 @@ describe('the Slack bot through its HTTP handler', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toContain('frobnicate');
   });
+
+  it('speaks to people in every message of the journey: mentions, flow names, date tokens, second person', async () => {
+    fake.setUsergroup('S0PUBLISHERS', ['U0CAROL']);
+    const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
+    await post(fileShared(file.id, 'U0ALICE', 'EvJ1'), 'application/json');
+    await server.drain();
+    const report = fake.messages().find((m) => m.channel === CHANNEL && m.text.startsWith('Ready'));
+    if (report === undefined) throw new Error('no report');
+    await click(report, 'flowgate.request_publish', 'U0ALICE', '200.1');
+    await server.drain();
+    const request = fake.messages().find((m) => m.text.includes('asks to publish') && m.blocks.length > 1);
+    if (request === undefined) throw new Error('no request message');
+
+    await click(request, 'flowgate.approve', 'U0ALICE', '200.2');
+    await server.drain();
+    await click(request, 'flowgate.approve', 'U0BOB', '200.3');
+    await server.drain();
+    await click(request, 'flowgate.approve', 'U0BOB', '200.4');
+    await server.drain();
+    for (const [sub, n] of [
+      ['versions Billing', 1],
+      ['status', 2],
+    ] as const) {
+      const body = new URLSearchParams({
+        command: '/flow',
+        text: sub,
+        user_id: 'U0BOB',
+        channel_id: CHANNEL,
+        team_id: 'T1',
+        trigger_id: `trigger-journey-${n}`,
+        response_url: fake.responseUrl(),
+      }).toString();
+      await post(body, 'application/x-www-form-urlencoded');
+      await server.drain();
+    }
+
+    const toAlice = ephemeralText('U0ALICE');
+    const toBob = ephemeralText('U0BOB');
+    const decided = fake.message(CHANNEL, request.ts);
+    expect(JSON.stringify(report.blocks)).toContain('Imported by <@U0ALICE>');
+    expect(request.text).toBe('<@U0ALICE> asks to publish Billing v1 to prod.');
+    expect(JSON.stringify(request.blocks)).toContain('<@U0ALICE> asks to publish *Billing* v1 to *prod*');
+    expect(JSON.stringify(request.blocks)).toMatch(/Expires <!date\^\d+\^/);
+    expect(toAlice).toContain(
+      'You requested this publish of *Billing* v1 to *prod*; another publisher must approve it: ask',
+    );
+    expect(toAlice).toContain('<@U0BOB> or <!subteam^S0PUBLISHERS>.');
+    expect(decided?.text).toBe(
+      'Billing v1 for prod: approved and published by <@U0BOB>. Published 1 flow to prod.',
+    );
+    expect(toBob).toMatch(
+      /^You approved this publish of \*Billing\* v1 to \*prod\* <!date\^\d+\^[^|]+\|[^>]+>; it is live\./,
+    );
+    expect(unreadableParts(readableSlackTexts(fake))).toEqual([]);
+  });
 });
+
+/** The text of the ephemeral messages `user` was shown. */
+function ephemeralText(user: string): string {
+  return fake
+    .calls('chat.postEphemeral')
+    .filter((c) => c.args.user === user)
+    .map((c) => String(c.args.text))
+    .join('\n');
+}
 
 describe('App Home through the HTTP handler', () => {
   const ALICE = 'U0ALICE';

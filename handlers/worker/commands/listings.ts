@@ -5,6 +5,7 @@ import { buildStatus } from '../../../blocks/status.js';
 import { buildVersions } from '../../../blocks/versions.js';
 import { environmentOf, requireRole } from '../../../core/access.js';
 import { listVersions } from '../../../core/service/listVersions.js';
+import { loadTarget } from '../../../core/service/loadTarget.js';
 import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
 import { tellUser } from '../replies.js';
 import type { JobContext } from '../workerDeps.js';
@@ -37,5 +38,11 @@ export async function runMap(ctx: JobContext<CommandJob>, args: CommandArgs): Pr
   requireRole(service.config, await ctx.actor(), 'viewer', `see remembered replacements in ${env}`);
   environmentOf(service.config, env);
   const mappings = await service.mappings.listMappings(env);
-  await tellUser(ctx, buildMappings({ env, mappings }));
+  const catalog = await loadTarget(service, env);
+  const targetNames = new Map<string, string>();
+  for (const m of mappings) {
+    const hit = catalog.findByArn(m.kind, m.target) ?? catalog.findById(m.kind, m.target);
+    if (hit !== null) targetNames.set(m.target, hit.resource.name);
+  }
+  await tellUser(ctx, buildMappings({ env, mappings, targetNames }));
 }

@@ -4,6 +4,7 @@ import { buildNotice } from '../../../blocks/messages.js';
 import { AlreadyRequestedError } from '../../../core/errors.js';
 import { requestPublish } from '../../../core/service/requestPublish.js';
 import { rollbackFlow } from '../../../core/service/rollbackFlow.js';
+import { flowLabel } from '../../../core/versions/flowKey.js';
 import type { PublishRequest } from '../../../core/versions/types.js';
 import { tellAlreadyRequested } from '../alreadyRequested.js';
 import { announceRequest } from '../announceRequest.js';
@@ -54,7 +55,8 @@ export async function runRollback(ctx: JobContext<CommandJob>, args: CommandArgs
 }
 
 function requestNotice(flow: string, version: number, state: string, env: string): string {
+  const name = flowLabel(flow);
   return state === 'pending'
-    ? `Asked to publish ${flow} v${version} to ${env}: the request is in the channel for a publisher to approve.`
-    : `${flow} v${version} needs no approval in ${env}: the outcome is in the channel.`;
+    ? `You asked to publish ${name} v${version} to ${env}: the request is in the channel for another publisher to approve.`
+    : `${name} v${version} needs no approval in ${env}: the outcome is in the channel.`;
 }

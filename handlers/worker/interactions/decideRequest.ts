@@ -7,6 +7,7 @@ import { requestDecidedView } from '../../../blocks/views.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { approveRequest } from '../../../core/service/approveRequest.js';
 import { rejectRequest } from '../../../core/service/rejectRequest.js';
+import { flowLabel } from '../../../core/versions/flowKey.js';
 import { WorkerRefusal } from '../refusal.js';
 import { type JobContext, refreshReportsOf } from '../workerDeps.js';
 import { clickedRequest } from './message.js';
@@ -31,7 +32,8 @@ export async function approve(ctx: JobContext<InteractionJob>): Promise<void> {
     replaces,
     ctx.deps.reportLink ?? null,
   );
-  const decided = requestDecidedView(view, result.request, result.outcome, result.waitingFor);
+  const waiting = result.waitingKeys.map(flowLabel);
+  const decided = requestDecidedView(view, result.request, result.outcome, waiting);
   await ctx.deps.messenger.update(posted, buildRequestDecided(decided));
   const published = result.outcome?.flows.map((f) => f.flowKey) ?? [];
   await refreshReportsOf(ctx, result.request.env, [result.request.flowKey, ...published]);

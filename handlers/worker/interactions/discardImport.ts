@@ -3,7 +3,7 @@ import { loadReport, saveReport } from '../../../app/reportRecord.js';
 import { importReportView } from '../../../app/views.js';
 import { ACTION_IDS, decodeActionValue } from '../../../blocks/actionIds.js';
 import { buildImportReport } from '../../../blocks/importReport.js';
-import { buildDiscardedMessage, buildNotice } from '../../../blocks/messages.js';
+import { buildDiscardedMessage, buildDiscardedNote } from '../../../blocks/messages.js';
 import { requireRole } from '../../../core/access.js';
 import { parseFlowKey } from '../../../core/versions/flowKey.js';
 import type { JobContext } from '../workerDeps.js';
@@ -37,6 +37,6 @@ export async function discardImport(ctx: JobContext<InteractionJob>): Promise<vo
     buildImportReport(await importReportView(service, content, ctx.deps.reportLink ?? null)),
   );
   await saveReport(service.files, message, content);
-  const note = buildNotice(`${label} was discarded by ${ctx.job.user}: it stays in the history of ${env}.`);
+  const note = buildDiscardedNote(label, ctx.job.user, env);
   await messenger.post(ctx.job.channel, note, ctx.job.threadTs ?? message.ts);
 }

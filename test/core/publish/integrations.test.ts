@@ -87,7 +87,7 @@ describe('publishApproved with Lambda functions', () => {
     await expect(refused).rejects.toMatchObject({
       code: 'not-publishable',
       message: expect.stringContaining(
-        "The Lambda function 'lookup-order' (block 'lookup' of flow:Main) is in the instance's account (444455556666) but is not associated with instance 5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77 (prod).",
+        "The Lambda function 'lookup-order' (block 'lookup' of Main) is in the instance's account (444455556666) but is not associated with instance 5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77 (prod).",
       ),
     });
     await expect(refused).rejects.toMatchObject({

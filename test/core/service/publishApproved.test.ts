@@ -263,9 +263,9 @@ describe('publishApproved', () => {
     const states = await Promise.all(ids.map(async (id) => (await kit.requests.getRequest(id))?.state));
     expect(states).toEqual(['published', 'failed', 'approved']);
     const moduleArn = outcome.flows[0]?.arn ?? '';
-    expect(outcome.summary.split('\n')[0]).toMatch(/^Publishing to prod stopped at flow:Main v1/);
+    expect(outcome.summary.split('\n')[0]).toMatch(/^Publishing to prod stopped at Main v1/);
     expect(outcome.summary).toContain(moduleArn);
-    expect(outcome.summary).toContain('flow:Other v1: not written');
+    expect(outcome.summary).toContain('Other v1: not written');
     expect(kit.notifications.at(-1)).toMatchObject({ kind: 'publish-failed', diagnostics: [problem] });
   });
 
@@ -332,7 +332,7 @@ describe('publishApproved', () => {
     const writes = await writesDuring(kit.center, async () => {
       await expect(publishApproved(kit.deps, { ids, actor: users.alice })).rejects.toMatchObject({
         code: 'drift',
-        message: expect.stringContaining('flow:B'),
+        message: expect.stringContaining('the target changed since the request: B'),
       });
     });
 

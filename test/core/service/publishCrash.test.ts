@@ -178,9 +178,9 @@ describe('approveRequest after a write the contact center refused', () => {
   it('says the flows left unwritten wait for the failed one to be requested again, not for an approval that cannot come', async () => {
     const { main, first } = await moduleRefused();
 
-    const mainLine = first.outcome?.summary.split('\n').find((l) => l.startsWith('- flow:Main'));
+    const mainLine = first.outcome?.summary.split('\n').find((l) => l.startsWith('- Main'));
     expect(mainLine).toContain(`its request ${main.id} stays approved`);
-    expect(mainLine).toContain('request publishing module:Greeting again');
+    expect(mainLine).toContain('request publishing module Greeting again');
     expect(mainLine).not.toContain('approves it again');
   });
 
@@ -228,7 +228,7 @@ describe('approveRequest after a store failed while recording a written flow', (
 
     expect(first.outcome?.ok).toBe(false);
     expect(first.outcome?.summary.split('\n')[0]).toBe(
-      'Publishing to prod stopped after module:Greeting v1 was written: recording it failed (DynamoDB update on flowgate failed: ProvisionedThroughputExceededException). Its approver approves it again to finish.',
+      'Publishing to prod stopped after Greeting v1 was written: recording it failed (DynamoDB update on flowgate failed: ProvisionedThroughputExceededException). Its approver approves it again to finish.',
     );
     expect(again.outcome?.ok).toBe(true);
     expect(writeLog(kit.center)).toEqual(clean.writes);

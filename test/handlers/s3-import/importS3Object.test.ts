@@ -6,6 +6,7 @@ import { importS3Object } from '../../../handlers/s3-import/importS3Object.js';
 import { inboundFlow } from '../../core/service/publishKit.js';
 import { makeDeps, type ServiceKit } from '../../fakes/serviceKit.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../integration/fakeSlackApi.js';
+import { readableSlackTexts, unreadableParts } from '../../integration/slackText.js';
 import { importDeps, MemoryBucket, s3Record, withS3Editor } from './s3Kit.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -282,5 +283,19 @@ describe('importS3Object reports', () => {
 
     const replies = fake.messages().filter((m) => m.threadTs !== null);
     expect(replies.map((m) => m.text)).toEqual([expect.stringMatching(/^Auto-publish: /)]);
+  });
+
+  it('reads as people read: the drop named as the importer, flows by name, no key, ARN or request id', async () => {
+    bucket.put('incoming/test/main.json', inboundFlow('Main'));
+    await importS3Object(
+      s3Record('incoming/test/main.json'),
+      importDeps(withS3Editor(kit), bucket, logs, fake),
+    );
+
+    const [report] = fake.messages();
+    const reply = fake.messages().find((m) => m.threadTs !== null);
+    expect(JSON.stringify(report?.blocks)).toContain('Imported from an S3 drop');
+    expect(reply?.text).toBe('Auto-publish: Published 1 flow to test: Main v1 created.');
+    expect(unreadableParts(readableSlackTexts(fake))).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ describe('webhook imports where the environment says autoPublish', () => {
     const report = jsonBody<WebhookReport>(response);
     expect(report.autoPublish?.ok).toBe(false);
     expect(report.autoPublish?.problems).toEqual([
-      expect.stringMatching(/^flow:CI greeting v1 cannot be published to prod: /),
+      expect.stringMatching(/^CI greeting v1 cannot be published to prod: /),
     ]);
     expect(kit.center.writes()).toBe(writesBefore);
   });

@@ -20,8 +20,8 @@ const ANSWERED: Readonly<Record<QueuedFlowCommandName, { args: readonly string[]
   versions: { args: ['Billing line'], answer: /^Billing line in prod: 1 version/ },
   diff: { args: ['Billing line', 'v1', 'v1'], answer: /^Billing line in prod, v1 → v1: no changes\./ },
   export: { args: ['Billing line', 'v1'], answer: /^Exported Billing line v1: the file is in the channel\./ },
-  publish: { args: ['Billing line'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
-  rollback: { args: ['Billing line', 'v1'], answer: /^Asked to publish flow:Billing line v1 to prod/ },
+  publish: { args: ['Billing line'], answer: /^You asked to publish Billing line v1 to prod/ },
+  rollback: { args: ['Billing line', 'v1'], answer: /^You asked to publish Billing line v1 to prod/ },
   pull: { args: [], answer: /^Pulled 2 flows from prod \(2 new versions\): the report is in the channel\./ },
   promote: {
     args: ['--all', '--from', 'test', '--to', 'prod'],
@@ -51,7 +51,7 @@ describe('processSlackJob (command)', () => {
     await processSlackJob(commandJob('publish', ['Billing line'], t.fake.responseUrl()), t.deps);
 
     expect(onlyTopLevel(t.fake, CHANNELS.prod).text).toBe('alice asks to publish Billing line v1 to prod.');
-    expect(responses(t.fake)[0]).toContain('the request is in the channel for a publisher to approve');
+    expect(responses(t.fake)[0]).toContain('the request is in the channel for another publisher to approve');
   });
 
   it('follows a pull in one channel message, updated as it goes and replaced by the report', async () => {
@@ -109,7 +109,9 @@ describe('processSlackJob (command)', () => {
   it('refuses privately when a user without a role runs a command', async () => {
     await processSlackJob(commandJob('map', [], t.fake.responseUrl(), { user: 'mallory' }), t.deps);
 
-    expect(responses(t.fake)[0]).toContain('mallory may not see remembered replacements in prod');
+    expect(responses(t.fake)[0]).toContain(
+      'You may not see remembered replacements in prod: that needs the viewer role.',
+    );
   });
 
   it('shows what publishing would do now without storing anything when asked to plan', async () => {

@@ -40,7 +40,7 @@ describe('processSlackJob (import-file)', () => {
 
     const report = onlyTopLevel(fake, CHANNELS.prod);
     expect(report.text).toBe(
-      "Blocked by 1 error: 'Support line' cannot be published to prod yet. 1 flow · 1 error · 0 warnings · 0 references resolved · 1 to choose",
+      "Needs 1 choice: pick replacements before publishing 'Support line' to prod. 1 flow · 0 errors · 0 warnings · 0 references resolved · 1 to choose",
     );
     expect(pickers(report)[0]?.options.map((o) => o.text)).toEqual(['Billing', 'Sales']);
     const [file] = fake.uploads();
@@ -100,7 +100,7 @@ describe('processSlackJob (import-file)', () => {
     const now = fake.message(question.channel, question.ts);
     expect(now).toMatchObject({
       updates: 1,
-      text: expect.stringContaining("'Support line' cannot be published to prod"),
+      text: expect.stringContaining("pick replacements before publishing 'Support line' to prod"),
     });
     expect(fake.messages()).toHaveLength(1);
   });

@@ -58,9 +58,9 @@ describe('processSlackJob (approve and reject)', () => {
 
     await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
 
-    expect(ephemeralTo(t.fake, 'bob').join('\n')).toContain(
-      'may not also approve it in prod: ask another publisher',
-    );
+    expect(ephemeralTo(t.fake, 'bob').map((told) => told.split('\n')[0])).toEqual([
+      'You requested this publish of *Billing line* v1 to *prod*; another publisher must approve it: ask carol.',
+    ]);
     expect(t.fake.message(request.channel, request.ts)?.updates).toBe(0);
     expect(t.kit.center.writes()).toBe(0);
   });
@@ -71,7 +71,9 @@ describe('processSlackJob (approve and reject)', () => {
 
     await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'carol'), t.deps);
 
-    expect(ephemeralTo(t.fake, 'carol').join('\n')).toContain('was approved by bob');
+    expect(ephemeralTo(t.fake, 'carol').join('\n')).toMatch(
+      /^bob approved this publish of \*Billing line\* v1 to \*prod\* <!date\^\d+\^[^|]+\|[^>]+>; it is live\./,
+    );
     expect({
       updates: t.fake.message(request.channel, request.ts)?.updates,
       writes: t.kit.center.writes(),
@@ -79,6 +81,20 @@ describe('processSlackJob (approve and reject)', () => {
       updates: 1,
       writes: 1,
     });
+  });
+
+  it('tells the approver in words that they approved it and it is live when they click Approve again', async () => {
+    const request = await requested('alice');
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
+
+    await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'bob'), t.deps);
+
+    const [told] = ephemeralTo(t.fake, 'bob');
+    expect(told).toMatch(
+      /^You approved this publish of \*Billing line\* v1 to \*prod\* <!date\^\d+\^\{date_short_pretty\} at \{time\}\|[A-Z][a-z]{2} \d{1,2}, \d{4} \d\d:\d\d UTC>; it is live\./,
+    );
+    expect(told).not.toMatch(/request [0-9a-z-]{4,}|flow:|\d{4}-\d\d-\d\dT/);
+    expect(t.kit.center.writes()).toBe(1);
   });
 
   it('shows who rejected it and publishes nothing when a publisher rejects', async () => {
@@ -141,7 +157,7 @@ describe('processSlackJob (approve and reject)', () => {
     await processSlackJob(clickJob(request, button(request, 'flowgate.approve'), 'U0DAVE'), grouped);
 
     expect(t.fake.message(request.channel, request.ts)?.text).toBe(
-      'Billing line v1 for prod: approved and published by U0DAVE. Published 1 flow to prod.',
+      'Billing line v1 for prod: approved and published by <@U0DAVE>. Published 1 flow to prod.',
     );
   });
 

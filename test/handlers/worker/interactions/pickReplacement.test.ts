@@ -29,6 +29,29 @@ describe('processSlackJob (pick a replacement)', () => {
     return { picker, value: option.value };
   }
 
+  it('reads as one choice to make, not an error, when the only problem is a required queue missing in prod', async () => {
+    const [outcome, counts] = report.blocks.slice(0, 2).map((b) => JSON.stringify(b));
+
+    expect(report.text).toBe(
+      "Needs 1 choice: pick replacements before publishing 'Support line' to prod. 1 flow · 0 errors · 0 warnings · 0 references resolved · 1 to choose",
+    );
+    expect(outcome).toContain('Needs 1 choice');
+    expect(counts).toContain('0 errors');
+    expect(JSON.stringify(report.blocks)).not.toMatch(/Blocked by|1 error\b/);
+  });
+
+  it('turns from one choice to make into ready to publish when the replacement is picked', async () => {
+    const { picker, value } = choose(report, 'Billing');
+
+    await processSlackJob(pickJob(report, picker, value, 'alice'), t.deps);
+
+    const updated = t.fake.message(report.channel, report.ts);
+    expect([report.text.split(':')[0], updated?.text.split(':')[0]]).toEqual([
+      'Needs 1 choice',
+      'Ready to publish',
+    ]);
+  });
+
   it('updates the same report message with the reference resolved when a replacement is chosen', async () => {
     const { picker, value } = choose(report, 'Billing');
 

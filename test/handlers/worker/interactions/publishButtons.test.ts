@@ -35,7 +35,9 @@ describe('processSlackJob (request publish and roll back)', () => {
 
     await processSlackJob(clickJob(shown, button(shown, 'flowgate.request_publish'), 'victor'), t.deps);
 
-    expect(ephemeralTo(t.fake, 'victor').join('\n')).toContain('victor may not request publishing');
+    expect(ephemeralTo(t.fake, 'victor').join('\n')).toContain(
+      'You may not request publishing: that needs the editor role.',
+    );
     expect({
       requests: await t.kit.requests.listRequests('prod'),
       messages: t.fake.messages().length,

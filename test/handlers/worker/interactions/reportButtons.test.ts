@@ -67,4 +67,31 @@ describe('processSlackJob (report buttons)', () => {
     expect(allText(now ?? report)).toContain('Support line');
     expect(allText(now ?? report)).not.toContain('Billing line');
   });
+
+  it('says in the thread, with a mention, who discarded one flow of a zip', async () => {
+    const encode = (fixture: string) => new TextEncoder().encode(loadFixtureText(fixture));
+    await share(
+      zipSync({
+        'billing-line.json': encode('worker/billing-line.json'),
+        'support-line.json': encode('worker/support-line.json'),
+      }),
+      'flows.zip',
+    );
+    const report = onlyTopLevel(t.fake, CHANNELS.prod);
+    const discard = buttons(report, 'flowgate.discard_import').find((b) => b.value.includes('Billing line'));
+
+    await processSlackJob(clickJob(report, discard ?? { actionId: '', value: '' }, 'U0ALICE'), {
+      ...t.deps,
+      service: {
+        ...t.kit.deps,
+        config: {
+          ...t.kit.deps.config,
+          roles: { ...t.kit.deps.config.roles, editors: ['alice', 'U0ALICE'] },
+        },
+      },
+    });
+
+    const note = t.fake.messages().find((m) => m.threadTs === report.ts && m.text.includes('discarded'));
+    expect(note?.text).toBe('Billing line v1 was discarded by <@U0ALICE>: it stays in the history of prod.');
+  });
 });
