@@ -13,9 +13,14 @@ const linkOnly =
   async (request: PublishRequest): Promise<string | null> =>
     request.id === linked ? `https://acme.slack.com/archives/C0/p${request.id}` : null;
 
+/** Each request asks for a version of its own: a version has one open request at a time. */
+let versions = 0;
+
 async function ask(kit: ServiceKit, id: string, overrides: Partial<PublishRequest> = {}): Promise<void> {
+  versions += 1;
   await kit.requests.createRequest(
     requestOf(id, {
+      version: versions,
       env: 'prod',
       flowKey: 'flow:Main IVR',
       requester: 'alice',

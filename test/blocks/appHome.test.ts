@@ -140,7 +140,7 @@ describe('buildAppHome', () => {
 
     const text = part(view.blocks as KnownBlock[], 'Recently published');
     expect(text).toContain(
-      `*prod*\n<!date^${epoch('2026-12-06T10:00:00.000Z')}^{date_short_pretty} {time}|2026-12-06T10:00:00.000Z> · *Main IVR* v3 by <@U0BOB>`,
+      `*prod*\n<!date^${epoch('2026-12-06T10:00:00.000Z')}^{date_short_pretty} at {time}|Dec 6, 2026 10:00 UTC> · *Main IVR* v3 by <@U0BOB>`,
     );
     expect(text).toContain('*test*\nNothing published');
   });

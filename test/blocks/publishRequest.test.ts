@@ -134,7 +134,7 @@ describe('buildPublishRequest (a promoted batch)', () => {
     const message = buildPublishRequest(requestView({ together: ['Billing v1', 'Authenticate caller v1'] }));
 
     expect(message.text).toBe(
-      'U012ABCDEF asks to publish 3 flows to prod together: Main v3, Billing v1, Authenticate caller v1. Approving publishes them all.',
+      '<@U012ABCDEF> asks to publish 3 flows to prod together: Main v3, Billing v1, Authenticate caller v1. Approving publishes them all.',
     );
     checkMessage(message);
   });

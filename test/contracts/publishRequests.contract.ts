@@ -195,10 +195,15 @@ export function describePublishRequestsContract(name: string, make: MakePort<Pub
 
       it('leaves out requests decided, expired or created decided', async () => {
         const { requests, clock } = await setup();
-        await requests.createRequest(requestOf('old', { expiresAt: '2026-11-21T10:30:00.000Z' }));
-        await requests.createRequest(requestOf('open', { requestedAt: '2026-11-21T10:01:00.000Z' }));
-        await requests.createRequest(requestOf('approved', { requestedAt: '2026-11-21T10:02:00.000Z' }));
-        await requests.createRequest(requestOf('born-approved', { state: 'approved' }));
+        // One version each: a version has one open request at a time.
+        await requests.createRequest(requestOf('old', { version: 1, expiresAt: '2026-11-21T10:30:00.000Z' }));
+        await requests.createRequest(
+          requestOf('open', { version: 2, requestedAt: '2026-11-21T10:01:00.000Z' }),
+        );
+        await requests.createRequest(
+          requestOf('approved', { version: 3, requestedAt: '2026-11-21T10:02:00.000Z' }),
+        );
+        await requests.createRequest(requestOf('born-approved', { version: 4, state: 'approved' }));
         await requests.transitionRequest('approved', 'pending', 'approved', { decidedBy: 'U0BOB' });
         clock.advance(HOUR);
 

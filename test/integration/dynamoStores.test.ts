@@ -272,10 +272,11 @@ describe('DynamoPublishRequests on dynalite: listPendingRequests', () => {
   it('reads only the open requests when the environment has a long decided history', async () => {
     const requests = await freshRequests();
     for (let i = 0; i < 30; i++) {
-      await requests.createRequest(requestOf(`done-${i}`));
+      // One version each: a version has one open request at a time, and approved is still open.
+      await requests.createRequest(requestOf(`done-${i}`, { version: i + 1 }));
       await requests.transitionRequest(`done-${i}`, 'pending', 'approved', { decidedBy: 'U0BOB' });
     }
-    await requests.createRequest(requestOf('open'));
+    await requests.createRequest(requestOf('open', { version: 31 }));
 
     const commands = await commandsSent(() => requests.listPendingRequests('test'));
 

@@ -452,7 +452,7 @@ describe('App Home through the HTTP handler', () => {
 
     expect(homeText(BOB)).toContain('Nothing waits on you. When someone asks');
     expect(homeText(BOB)).toMatch(
-      /\*prod\*\n<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+> · \*Billing\* v1 by <@U0BOB>/,
+      /\*prod\*\n<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^>]+> · \*Billing\* v1 by <@U0BOB>/,
     );
   });
 
