@@ -18,7 +18,8 @@ export function notificationWords(notification: Notification): string {
     case 'imported':
       return `${who} imported into ${env}: ${escapeMrkdwn(facts.detail ?? 'nothing to import')}.`;
     case 'requested':
-      return `${who} asks to publish ${flow} to ${env}${facts.expiresAt === undefined ? '' : `; the request expires ${slackDate(facts.expiresAt)}`}.`;
+      // A batch (a promote) names its flows in `detail`.
+      return `${who} asks to publish ${facts.flow === null && facts.detail !== undefined ? `${escapeMrkdwn(facts.detail)} together` : flow} to ${env}${facts.expiresAt === undefined ? '' : `; the request expires ${slackDate(facts.expiresAt)}`}.`;
     case 'approved':
       return `${who} approved ${flow} for ${env}${requestedBy(facts)}.${waiting(facts)}`;
     case 'rejected':

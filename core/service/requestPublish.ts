@@ -148,11 +148,16 @@ function refuseUnpublishable(version: FlowVersion): void {
   );
 }
 
-/** Where the environment requires no approval: the requester's request is approved as it is made. */
-async function approveAtOnce(
+/**
+ * Where the environment requires no approval: the requester's request is approved as it is made,
+ * and audited as automatic. A member of a promoted batch (`notify` false) is told about through
+ * its batch's lead, not on its own.
+ */
+export async function approveAtOnce(
   deps: ServiceDeps,
   request: PublishRequest,
   actor: Actor,
+  notify = true,
 ): Promise<PublishRequest> {
   const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
     decidedBy: actor.id,
@@ -165,11 +170,18 @@ async function approveAtOnce(
     actor,
     action: 'approve',
     flowKey: request.flowKey,
-    detail: { request: request.id, version: request.version, automatic: true },
-    notification: {
-      kind: 'approved',
-      text: `${flowLabel(request.flowKey)} v${request.version} is approved for ${request.env} (no approval required there).`,
+    detail: {
+      request: request.id,
+      version: request.version,
+      automatic: true,
+      ...(request.batch === undefined ? {} : { batch: request.batch }),
     },
+    notification: !notify
+      ? null
+      : {
+          kind: 'approved',
+          text: `${flowLabel(request.flowKey)} v${request.version} is approved for ${request.env} (no approval required there).`,
+        },
   });
   return approved;
 }

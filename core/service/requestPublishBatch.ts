@@ -4,10 +4,10 @@ import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { TargetReader } from '../publish/publishTarget.js';
-import { lostTransition } from '../publish/requestState.js';
+import { flowLabel } from '../versions/flowKey.js';
 import { driftHashOf, expiryAfter, publishProblems, resolutionHash } from '../versions/requests.js';
 import type { FlowVersion, PublishRequest } from '../versions/types.js';
-import { requestDetail } from './requestPublish.js';
+import { approveAtOnce, requestDetail } from './requestPublish.js';
 
 /** Input of {@link requestPublishBatch}. */
 export interface RequestPublishBatchInput {
@@ -71,6 +71,7 @@ export async function requestPublishBatch(
   const [lead, ...rest] = members;
   if (lead === undefined) throw new ServiceError('not-found', `Nothing to publish to ${env}.`);
   // Members first, the lead last: the lead is what makes the batch decidable.
+  const together = members.map((m) => `${flowLabel(m.flowKey)} v${m.version}`).join(', ');
   for (const [i, request] of [...rest, lead].entries()) {
     await deps.requests.createRequest(request);
     const target = located[i === rest.length ? 0 : i + 1]?.target?.arn ?? null;
@@ -84,7 +85,8 @@ export async function requestPublishBatch(
         request === lead
           ? {
               kind: 'requested',
-              text: `${actor.id} asks to publish ${members.length} flow${members.length === 1 ? '' : 's'} to ${env} together (request ${leadId}, expires ${lead.expiresAt}): ${members.map((m) => `${m.flowKey} v${m.version}`).join(', ')}.`,
+              text: `${actor.id} asks to publish ${members.length} flow${members.length === 1 ? '' : 's'} to ${env} together (request ${leadId}, expires ${lead.expiresAt}): ${together}.`,
+              facts: { actor: actor.id, flow: null, expiresAt: lead.expiresAt, detail: together },
             }
           : null,
     });
@@ -100,12 +102,14 @@ function refuseUnpublishable(versions: readonly FlowVersion[], env: string): voi
     if (seen.has(version.flowKey)) {
       throw new ServiceError(
         'conflict',
-        `${version.flowKey} is in this batch twice: publish one version of it.`,
+        `${flowLabel(version.flowKey)} is in this batch twice: publish one version of it.`,
       );
     }
     seen.add(version.flowKey);
   }
-  const problems = versions.flatMap((v) => publishProblems(v).map((p) => `${v.flowKey} v${v.number}: ${p}`));
+  const problems = versions.flatMap((v) =>
+    publishProblems(v).map((p) => `${flowLabel(v.flowKey)} v${v.number}: ${p}`),
+  );
   if (problems.length === 0) return;
   const more = problems.length > 3 ? ` …and ${problems.length - 3} more.` : '';
   throw new ServiceError(
@@ -114,33 +118,13 @@ function refuseUnpublishable(versions: readonly FlowVersion[], env: string): voi
   );
 }
 
+/** Approves each member at once, as where approval is not required a single request is (audited as automatic). */
 async function approveBatchAtOnce(
   deps: ServiceDeps,
   members: readonly PublishRequest[],
   actor: Actor,
 ): Promise<PublishRequest[]> {
   const out: PublishRequest[] = [];
-  for (const request of members) {
-    const approved = await deps.requests.transitionRequest(request.id, 'pending', 'approved', {
-      decidedBy: actor.id,
-      decidedAt: deps.clock.now().toISOString(),
-      reason: `approval is not required in ${request.env}`,
-    });
-    if (approved === null) throw await lostTransition(deps, request, 'approve');
-    await recordEvent(deps, {
-      env: request.env,
-      actor,
-      action: 'approve',
-      flowKey: request.flowKey,
-      detail: {
-        request: request.id,
-        version: request.version,
-        automatic: true,
-        batch: request.batch ?? null,
-      },
-      notification: null,
-    });
-    out.push(approved);
-  }
+  for (const request of members) out.push(await approveAtOnce(deps, request, actor, false));
   return out;
 }

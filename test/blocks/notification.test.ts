@@ -5,6 +5,7 @@ import { approveRequest } from '../../core/service/approveRequest.js';
 import { importFlows } from '../../core/service/importFlows.js';
 import { rejectRequest } from '../../core/service/rejectRequest.js';
 import { requestPublish } from '../../core/service/requestPublish.js';
+import { requestPublishBatch } from '../../core/service/requestPublishBatch.js';
 import { actor, exampleFlowFiles, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
 import { unreadableParts } from '../integration/slackText.js';
 
@@ -46,5 +47,25 @@ describe('notificationWords', () => {
     );
     expect(read[0]).toMatch(/^<@U0ALICE> imported into \*prod\*: stored /);
     expect(unreadableParts(read)).toEqual([]);
+  });
+
+  it('names every flow of a promoted batch, never their keys', async () => {
+    const { kit, deps } = slackKit();
+    await importFlows(deps, { env: 'prod', files: exampleFlowFiles(), actor: ALICE, channel: 'slack' });
+    const versions = await Promise.all(
+      ['flow:Billing', 'module:Authenticate caller'].map(async (key) => {
+        const version = await deps.versions.getVersion('prod', key, 1);
+        if (version === null) throw new Error(`no ${key} v1`);
+        return version;
+      }),
+    );
+    await requestPublishBatch(deps, { env: 'prod', actor: ALICE, versions });
+
+    const read = channelRead(kit).at(-1) ?? '';
+
+    expect(read).toMatch(
+      /^<@U0ALICE> asks to publish (Billing v1, module Authenticate caller v1|module Authenticate caller v1, Billing v1) together to \*prod\*; the request expires <!date\^/,
+    );
+    expect(unreadableParts([read])).toEqual([]);
   });
 });
