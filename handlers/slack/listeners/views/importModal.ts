@@ -4,19 +4,7 @@ import { JOB_LIMITS } from '../../../../app/jobs.js';
 import { decodeModalMetadata } from '../../../../blocks/actionIds.js';
 import { enqueue, firstDelivery, type ListenerContext, mayAct } from '../../context.js';
 import { IMPORT_MODAL } from '../../slackMessage.js';
-
-/** The import modal's submission: the uploaded files and the chosen environment. */
-const slackId = z.string().min(1).max(JOB_LIMITS.id);
-
-const submission = z.object({
-  user: z.object({ id: slackId }),
-  team: z.object({ id: slackId }).nullable().optional(),
-  view: z.object({
-    id: slackId,
-    private_metadata: z.string(),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
-  }),
-});
+import { slackId, viewSubmission as submission } from './submission.js';
 
 const fileValue = z.object({
   files: z

@@ -8,18 +8,7 @@ import {
   REJECT_MODAL,
 } from '../../../../blocks/actionIds.js';
 import { enqueue, firstDelivery, type ListenerContext, mayAct } from '../../context.js';
-
-const slackId = z.string().min(1).max(JOB_LIMITS.id);
-
-const submission = z.object({
-  user: z.object({ id: slackId }),
-  team: z.object({ id: slackId }).nullable().optional(),
-  view: z.object({
-    id: slackId,
-    private_metadata: z.string(),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
-  }),
-});
+import { slackId, viewSubmission as submission } from './submission.js';
 
 /** The reason as typed: required, and something other than spaces. */
 const reasonInput = z.object({
