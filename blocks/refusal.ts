@@ -1,4 +1,5 @@
 import { type FlowgateError, type RefusalFacts, ServiceError } from '../core/errors.js';
+import { type RefusalStyle, requestStateText, staleRequestText } from '../core/refusalWords.js';
 import { flowLabel } from '../core/versions/flowKey.js';
 import type { PublishRequest } from '../core/versions/types.js';
 import { ActionValueError } from './actionIds.js';
@@ -25,7 +26,7 @@ export function buildRefusal(error: FlowgateError, reader: string): SlackMessage
     facts.kind === 'role'
       ? roleText(facts)
       : facts.kind === 'stale'
-        ? staleText(facts, reader)
+        ? staleRequestText(facts, reader, slackStyle())
         : requestText(error.code, facts, reader);
   return fitMessage({ text, blocks: [section(`:warning: ${text}`)] });
 }
@@ -34,22 +35,18 @@ function roleText(facts: Extract<RefusalFacts, { kind: 'role' }>): string {
   return `You may not ${escapeMrkdwn(facts.doing)}: that needs the ${facts.role} role. Ask your flowgate admin to add you, or a user group you are in, to ${code(`roles.${facts.role}s`)}.`;
 }
 
-/** Why the request no longer matches what was reviewed, and to ask again. */
-function staleText(facts: Extract<RefusalFacts, { kind: 'stale' }>, reader: string): string {
-  const { request, cause } = facts;
-  const flow = `*${escapeMrkdwn(flowLabel(request.flowKey))}*`;
-  const who = (id: string) => (id === reader ? 'you' : mention(id));
-  const why = {
-    gone: `v${request.version} of ${flow} no longer exists`,
-    content: `the content of ${flow} v${request.version} is not what was requested`,
-    resolution: `the references of ${flow} v${request.version} resolve differently than when it was requested`,
-    newer: cause.kind === 'newer' ? `${who(cause.by)} imported v${cause.version} ${slackDate(cause.at)}` : '',
-    remapped:
-      cause.kind === 'remapped'
-        ? `${who(cause.by)} chose another ${escapeMrkdwn(cause.resource)} for ${code(cause.source)} ${slackDate(cause.at)}`
-        : '',
-  }[cause.kind];
-  return `Nothing was approved: this publish of ${flow} v${request.version} to *${escapeMrkdwn(request.env)}* changed since it was requested (${why}). Request publishing again so the change is reviewed: ${code(publishCommand(request).replace(/ \d+ --env/, ' --env'))}.`;
+/** Slack's way of writing a refusal's parts: mentions, bold names, date tokens, code. */
+function slackStyle(): RefusalStyle {
+  return {
+    person: mention,
+    name: (text) => `*${escapeMrkdwn(text)}*`,
+    at: (iso) => ` ${slackDate(iso)}`,
+    reason: (text) => `: “${escapeMrkdwn(text)}”`,
+    literal: code,
+    publishAgain: (request, latest) =>
+      code(latest ? publishCommand(request).replace(/ \d+ --env/, ' --env') : publishCommand(request)),
+    afterCommand: '.',
+  };
 }
 
 function requestText(
@@ -58,29 +55,10 @@ function requestText(
   reader: string,
 ): string {
   const { request } = facts;
+  if (errorCode !== 'self-approval') return requestStateText(request, reader, slackStyle());
   const what = `this publish of *${escapeMrkdwn(flowLabel(request.flowKey))}* v${request.version} to *${escapeMrkdwn(request.env)}*`;
-  if (errorCode === 'self-approval') {
-    const ask = facts.approvers.length === 0 ? '' : `: ask ${mentionList(facts.approvers)}`;
-    return `You requested ${what}; another publisher must approve it${ask}.`;
-  }
-  const who = request.decidedBy === reader ? 'You' : mention(request.decidedBy ?? 'someone');
-  const when = request.decidedAt === null ? '' : ` ${slackDate(request.decidedAt)}`;
-  const again = `To publish it, request it again: ${code(publishCommand(request))}.`;
-  const why = request.reason === null || request.reason === '' ? '' : `: “${escapeMrkdwn(request.reason)}”`;
-  switch (request.state) {
-    case 'published':
-      return `${who} approved ${what}${when}; it is live. Nothing is left to approve.`;
-    case 'approved':
-      return `${who} approved ${what}${when}; it is being published, or waits for the flows it needs.`;
-    case 'rejected':
-      return `${who} rejected ${what}${when}${why}. ${again}`;
-    case 'failed':
-      return `${who} approved ${what}${when}, but publishing it failed${why}. ${again}`;
-    case 'expired':
-      return `${capitalised(what)} expired ${slackDate(request.expiresAt)} before anyone decided. ${again}`;
-    case 'pending':
-      return `${capitalised(what)}, asked by ${mention(request.requester)}, still waits for a publisher's approval.`;
-  }
+  const ask = facts.approvers.length === 0 ? '' : `: ask ${mentionList(facts.approvers)}`;
+  return `You requested ${what}; another publisher must approve it${ask}.`;
 }
 
 /** The `/flow publish` that asks for the same version again. */
@@ -88,10 +66,6 @@ function publishCommand(request: PublishRequest): string {
   const name = flowLabel(request.flowKey).replace(/^module /, '');
   const quoted = /\s/.test(name) ? `"${name}"` : name;
   return `/flow publish ${quoted} ${request.version} --env ${request.env}`;
-}
-
-function capitalised(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function withStop(text: string): string {

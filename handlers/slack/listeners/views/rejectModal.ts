@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { JOB_LIMITS } from '../../../../app/jobs.js';
 import {
   ACTION_IDS,
   decodeRejectMetadata,
@@ -8,7 +7,7 @@ import {
   REJECT_MODAL,
 } from '../../../../blocks/actionIds.js';
 import { enqueue, firstDelivery, type ListenerContext, mayAct } from '../../context.js';
-import { slackId, viewSubmission as submission } from './submission.js';
+import { viewSubmission as submission } from './submission.js';
 
 /** The reason as typed: required, and something other than spaces. */
 const reasonInput = z.object({
