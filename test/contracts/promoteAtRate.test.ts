@@ -20,4 +20,15 @@ describe('promoteAtRate', () => {
     expect(calls('SearchContactFlows') + calls('SearchContactFlowModules')).toBe(2);
     expect(calls('CreateContactFlow') + calls('CreateContactFlowModule')).toBe(40);
   });
+
+  it('approves with the Lambda and Lex lists alone: the approval does not list the whole target again', async () => {
+    const run = await promoteAtRate({ flows: 40, modules: 4 });
+
+    const calls = (api: string) => run.callsByApi.get(api) ?? 0;
+    // The promote lists both instances once; the approval, a job of its own, lists only the
+    // target's flows (create or update) and its integrations (the modules invoke a Lambda function).
+    expect(calls('ListQueues')).toBe(2);
+    expect(calls('ListContactFlows')).toBe(3);
+    expect(calls('ListLambdaFunctions')).toBe(3);
+  });
 });
