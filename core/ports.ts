@@ -186,6 +186,13 @@ export interface ContactCenter {
    * Costs the List calls of those two kinds alone (none when the whole inventory is already read).
    */
   flowInventory(): Promise<CatalogData>;
+  /**
+   * Only the Lambda functions and Lex V2 bot aliases associated with the instance: what publishing checks a
+   * batch's integrations against. Costs the List calls of those kinds alone (none when the whole
+   * inventory is already read): an approval need not list queues, users and views to learn this.
+   * ARNs are as `inventory` lists them; a Lex V2 alias may be named by its ARN.
+   */
+  integrationInventory(): Promise<CatalogData>;
   /** A flow or module by id, or null when it does not exist. */
   describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null>;
   /**

@@ -65,9 +65,17 @@ export interface ConnectContactCenterOptions {
 /** The List APIs of flows and modules: all that publishing needs to choose create or update. */
 const FLOW_LISTS: ReadonlySet<string> = new Set(['ListContactFlows', 'ListContactFlowModules']);
 
+/** The List APIs of the integrations publishing checks, which Connect lists only once associated. */
+const INTEGRATION_LISTS: ReadonlySet<string> = new Set(['ListLambdaFunctions', 'ListBots (V2)']);
+
 /** The flows and modules of an inventory. */
 function onlyFlows(data: CatalogData): CatalogData {
   return { ...data, resources: data.resources.filter((r) => r.kind === 'flow' || r.kind === 'module') };
+}
+
+/** The Lambda functions and Lex V2 aliases of an inventory. */
+function onlyIntegrations(data: CatalogData): CatalogData {
+  return { ...data, resources: data.resources.filter((r) => r.kind === 'lambda' || r.kind === 'lex-bot') };
 }
 
 /** A List API whose NextToken comes back unchanged would page forever; Connect never needs this many. */
@@ -145,8 +153,21 @@ export class ConnectContactCenter implements ContactCenter {
   async flowInventory(): Promise<CatalogData> {
     const cached = this.#inventory;
     if (cached !== null && this.#fresh(cached.at)) return onlyFlows(cached.data);
+    return this.#readLists(FLOW_LISTS);
+  }
+
+  /** ListLambdaFunctions and ListBots (V2) only, or the integrations of an inventory already read. */
+  async integrationInventory(): Promise<CatalogData> {
+    const cached = this.#inventory;
+    if (cached !== null && this.#fresh(cached.at)) return onlyIntegrations(cached.data);
+    // Not named through Lex: association is checked by ARN, and naming costs Lex calls.
+    return this.#readLists(INTEGRATION_LISTS);
+  }
+
+  /** The inventory's lists named in `apis` alone, all pages; not kept (a part is not the inventory). */
+  async #readLists(apis: ReadonlySet<string>): Promise<CatalogData> {
     const lists = await Promise.all(
-      INVENTORY_LISTS.filter((list) => FLOW_LISTS.has(list.api)).map((list) => this.#readList(list)),
+      INVENTORY_LISTS.filter((list) => apis.has(list.api)).map((list) => this.#readList(list)),
     );
     return { name: this.#instanceId, instanceArn: this.instanceArn, resources: lists.flat(), mappings: [] };
   }

@@ -48,6 +48,10 @@ export class LazyConnectContactCenter implements ContactCenter {
     return (await this.#load()).flowInventory();
   }
 
+  async integrationInventory(): Promise<CatalogData> {
+    return (await this.#load()).integrationInventory();
+  }
+
   async describeFlow(kind: 'flow' | 'module', id: string): Promise<ContactCenterFlow | null> {
     return (await this.#load()).describeFlow(kind, id);
   }

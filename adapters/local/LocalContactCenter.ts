@@ -77,6 +77,12 @@ export class LocalContactCenter implements ContactCenter {
     return { ...data, resources: data.resources.filter((r) => r.kind === 'flow' || r.kind === 'module') };
   }
 
+  /** The Lambda functions and Lex V2 aliases of the inventory (one read of the same files). */
+  async integrationInventory(): Promise<CatalogData> {
+    const data = await this.inventory();
+    return { ...data, resources: data.resources.filter((r) => r.kind === 'lambda' || r.kind === 'lex-bot') };
+  }
+
   async inventory(): Promise<CatalogData> {
     const instance = this.#instance();
     const flows = readFlowFiles(this.#dir).map(toResource);

@@ -59,7 +59,8 @@ export function unassociated(uses: readonly IntegrationUse[], inventory: Catalog
  * must be associated with the instance, or Connect refuses the flow with a generic validation
  * error. Each one that is not is named as its own finding; where the environment's approval says
  * `associate`, the approved publish associates it (audited) and goes on. Costs nothing when no
- * member invokes one, else one inventory read (Connect's List APIs) and one call per association.
+ * member invokes one, else one read of the instance's Lambda and Lex lists (`integrationInventory`)
+ * and one call per association.
  * Returns the contact-center calls made.
  *
  * Connect cannot say whether a function it does not list exists in the account (that needs
@@ -77,7 +78,7 @@ export async function ensureAssociated(
 ): Promise<number> {
   const uses = integrationsOf(members);
   if (uses.length === 0) return 0;
-  const missing = unassociated(uses, await center.inventory());
+  const missing = unassociated(uses, await center.integrationInventory());
   let calls = 1;
   if (missing.length === 0) return calls;
   const instance = instanceOf(env, center.instanceArn);

@@ -493,6 +493,20 @@ export function describeContactCenterContract(name: string, make: MakeContactCen
       });
     });
 
+    describe('integrationInventory', () => {
+      it('lists the associated Lambda functions and Lex V2 aliases, and nothing else', async () => {
+        const center = await fresh(SEEDED);
+
+        const data = await center.integrationInventory();
+
+        expect(data.instanceArn).toBe(INSTANCE);
+        expect(sorted(data.resources).map((r) => [r.kind, r.arn])).toEqual([
+          ['lambda', 'arn:aws:lambda:eu-west-2:111122223333:function:verify-pin'],
+          ['lex-bot', LEX_ALIAS],
+        ]);
+      });
+    });
+
     describe('flowInventory', () => {
       it('lists the flows with their types and the modules, and nothing else', async () => {
         const center = await fresh(SEEDED);

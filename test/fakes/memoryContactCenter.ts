@@ -58,6 +58,12 @@ export class MemoryContactCenter implements ContactCenter {
     return { ...data, resources: data.resources.filter(isFlow) };
   }
 
+  async integrationInventory(): Promise<CatalogData> {
+    this.calls.push({ method: 'integrationInventory', arg: '' });
+    const data = await this.#everything();
+    return { ...data, resources: data.resources.filter((r) => r.kind === 'lambda' || r.kind === 'lex-bot') };
+  }
+
   async inventory(): Promise<CatalogData> {
     this.calls.push({ method: 'inventory', arg: '' });
     return this.#everything();
