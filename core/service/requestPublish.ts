@@ -6,13 +6,7 @@ import { AlreadyRequestedError, ServiceError } from '../errors.js';
 import { TargetReader } from '../publish/publishTarget.js';
 import { lostTransition } from '../publish/requestState.js';
 import { flowLabel } from '../versions/flowKey.js';
-import {
-  driftHashOf,
-  expiryAfter,
-  isSnapshot,
-  publishProblems,
-  resolutionHash,
-} from '../versions/requests.js';
+import { isSnapshot, pendingRequest, publishProblems } from '../versions/requests.js';
 import type { AuditEvent, FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
 import { lookupHead } from './findFlow.js';
 
@@ -52,22 +46,16 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
   refuseUnpublishable(version);
   const located = await new TargetReader(deps, env).locate(head, version);
   const now = deps.clock.now();
-  const request: PublishRequest = {
+  const request = pendingRequest({
     id: deps.newId(),
     env,
-    flowKey: flow,
-    version: version.number,
-    contentHash: version.contentHash,
-    resolutionHash: resolutionHash(version.resolutions),
-    driftHash: driftHashOf(located.current?.content ?? null),
+    version,
+    currentContent: located.current?.content ?? null,
     requester: actor.id,
-    requestedAt: now.toISOString(),
-    expiresAt: expiryAfter(now, policy.expiresAfterHours),
-    state: 'pending',
-    decidedBy: null,
-    decidedAt: null,
-    reason: null,
-  };
+    now,
+    expiresAfterHours: policy.expiresAfterHours,
+  });
+
   const stored = await deps.requests.createRequest(request);
   if (!stored.created) throw alreadyRequested(stored.request, head.name);
   await recordEvent(deps, {

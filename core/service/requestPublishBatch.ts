@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { TargetReader } from '../publish/publishTarget.js';
 import { flowLabel } from '../versions/flowKey.js';
-import { driftHashOf, expiryAfter, publishProblems, resolutionHash } from '../versions/requests.js';
+import { pendingRequest, publishProblems } from '../versions/requests.js';
 import type { FlowVersion, PublishRequest } from '../versions/types.js';
 import { approveAtOnce, requestDetail } from './requestPublish.js';
 
@@ -50,23 +50,17 @@ export async function requestPublishBatch(
   const now = deps.clock.now();
   const leadId = deps.newId();
   const members = versions.map(
-    (version, i): PublishRequest => ({
-      id: i === 0 ? leadId : deps.newId(),
-      env,
-      flowKey: version.flowKey,
-      version: version.number,
-      contentHash: version.contentHash,
-      resolutionHash: resolutionHash(version.resolutions),
-      driftHash: driftHashOf(located[i]?.current?.content ?? null),
-      requester: actor.id,
-      requestedAt: now.toISOString(),
-      expiresAt: expiryAfter(now, policy.expiresAfterHours),
-      state: 'pending',
-      decidedBy: null,
-      decidedAt: null,
-      reason: null,
-      batch: leadId,
-    }),
+    (version, i): PublishRequest =>
+      pendingRequest({
+        id: i === 0 ? leadId : deps.newId(),
+        env,
+        version,
+        currentContent: located[i]?.current?.content ?? null,
+        requester: actor.id,
+        now,
+        expiresAfterHours: policy.expiresAfterHours,
+        batch: leadId,
+      }),
   );
   const [lead, ...rest] = members;
   if (lead === undefined) throw new ServiceError('not-found', `Nothing to publish to ${env}.`);

@@ -86,3 +86,38 @@ export function describeRequestState(request: PublishRequest): string {
   };
   return phrases[request.state];
 }
+
+/** What a new publish request is made of: who asks for which version, against what the target holds. */
+export interface NewRequest {
+  readonly id: string;
+  readonly env: string;
+  readonly version: FlowVersion;
+  /** The target's current content (the drift guard's baseline), or null when it has none. */
+  readonly currentContent: string | null;
+  readonly requester: string;
+  readonly now: Date;
+  readonly expiresAfterHours: number;
+  /** The lead request's id when this request is part of a promoted batch. */
+  readonly batch?: string;
+}
+
+/** A pending publish request binding the version's content and resolutions and the target's drift hash. */
+export function pendingRequest(input: NewRequest): PublishRequest {
+  return {
+    id: input.id,
+    env: input.env,
+    flowKey: input.version.flowKey,
+    version: input.version.number,
+    contentHash: input.version.contentHash,
+    resolutionHash: resolutionHash(input.version.resolutions),
+    driftHash: driftHashOf(input.currentContent),
+    requester: input.requester,
+    requestedAt: input.now.toISOString(),
+    expiresAt: expiryAfter(input.now, input.expiresAfterHours),
+    state: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
+    ...(input.batch === undefined ? {} : { batch: input.batch }),
+  };
+}

@@ -1,4 +1,5 @@
 import type { CliIo } from '../../cli/io.js';
+import { main } from '../../cli/main.js';
 
 /** A CLI's terminal as tests read it: what it printed to each stream. */
 export interface Captured {
@@ -25,4 +26,14 @@ export function captureIo(cwd: string, color = false): Captured {
     out: () => out,
     err: () => err,
   };
+}
+
+/** Runs `flowgate <argv>` in `cwd` as the command line would, with what it printed. */
+export async function flowgate(
+  cwd: string,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  const captured = captureIo(cwd);
+  const code = await main(argv, captured.io);
+  return { code, out: captured.out(), err: captured.err() };
 }

@@ -10,27 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../adapters/local/localStack.js';
 import { S3FileStore } from '../../adapters/s3/S3FileStore.js';
 import { dynamoStores } from '../../app/compose/stores.js';
-import type { CliIo } from '../../cli/io.js';
-import { main } from '../../cli/main.js';
+import { flowgate } from './captureIo.js';
 
 const root = join(import.meta.dirname, '..', '..');
-
-async function flowgate(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    color: false,
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'flowgate-cli-'));

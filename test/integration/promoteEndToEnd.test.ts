@@ -9,31 +9,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/io.js';
-import { main } from '../../cli/main.js';
+import { flowgate } from '../cli/captureIo.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** What identifies test's resources: its account (Lambda ARNs) and its instance (every Connect ARN). */
 const TEST_ACCOUNT = '777788889999';
 const TEST_INSTANCE = '3c9f1e2a-6b7d-4c8e-9f0a-1b2c3d4e5f60';
 const PROD_INSTANCE = 'arn:aws:connect:us-west-2:444455556666:instance/5e2d7c1b-9a4f-4f3e-8b6d-2c1a0f9e8d77';
-
-async function flowgate(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    color: false,
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 /** A working folder with the example flows, both seeds, and a config with test and prod on local instances. */
 function workspace(): string {
