@@ -78,7 +78,7 @@ export async function requestPublish(deps: ServiceDeps, input: RequestPublishInp
 }
 
 /** The refusal of a second request for a version: who asked first, when, and where it stands. */
-function alreadyRequested(existing: PublishRequest, name: string): AlreadyRequestedError {
+export function alreadyRequested(existing: PublishRequest, name: string): AlreadyRequestedError {
   const where = `${name} v${existing.version} in ${existing.env}`;
   const standing =
     existing.state === 'approved'

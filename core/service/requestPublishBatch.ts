@@ -5,9 +5,9 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { TargetReader } from '../publish/publishTarget.js';
 import { flowLabel } from '../versions/flowKey.js';
-import { pendingRequest, publishProblems } from '../versions/requests.js';
+import { isOpenRequest, pendingRequest, publishProblems } from '../versions/requests.js';
 import type { FlowVersion, PublishRequest } from '../versions/types.js';
-import { approveAtOnce, requestDetail } from './requestPublish.js';
+import { alreadyRequested, approveAtOnce, requestDetail } from './requestPublish.js';
 
 /** Input of {@link requestPublishBatch}. */
 export interface RequestPublishBatchInput {
@@ -47,6 +47,7 @@ export async function requestPublishBatch(
   const located = await new TargetReader(deps, env).locateAll(
     versions.map((version, i) => ({ head: heads[i] ?? null, version })),
   );
+  await refuseOpenRequests(deps, env, versions);
   const now = deps.clock.now();
   const leadId = deps.newId();
   const members = versions.map(
@@ -67,7 +68,9 @@ export async function requestPublishBatch(
   // Members first, the lead last: the lead is what makes the batch decidable.
   const together = members.map((m) => `${flowLabel(m.flowKey)} v${m.version}`).join(', ');
   for (const [i, request] of [...rest, lead].entries()) {
-    await deps.requests.createRequest(request);
+    const stored = await deps.requests.createRequest(request);
+    // Checked above; a request made for the same version since then wins, and this batch stops.
+    if (!stored.created) throw alreadyRequested(stored.request, flowLabel(request.flowKey));
     const target = located[i === rest.length ? 0 : i + 1]?.target?.arn ?? null;
     await recordEvent(deps, {
       env,
@@ -121,4 +124,20 @@ async function approveBatchAtOnce(
   const out: PublishRequest[] = [];
   for (const request of members) out.push(await approveAtOnce(deps, request, actor, false));
   return out;
+}
+
+/**
+ * Refuses a batch any of whose versions already has an open request in `env`, before anything is
+ * written: that request is decided (or expires) first, so a version never waits on two requests.
+ */
+async function refuseOpenRequests(
+  deps: ServiceDeps,
+  env: string,
+  versions: readonly FlowVersion[],
+): Promise<void> {
+  for (const version of versions) {
+    const requests = await deps.requests.listFlowRequests(env, version.flowKey);
+    const open = requests.find((r) => r.version === version.number && isOpenRequest(r));
+    if (open !== undefined) throw alreadyRequested(open, flowLabel(version.flowKey));
+  }
 }
