@@ -102,6 +102,8 @@ describe.each([
     const asked = flowgate(dir, 'publish', 'Main IVR', '--env', 'prod', '--as', 'alice');
 
     expect([imported.status, imported.stdout]).toEqual([0, expect.stringContaining('version 1  Main IVR')]);
+    // Nothing but flowgate's own words on stderr (the AWS SDK warns about Node 20 unless told not to).
+    expect(imported.stderr).not.toContain('NodeVersionSupportWarning');
     expect([asked.status, asked.stdout]).toEqual([0, expect.stringContaining('is waiting for approval')]);
   }, 120_000); // two processes, each starting the local stack: slow through tsx on a busy machine
 
