@@ -38,10 +38,18 @@ export class SlackNotifier implements Notifier {
   }
 
   async notify(notification: Notification): Promise<void> {
-    const channel = this.#environments[notification.env]?.channels[0];
-    if (channel === undefined) return;
+    const channel = noticeChannel(this.#environments, notification.env);
+    if (channel === null) return;
     await this.#messenger.post(channel, { text: notificationText(notification, this.#word(notification)) });
   }
+}
+
+/** The channel `env`'s notifications go to: its first bound channel; null when it has none. */
+export function noticeChannel(
+  environments: SlackNotifierOptions['environments'],
+  env: string,
+): string | null {
+  return environments[env]?.channels[0] ?? null;
 }
 
 /** The notification's text, then its first diagnostics (errors first), one a line, within `MAX_TEXT`. */

@@ -91,7 +91,7 @@ export function flowTypeMismatch(
   };
 }
 
-/** The batch flow's name is taken in the target by a flow of another type, or by a module (or the reverse). */
+/** The batch flow's name is taken in the target by a flow of another type (a module never clashes with a flow). */
 export function typeMismatch(
   flow: { name: string; type: FlowKind | null },
   existing: { name: string; type: FlowKind | null },

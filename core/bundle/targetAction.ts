@@ -19,7 +19,7 @@ export interface TargetActionInput {
   readonly sourceId: string | null;
 }
 
-/** The decision, and the findings that block it (a name taken by another type, an ambiguous name). */
+/** The decision, and the findings that block it (a name taken by a flow of another type, an ambiguous name). */
 export interface TargetActionDecision {
   readonly action: TargetAction;
   readonly diagnostics: readonly Diagnostic[];
@@ -30,8 +30,11 @@ const CREATE: TargetAction = { kind: 'create' };
 /**
  * Create or update: a remembered mapping for the flow itself (by its source ARN, id, then name),
  * else the one target resource of the same name and kind (`flow` for flows, `module` for modules)
- * and type. A same-named flow of another type, or a module named like the flow (or the reverse),
- * is a `type-mismatch`: Connect cannot import flows of different types into each other. Only a
+ * and type. A same-named flow of another type is a `type-mismatch`: Connect cannot import flows of
+ * different types into each other. A module never answers for a flow, nor a flow for a module:
+ * Connect names them in separate namespaces (CreateContactFlow and CreateContactFlowModule each
+ * refuse only a duplicate of their own kind), so a flow "Greeting" beside a module "Greeting" is
+ * created, not a clash. Only a
  * resource inside the target instance is updated; one inherited from a parent in another
  * instance is left alone and a new flow is created.
  */
@@ -44,10 +47,7 @@ export function decideTargetAction(flow: TargetActionInput, catalog: Catalog): T
   const target = catalog.data.name;
   if (lookup.found === 'one') return decideHit(flow, lookup.hit, flowType, catalog);
   if (lookup.found === 'many') return blocked(ambiguousTarget(flow, lookup.count, target));
-  const clash = [
-    ...catalog.resourcesNamed(kind, flow.name),
-    ...catalog.resourcesNamed(otherKind(kind), flow.name),
-  ][0];
+  const clash = catalog.resourcesNamed(kind, flow.name)[0];
   if (clash === undefined) return { action: CREATE, diagnostics: [] };
   return blocked(typeMismatch(flow, { name: clash.resource.name, type: kindOf(clash.resource) }, target));
 }
@@ -80,10 +80,6 @@ function decideHit(
 
 function blocked(diagnostic: Diagnostic): TargetActionDecision {
   return { action: CREATE, diagnostics: [diagnostic] };
-}
-
-function otherKind(kind: 'flow' | 'module'): 'flow' | 'module' {
-  return kind === 'flow' ? 'module' : 'flow';
 }
 
 function kindOf(resource: CatalogResource): FlowKind | null {

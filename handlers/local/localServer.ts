@@ -36,7 +36,10 @@ export interface LocalSlackSettings {
 /** Options of {@link startLocalServer}. */
 export interface LocalServerOptions {
   readonly backend: Backend;
-  /** Tells environments' channels what happened; null (the default) as the messages say it already. */
+  /**
+   * Tells environments' channels what happened. Default, as in AWS: the Slack app's notifier (each
+   * environment's first bound channel), none with Slack off; null tells nobody.
+   */
   readonly notifier?: Notifier | null;
   /**
    * The Slack app; null runs with Slack off (no Slack app configured): the webhook, S3 drops and
@@ -93,7 +96,6 @@ export interface LocalServer {
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { backend } = options;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  const notifier = options.notifier ?? null;
   // No Slack client at all with Slack off: nothing may try to reach Slack (there may be no network).
   const slack =
     options.slack === null
@@ -103,6 +105,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           backend.config,
           options.maxFileBytes,
         );
+  // The same notices as the Lambdas send, so what people see in Slack does not depend on the host.
+  const notifier = options.notifier === undefined ? (slack?.notifier ?? null) : options.notifier;
   const reportSecret = options.reportSecret ?? randomBytes(32).toString('hex');
   // Known once the server listens; reports are only linked from messages posted after that.
   let baseUrl = 'http://127.0.0.1';

@@ -9,8 +9,9 @@ import { serviceDeps } from '../../app/compose/backend.js';
 import type { SlackSide } from '../../app/compose/slack.js';
 import { expireDueRequests, safeParseScheduledEvent } from '../../app/expireDueRequests.js';
 import type { FlowPicture } from '../../app/flowPicture.js';
+import { importNoticesElsewhere } from '../../app/importNotices.js';
 import { type JobRun, runJobOnce } from '../../app/jobOnce.js';
-import { parseSlackJob } from '../../app/jobs.js';
+import { parseSlackJob, type SlackJob } from '../../app/jobs.js';
 import type { ReportLink } from '../../app/reportLinks.js';
 import { WEBHOOK_IMPORT_JOB, webhookJobHandlers } from '../../app/webhookImport.js';
 import type { Job, Notifier } from '../../core/ports.js';
@@ -58,8 +59,12 @@ export interface Worker {
 export function createWorker(options: WorkerOptions): Worker {
   const reportLink = options.reportLink ?? null;
   const service = () => serviceDeps(options.backend, options.notifier);
-  const depsOfJob = (slack: SlackSide): WorkerDeps => ({
-    service: service(),
+  // A Slack job's import report is posted where the job came from: no second notice there.
+  const depsOfJob = (slack: SlackSide, job: SlackJob): WorkerDeps => ({
+    service: serviceDeps(
+      options.backend,
+      importNoticesElsewhere(options.notifier, options.backend.config, job.channel),
+    ),
     messenger: slack.messenger,
     files: slack.fileSource,
     log: options.log,
@@ -77,14 +82,16 @@ export function createWorker(options: WorkerOptions): Worker {
         if (job.kind === WEBHOOK_IMPORT_JOB)
           return webhookJobHandlers(deps, { reportLink, log: options.log }).handler(job);
         if (options.slack === null) throw slackOff(job);
-        return processSlackJob(parseSlackJob(job.payload), depsOfJob(options.slack));
+        const slackJob = parseSlackJob(job.payload);
+        return processSlackJob(slackJob, depsOfJob(options.slack, slackJob));
       });
     },
     reportFailure: async (job, error) => {
       if (job.kind === WEBHOOK_IMPORT_JOB) return webhookJobHandlers(service()).onFailure(job, error);
       // With Slack off nobody can be told in Slack: the log is where the person running it looks.
       if (options.slack === null) return options.log(`flowgate: ${slackOff(job).message}`, error);
-      return reportJobFailure(parseSlackJob(job.payload), error, depsOfJob(options.slack));
+      const slackJob = parseSlackJob(job.payload);
+      return reportJobFailure(slackJob, error, depsOfJob(options.slack, slackJob));
     },
     // With Slack off requests still expire; there is only no message to update.
     expireRequests: () =>

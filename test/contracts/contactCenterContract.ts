@@ -194,6 +194,15 @@ export function describeContactCenterContract(name: string, make: MakeContactCen
 
         expect(await center.describeFlow('module', module.id)).toMatchObject({ name: 'Shared name' });
       });
+
+      it('creates a flow when a module already has its name', async () => {
+        const center = await fresh();
+        await center.createFlow(inputOf('module', { name: 'Shared name' }));
+
+        const flow = await center.createFlow(inputOf('flow', { name: 'Shared name' }));
+
+        expect(await center.describeFlow('flow', flow.id)).toMatchObject({ name: 'Shared name' });
+      });
     });
 
     describe('describeFlow', () => {

@@ -88,6 +88,32 @@ describe('planBatch', () => {
       expect(plan.flows[0]?.dependsOn).toEqual(['billing.json']);
     });
 
+    it('makes a flow depend on the batch module it invokes, not on the batch flow of that name', () => {
+      const greetingFlow = { ...flow('greeting', 'CONTACT_FLOW'), file: 'greeting-flow.json' };
+      const plan = planBatch(
+        [flow('main', 'CONTACT_FLOW', [invoke('greeting')]), greetingFlow, flow('greeting', 'MODULE')],
+        catalog([]),
+      );
+
+      expect(plan.flows[0]?.dependsOn).toEqual(['greeting.json']);
+      expect(plan.flows.flatMap((f) => f.diagnostics)).toEqual([]);
+    });
+
+    it('makes a flow depend on the batch flow it transfers to, not on the batch module of that name', () => {
+      const greetingModule = { ...flow('greeting', 'MODULE'), file: 'greeting-module.json' };
+      const plan = planBatch(
+        [
+          flow('main', 'CONTACT_FLOW', [transferTo('greeting')]),
+          greetingModule,
+          flow('greeting', 'CONTACT_FLOW'),
+        ],
+        catalog([]),
+      );
+
+      expect(plan.flows[0]?.dependsOn).toEqual(['greeting.json']);
+      expect(plan.flows.flatMap((f) => f.diagnostics)).toEqual([]);
+    });
+
     it('puts an event hook flow before the flow that sets it', () => {
       const plan = planBatch(
         [flow('main', 'CONTACT_FLOW', [queueHook('music')]), flow('music', 'CUSTOMER_QUEUE')],
@@ -217,20 +243,22 @@ describe('planBatch', () => {
       );
     });
 
-    it('reports type-mismatch when a module is named like a target flow', () => {
+    it('creates a module, with no finding, when only a target flow has its name', () => {
       const existing = resource('flow', 'f-auth', 'auth', { flowType: 'CONTACT_FLOW' });
 
       const plan = planBatch([flow('auth', 'MODULE')], catalog([existing]));
 
-      expect(codes(plan, 0)).toEqual(['error:type-mismatch']);
+      expect(plan.flows[0]?.action).toEqual({ kind: 'create' });
+      expect(codes(plan, 0)).toEqual([]);
     });
 
-    it('reports type-mismatch when a flow is named like a target module', () => {
+    it('creates a flow, with no finding, when only a target module has its name', () => {
       const existing = resource('module', 'm-auth', 'auth');
 
       const plan = planBatch([flow('auth', 'CONTACT_FLOW')], catalog([existing]));
 
-      expect(codes(plan, 0)).toEqual(['error:type-mismatch']);
+      expect(plan.flows[0]?.action).toEqual({ kind: 'create' });
+      expect(codes(plan, 0)).toEqual([]);
     });
 
     it('reports ambiguous-target when the target has two flows of that name and type', () => {

@@ -30,4 +30,33 @@ describe('decideTargetAction', () => {
 
     expect(decision.action).toEqual({ kind: 'update', arn: shared.arn, id: 'f-main' });
   });
+
+  it('updates the same-named flow, not the module of that name, when the target has both', () => {
+    const module = resource('module', 'm-greet', 'Greeting');
+    const flow = resource('flow', 'f-greet', 'Greeting', { flowType: 'CONTACT_FLOW' });
+
+    const decision = decideTargetAction({ ...main, name: 'Greeting' }, catalog([module, flow]));
+
+    expect(decision).toEqual({ action: { kind: 'update', arn: flow.arn, id: 'f-greet' }, diagnostics: [] });
+  });
+
+  it('creates a module when the target has only a flow of its name', () => {
+    const flow = resource('flow', 'f-greet', 'Greeting', { flowType: 'CONTACT_FLOW' });
+    const module = { name: 'Greeting', type: 'MODULE', sourceArn: null, sourceId: null } as const;
+
+    const decision = decideTargetAction(module, catalog([flow]));
+
+    expect(decision).toEqual({ action: { kind: 'create' }, diagnostics: [] });
+  });
+
+  it('ignores a module mapping when deciding for a flow', () => {
+    const module = resource('module', 'm-greet', 'Greeting');
+    const target = catalog([module], {
+      mappings: [{ kind: 'module', source: 'src-main', target: 'm-greet' }],
+    });
+
+    const decision = decideTargetAction(main, target);
+
+    expect(decision).toEqual({ action: { kind: 'create' }, diagnostics: [] });
+  });
 });

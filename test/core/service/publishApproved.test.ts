@@ -196,6 +196,21 @@ describe('publishApproved', () => {
     expect(kit.center.flow(target.id)?.content).toBe(inboundFlow('Main', { say: 'Hotfix.' }));
   });
 
+  it('creates a flow named like a target module, leaving the module as it was', async () => {
+    const module = existingFlow('Greeting', moduleFile('Greeting', 'Made by hand.'), 'MODULE');
+    const kit = openKit([module]);
+    await importTexts(kit, 'prod', { greeting: inboundFlow('Greeting') });
+    const ids = await approved(kit, 'flow:Greeting');
+
+    const outcome = await publishApproved(kit.deps, { ids, actor: users.alice });
+
+    expect(outcome.flows[0]).toMatchObject({ state: 'published', action: 'created' });
+    expect(writeLog(kit.center)).toEqual(['createFlow Greeting']);
+    const created = kit.center.flow(outcome.flows[0]?.arn?.split('/').pop() ?? '');
+    expect(created).toMatchObject({ kind: 'flow', name: 'Greeting', type: 'CONTACT_FLOW' });
+    expect(kit.center.flow(module.id)).toMatchObject({ kind: 'module', content: module.content });
+  });
+
   it('snapshots the content it replaces as a version before overwriting it', async () => {
     const old = inboundFlow('Main', { say: 'Made by hand.' });
     const target = existingFlow('Main', old);
