@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { blockName } from '../actions.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FlowContent } from '../flow.js';
-import { isJsonObject, type JsonPath } from '../json.js';
+import { isJsonObject, type JsonObject, type JsonPath } from '../json.js';
 import { actionLayoutSchema, flowContentSchema, flowMetadataSchema } from './schemas.js';
 import { describeIssue, describeValue, flowIssueDiagnostic, issuePath } from './zodIssues.js';
 
@@ -23,13 +23,68 @@ export function parseFlowContent(doc: unknown): FlowContentResult {
   if (!isJsonObject(doc)) {
     return { ok: false, diagnostics: [notAnObject(doc)] };
   }
-  const checked = flowContentSchema.safeParse(doc);
-  if (!checked.success) {
-    return { ok: false, diagnostics: checked.error.issues.map((issue) => flowIssueDiagnostic(issue, doc)) };
+  if (!hasFlowShape(doc)) {
+    const checked = flowContentSchema.safeParse(doc);
+    if (!checked.success) {
+      return { ok: false, diagnostics: checked.error.issues.map((issue) => flowIssueDiagnostic(issue, doc)) };
+    }
   }
   // The schema has just shown `doc` has this shape; zod's own output is a copy we do not want.
   const content = doc as unknown as FlowContent;
   return { ok: true, content, diagnostics: [...versionFindings(content), ...metadataFindings(content)] };
+}
+
+/**
+ * The common case, decided without zod: true only when `flowContentSchema` would accept `doc`
+ * (the same checks, field by field), so zod runs just to word what is wrong. zod copies every
+ * action and its branches on the way, which cost a tenth of reading a flow.
+ */
+function hasFlowShape(doc: JsonObject): boolean {
+  if (typeof doc.Version !== 'string' || typeof doc.StartAction !== 'string') return false;
+  if (!isObjectOrAbsent(doc.Metadata) || !isObjectOrAbsent(doc.Settings)) return false;
+  const actions = doc.Actions;
+  if (!Array.isArray(actions)) return false;
+  for (const action of actions) if (!hasActionShape(action)) return false;
+  return true;
+}
+
+function hasActionShape(action: unknown): boolean {
+  if (!isJsonObject(action)) return false;
+  if (typeof action.Identifier !== 'string' || typeof action.Type !== 'string') return false;
+  if (!isObjectOrAbsent(action.Parameters)) return false;
+  const transitions = action.Transitions;
+  if (transitions === undefined) return true;
+  if (!isJsonObject(transitions)) return false;
+  if (transitions.NextAction !== undefined && typeof transitions.NextAction !== 'string') return false;
+  return (
+    isArrayOrAbsentOf(transitions.Conditions, hasConditionShape) &&
+    isArrayOrAbsentOf(transitions.Errors, hasErrorShape)
+  );
+}
+
+function hasConditionShape(branch: unknown): boolean {
+  if (!isJsonObject(branch) || typeof branch.NextAction !== 'string') return false;
+  const condition = branch.Condition;
+  return (
+    isJsonObject(condition) && typeof condition.Operator === 'string' && Array.isArray(condition.Operands)
+  );
+}
+
+function hasErrorShape(branch: unknown): boolean {
+  return (
+    isJsonObject(branch) && typeof branch.NextAction === 'string' && typeof branch.ErrorType === 'string'
+  );
+}
+
+function isObjectOrAbsent(value: unknown): boolean {
+  return value === undefined || isJsonObject(value);
+}
+
+function isArrayOrAbsentOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (!isItem(item)) return false;
+  return true;
 }
 
 function notAnObject(doc: unknown): Diagnostic {

@@ -1,7 +1,7 @@
 import { isJsonObject, type Json, type JsonObject, type JsonPath } from '../../json.js';
 import type { LegacyDocument, LegacyModule } from './legacySchema.js';
 import type { DisplayName } from './moduleContext.js';
-import { setOwn } from './ownKeys.js';
+import { copyJson, setOwn } from './ownKeys.js';
 
 type MutableObject = { [key: string]: Json };
 
@@ -22,7 +22,7 @@ const FLOW_KEYS = [
  * designer uses too), plus each resource display name at `parameters.<path>.displayName`.
  */
 export function actionMetadata(module: LegacyModule, displayNames: readonly DisplayName[]): JsonObject {
-  const out: MutableObject = module.metadata ? (structuredClone(module.metadata) as MutableObject) : {};
+  const out: MutableObject = module.metadata ? (copyJson(module.metadata) as MutableObject) : {};
   if (displayNames.length === 0) return out;
   // `out` is already a deep copy, so its `parameters` may be extended in place.
   const parameters: MutableObject = isJsonObject(out.parameters) ? (out.parameters as MutableObject) : {};
@@ -83,7 +83,7 @@ export function flowMetadata(document: LegacyDocument, actions: JsonObject): Jso
   const out: MutableObject = {};
   const copy = (key: string): void => {
     const value = legacy[key];
-    if (Object.hasOwn(legacy, key) && value !== undefined) setOwn(out, key, structuredClone(value));
+    if (Object.hasOwn(legacy, key) && value !== undefined) setOwn(out, key, copyJson(value));
   };
   copy('entryPointPosition');
   copy('snapToGrid');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookup, setOwn } from '../../../../core/formats/legacy/ownKeys.js';
+import { copyJson, lookup, setOwn } from '../../../../core/formats/legacy/ownKeys.js';
 
 describe('lookup', () => {
   it('finds an own entry', () => {
@@ -19,5 +19,19 @@ describe('setOwn', () => {
 
     expect(Object.keys(target)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
+  });
+});
+
+describe('copyJson', () => {
+  it('copies every level and keeps a __proto__ key as an own entry', () => {
+    const original = JSON.parse('{"position":{"x":1},"__proto__":{"y":2},"list":[{"z":3}]}');
+
+    const copy = copyJson(original) as Record<string, { x?: number }>;
+
+    expect(copy).toEqual(structuredClone(original));
+    expect(Object.keys(copy)).toEqual(['position', '__proto__', 'list']);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.position).not.toBe(original.position);
+    expect(copy.list).not.toBe(original.list);
   });
 });
