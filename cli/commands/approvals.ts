@@ -8,6 +8,7 @@ import { rollbackFlow } from '../../core/service/rollbackFlow.js';
 import { flowLabel } from '../../core/versions/flowKey.js';
 import type { PublishRequest } from '../../core/versions/types.js';
 import { type CliIo, EXIT } from '../io.js';
+import { alreadyRequestedText } from '../refusal.js';
 import type { Runtime } from '../runtime.js';
 import type { OutputOptions } from './history.js';
 
@@ -54,7 +55,7 @@ export async function runPublish(
       io,
       options,
       { request: existing, outcome: null, alreadyRequested: true },
-      `${error.message}\n${requestLine(existing)}`,
+      `Nothing new was requested. ${alreadyRequestedText(existing, flowLabel(existing.flowKey), rt.actor.id)}`,
     );
     return EXIT.ok;
   }

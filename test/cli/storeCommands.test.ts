@@ -45,8 +45,10 @@ describe('flowgate store commands on the local default', () => {
     expect(request.state).toBe('pending');
     const repeated = await flowgate(dir, 'publish', 'Billing', '--env', 'prod', '--as', 'alice');
     expect(repeated.code).toBe(0);
-    expect(repeated.out).toContain(`Billing v1 in prod was already requested by alice`);
-    expect(repeated.out).toContain(`Publish request ${request.id}`);
+    expect(repeated.out).toMatch(
+      /^Nothing new was requested\. You already asked to publish Billing v1 to prod at \d{4}-\d\d-\d\d \d\d:\d\d;/,
+    );
+    expect(repeated.out).toContain(`flowgate approve ${request.id} --as <publisher>`);
 
     const self = await flowgate(dir, 'approve', request.id, '--as', 'alice');
     expect(self.code).toBe(1);
