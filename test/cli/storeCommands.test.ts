@@ -82,6 +82,21 @@ describe('flowgate store commands on the local default', () => {
     expect(actions).toEqual(expect.arrayContaining(['import', 'request', 'approve', 'publish', 'rollback']));
   });
 
+  it('names the flows an approval waits for, with the command that moves each on', async () => {
+    const dir = workspace();
+    await flowgate(dir, 'import', 'flows', '--env', 'prod', '--as', 'alice');
+    const asked = await flowgate(dir, 'publish', 'Main IVR', '--env', 'prod', '--as', 'alice', '--json');
+    const request = (JSON.parse(asked.out) as { request: { id: string } }).request;
+
+    const approved = await flowgate(dir, 'approve', request.id, '--as', 'reviewer');
+
+    expect(approved.code).toBe(0);
+    expect(approved.out).toContain(
+      'module Authenticate caller: not requested yet; request it: flowgate publish "Authenticate caller" --env prod',
+    );
+    expect(approved.out).not.toMatch(/flow:|module:/);
+  });
+
   it('exports the latest version under the flow name with a time stamp', async () => {
     const dir = workspace();
     await flowgate(dir, 'import', 'flows/main-ivr.json', '--env', 'test', '--as', 'alice');
