@@ -28,9 +28,14 @@ export function buildMappings(view: MappingsView): SlackMessage {
     sorted,
     SHOWN_MAPPINGS,
     (m) =>
-      `${m.kind} ${code(m.source)} → ${targetOf(view, m)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
+      `${m.kind} ${sourceOf(m)} → ${targetOf(view, m)} · ${mention(m.chosenBy)} ${slackDate(m.chosenAt)}`,
     'replacement',
   );
+}
+
+/** The source by the name its flow gave it, else as remembered (a raw ARN or id). */
+function sourceOf(mapping: RememberedMapping): string {
+  return mapping.sourceName === undefined ? code(mapping.source) : `*${escapeMrkdwn(mapping.sourceName)}*`;
 }
 
 /** The target by the environment's name for it, else as remembered. */

@@ -1,5 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import { blockName } from '../core/actions.js';
 import type { PlannedFlow } from '../core/pipeline.js';
+import type { Reference } from '../core/references/types.js';
+import type { Catalog } from '../core/resolve/catalog.js';
 import type { AutoPublishResult } from '../core/service/autoPublish.js';
 import type { VersionDiff } from '../core/service/diffVersions.js';
 import type { FlowVersion } from '../core/versions/types.js';
@@ -47,7 +50,12 @@ export function buildDiffMessage(diff: VersionDiff): SlackMessage {
  * `/flow plan`: what publishing the latest version would do if planned against the environment
  * now (resources created since the import resolve; nothing is stored).
  */
-export function buildPlanMessage(env: string, version: FlowVersion, planned: PlannedFlow): SlackMessage {
+export function buildPlanMessage(
+  env: string,
+  version: FlowVersion,
+  planned: PlannedFlow,
+  catalogs: readonly Catalog[] = [],
+): SlackMessage {
   const errors = planned.diagnostics.filter((d) => d.severity === 'error').length;
   const unresolved = planned.references.filter((_, i) => planned.resolutions[i]?.by === 'unresolved');
   const action =
@@ -56,13 +64,27 @@ export function buildPlanMessage(env: string, version: FlowVersion, planned: Pla
   const { shown, hidden } = capItems(unresolved, SHOWN_UNRESOLVED);
   const lines = shown.map(
     (r) =>
-      `${r.required ? ':x:' : ':warning:'} ${r.kind} ${code(r.name ?? r.value)} in ${code(r.action)}${r.required ? ' (required)' : ''}`,
+      `${r.required ? ':x:' : ':warning:'} ${r.kind} ${referenceShown(r, catalogs)} in the ${escapeMrkdwn(blockName(r.actionType))} block${r.required ? ' (required)' : ''}`,
   );
   if (hidden > 0) lines.push(moreLine(hidden, 'unresolved reference'));
   const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(first)}*`)];
   if (lines.length > 0) blocks.push(section(joinLines(lines, SLACK_LIMITS.sectionText, 'reference')));
   blocks.push(context('Nothing was stored. Import the flow again to store a version planned this way.'));
   return fitMessage({ text: first, blocks });
+}
+
+/**
+ * A reference as people know it: the name the file gives it, else the name an environment's
+ * catalog knows for its value (the instance it came from knows an ARN the target does not), else
+ * the raw value, in code formatting.
+ */
+function referenceShown(ref: Reference, catalogs: readonly Catalog[]): string {
+  if (ref.name !== null && ref.name !== '') return `*${escapeMrkdwn(ref.name)}*`;
+  for (const catalog of catalogs) {
+    const hit = catalog.findByArn(ref.kind, ref.value) ?? catalog.findById(ref.kind, ref.value);
+    if (hit !== null) return `*${escapeMrkdwn(hit.resource.name)}*`;
+  }
+  return code(ref.value === '' ? '(unnamed)' : ref.value);
 }
 
 /** What a discarded report says: who discarded it, and that the versions stay in the history. */

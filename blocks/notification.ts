@@ -27,9 +27,16 @@ export function notificationWords(notification: Notification): string {
     case 'expired':
       return `${facts.requester === undefined ? 'The' : `${mention(facts.requester)}, your`} request to publish ${flow} to ${env} expired${facts.expiresAt === undefined ? '' : ` ${slackDate(facts.expiresAt)}`} without a decision.`;
     case 'published':
+      return `${who} published ${publishedFlows(facts)} to ${env}.`;
     case 'publish-failed':
       return escapeMrkdwn(notification.text.split('\n')[0] ?? '');
   }
+}
+
+function publishedFlows(facts: NotificationFacts): string {
+  const flows = facts.published ?? [];
+  if (flows.length === 0) return flowOf(facts);
+  return flows.map((f) => `*${escapeMrkdwn(f.name)}* v${f.version}`).join(', ');
 }
 
 function flowOf(facts: NotificationFacts): string {

@@ -1,5 +1,6 @@
 import type { PromotedFlow, PromoteResult } from '../core/service/promoteFlows.js';
 import type { PullResult } from '../core/service/pullFlows.js';
+import type { PublishRequest } from '../core/versions/types.js';
 import { mention, plural, slackDate } from './format.js';
 import { escapeMrkdwn, fitMessage, joinLines, SLACK_LIMITS, type SlackMessage, section } from './limits.js';
 
@@ -69,11 +70,19 @@ function flowLine(flow: PromotedFlow): string {
 
 function nextStep(result: PromoteResult): string {
   if (result.refused !== null) return `No request was opened: ${escapeMrkdwn(result.refused)}`;
+  if (result.alreadyRequested !== null)
+    return openElsewhere(result.alreadyRequested.request, result.alreadyRequested.name);
   if (result.request === null) return 'Nothing to approve.';
   const { lead, members } = result.request;
   if (lead.state !== 'pending')
     return `The ${plural(members.length, 'flow')} were ${lead.state} at once (no approval is required there).`;
   return `One request publishes all ${plural(members.length, 'flow')} together once a publisher approves it (below; it expires ${slackDate(lead.expiresAt)}).`;
+}
+
+/** Why a batch with a version already asked for opened no request, for everyone in the channel. */
+function openElsewhere(request: PublishRequest, name: string): string {
+  const what = `*${escapeMrkdwn(name)}* v${request.version} to *${escapeMrkdwn(request.env)}*`;
+  return `No request was opened: publishing ${what} was already requested by ${mention(request.requester)} ${slackDate(request.requestedAt)}. Once that request is decided or expires, promote again.`;
 }
 
 function report(headline: string, lines: readonly string[]): SlackMessage {

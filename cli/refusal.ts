@@ -48,6 +48,25 @@ function requestText(code: string, facts: Extract<RefusalFacts, { kind: 'request
   return `You requested ${what}; another publisher${who} must approve it: flowgate approve ${request.id} --as <publisher>`;
 }
 
+/**
+ * The open request a repeated ask (or a promoted batch) found, to `you` at the terminal: who asked
+ * and when, where it stands, and the command that decides it (its id, where it must be typed).
+ */
+export function alreadyRequestedText(request: PublishRequest, name: string, you: string): string {
+  const what = `${name} v${request.version} to ${request.env}`;
+  const when = ` at ${localTime(request.requestedAt)}`;
+  const asked =
+    request.requester === you
+      ? `You already asked to publish ${what}${when}`
+      : `Publishing ${what} was already requested by ${request.requester}${when}`;
+  if (request.state !== 'pending') {
+    const approver = request.decidedBy === you ? 'you' : (request.decidedBy ?? 'a publisher');
+    return `${asked}; ${approver} approved it and it is being published.`;
+  }
+  const approver = request.requester === you ? 'another publisher' : 'a publisher';
+  return `${asked}; it waits until ${localTime(request.expiresAt)} for ${approver} to approve it: flowgate approve ${request.id} --as <publisher>`;
+}
+
 /** "2026-12-06 23:32" in the terminal's time zone. */
 function localTime(iso: string): string {
   const date = new Date(iso);

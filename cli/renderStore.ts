@@ -6,6 +6,7 @@ import type { PullResult } from '../core/service/pullFlows.js';
 import type { FlowDiff } from '../core/versions/diff.js';
 import type { AuditEvent } from '../core/versions/types.js';
 import { printable } from './printable.js';
+import { alreadyRequestedText } from './refusal.js';
 import { type Paint, painter, renderPlan, shortId } from './render.js';
 
 /** The import report: the plan of each file, then what was stored. */
@@ -108,7 +109,7 @@ export function renderPull(result: PullResult, color: boolean): string {
 }
 
 /** What a promote changes in the target, flow by flow, and the request to approve. */
-export function renderPromote(result: PromoteResult, color: boolean): string {
+export function renderPromote(result: PromoteResult, color: boolean, you: string): string {
   const paint = painter(color);
   const lines = [paint('bold', `Promote ${printable(result.from)} → ${printable(result.to)}:`)];
   for (const flow of result.flows) {
@@ -122,7 +123,7 @@ export function renderPromote(result: PromoteResult, color: boolean): string {
     lines.push(
       `  never published in ${printable(result.from)}, not promoted: ${result.notPublished.map(printable).join(', ')}`,
     );
-  lines.push(requestWords(result));
+  lines.push(requestWords(result, you));
   return `${lines.join('\n')}\n`;
 }
 
@@ -140,8 +141,13 @@ function changeWords(flow: PromotedFlow, paint: Paint): string {
   }
 }
 
-function requestWords(result: PromoteResult): string {
+function requestWords(result: PromoteResult, you: string): string {
   if (result.refused !== null) return `No request was opened: ${printable(result.refused)}`;
+  if (result.alreadyRequested !== null) {
+    const { request, name } = result.alreadyRequested;
+    const open = alreadyRequestedText(request, printable(name), printable(you));
+    return `No request was opened. ${open}\nOnce that request is decided or expires, promote again.`;
+  }
   if (result.request === null) return `Nothing changes in ${printable(result.to)}: nothing was written.`;
   const { lead, members } = result.request;
   if (lead.state !== 'pending')

@@ -252,6 +252,8 @@ export interface NotificationFacts {
   readonly expiresAt?: string;
   /** A rejection's reason. */
   readonly reason?: string;
+  /** The flows a publish wrote or found already live, by name and version (`published`). */
+  readonly published?: readonly { readonly name: string; readonly version: number }[];
   /** The flows (by name) publishing waits for, after an approval. */
   readonly waitingFor?: readonly string[];
   /** What an import stored, as plain text ("stored Billing v2; unchanged Main IVR v1"). */

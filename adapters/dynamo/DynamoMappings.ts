@@ -26,6 +26,7 @@ export class DynamoMappings implements Mappings {
       env: mapping.env,
       kind: mapping.kind,
       source: mapping.source,
+      ...(mapping.sourceName === undefined ? {} : { sourceName: mapping.sourceName }),
       target: mapping.target,
       chosenBy: mapping.chosenBy,
       chosenAt: mapping.chosenAt,
@@ -37,6 +38,10 @@ export class DynamoMappings implements Mappings {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': mappingPk(env) },
     });
-    return items.map((raw) => parseItem(mappingItemSchema, raw, 'mapping'));
+    return items.map((raw) => {
+      const { sourceName, ...mapping } = parseItem(mappingItemSchema, raw, 'mapping');
+      // Mappings remembered before names were kept have none: they show the raw source.
+      return sourceName === undefined ? mapping : { ...mapping, sourceName };
+    });
   }
 }

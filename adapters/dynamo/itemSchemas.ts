@@ -193,6 +193,7 @@ export const mappingItemSchema = z.object({
   env: z.string(),
   kind: z.enum(RESOURCE_KINDS),
   source: z.string(),
+  sourceName: z.string().optional(),
   target: z.string(),
   chosenBy: z.string(),
   chosenAt: z.string(),

@@ -1,4 +1,5 @@
 import { AlreadyRequestedError } from '../../core/errors.js';
+import type { WaitingFlow } from '../../core/publish/publishBatch.js';
 import type { PublishOutcome } from '../../core/publish/publishOutcome.js';
 import { approveRequest } from '../../core/service/approveRequest.js';
 import { publishIfApproved } from '../../core/service/publishIfApproved.js';
@@ -8,6 +9,7 @@ import { rollbackFlow } from '../../core/service/rollbackFlow.js';
 import { flowLabel } from '../../core/versions/flowKey.js';
 import type { PublishRequest } from '../../core/versions/types.js';
 import { type CliIo, EXIT } from '../io.js';
+import { alreadyRequestedText } from '../refusal.js';
 import type { Runtime } from '../runtime.js';
 import type { OutputOptions } from './history.js';
 
@@ -54,7 +56,7 @@ export async function runPublish(
       io,
       options,
       { request: existing, outcome: null, alreadyRequested: true },
-      `${error.message}\n${requestLine(existing)}`,
+      `Nothing new was requested. ${alreadyRequestedText(existing, flowLabel(existing.flowKey), rt.actor.id)}`,
     );
     return EXIT.ok;
   }
@@ -78,9 +80,23 @@ export async function runApprove(
   const human =
     result.outcome !== null
       ? result.outcome.summary
-      : `Approved ${flowLabel(result.request.flowKey)} v${result.request.version}. Publishing waits for: ${result.waitingFor.join(', ')} (once each is approved, the last approval publishes them together).`;
+      : `Approved ${flowLabel(result.request.flowKey)} v${result.request.version}. Publishing waits for (once each is approved, the last approval publishes them together):\n${result.waiting.map((w) => `  ${waitingLine(w, result.request.env)}`).join('\n')}`;
   print(io, options, result, human);
   return outcomeCode(result.outcome);
+}
+
+/** A flow an approval waits for, by name, with the command that moves it on. */
+function waitingLine(flow: WaitingFlow, env: string): string {
+  const name = flowLabel(flow.key);
+  const publish = `flowgate publish ${JSON.stringify(name.replace(/^module /, ''))} --env ${env}`;
+  switch (flow.state) {
+    case 'pending':
+      return `${name}: waits for approval: flowgate approve ${flow.request ?? ''} --as <publisher>`;
+    case 'failed':
+      return `${name}: its request failed; request it again: ${publish}`;
+    case 'not-requested':
+      return `${name}: not requested yet; request it: ${publish}`;
+  }
 }
 
 /** `flowgate reject <request> --reason <text>` */

@@ -44,9 +44,14 @@ export async function runPromote(
 ): Promise<number> {
   const result = await promoteFlows(rt.deps, { ...args, actor: rt.actor, progress: progressTo(io) });
   io.stdout(
-    options.json ? `${JSON.stringify(promoteJson(result), null, 2)}\n` : renderPromote(result, io.color),
+    options.json
+      ? `${JSON.stringify(promoteJson(result), null, 2)}\n`
+      : renderPromote(result, io.color, rt.actor.id),
   );
-  const failed = result.refused !== null || result.flows.some((f) => f.change === 'not-stored');
+  const failed =
+    result.refused !== null ||
+    result.alreadyRequested !== null ||
+    result.flows.some((f) => f.change === 'not-stored');
   return failed ? EXIT.findings : EXIT.ok;
 }
 
@@ -92,6 +97,16 @@ function promoteJson(result: PromoteResult) {
             members: result.request.members.map((m) => ({ id: m.id, flow: m.flowKey, version: m.version })),
           },
     refused: result.refused,
+    alreadyRequested:
+      result.alreadyRequested === null
+        ? null
+        : {
+            id: result.alreadyRequested.request.id,
+            flow: result.alreadyRequested.name,
+            version: result.alreadyRequested.request.version,
+            requester: result.alreadyRequested.request.requester,
+            state: result.alreadyRequested.request.state,
+          },
     notPublished: result.notPublished,
   };
 }

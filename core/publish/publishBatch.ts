@@ -10,6 +10,17 @@ export interface ReadyBatch {
   readonly waitingFor: readonly string[];
   /** The same flows by key, for messages that name them their own way. */
   readonly waitingKeys: readonly FlowKey[];
+  /** The same flows with where each stands, for messages that say what to do about each. */
+  readonly waiting: readonly WaitingFlow[];
+}
+
+/** A flow a batch needs that is neither published nor approved, and where it stands. */
+export interface WaitingFlow {
+  readonly key: FlowKey;
+  /** `pending`: its request waits for approval; `failed`: its request failed; `not-requested`: nobody asked yet. */
+  readonly state: 'pending' | 'failed' | 'not-requested';
+  /** The id of its pending or failed request; null when nobody asked yet. */
+  readonly request: string | null;
 }
 
 /**
@@ -56,7 +67,12 @@ export async function readyBatch(
     const member = byFlow.get(key)?.request;
     return member !== undefined && (member.state === 'approved' || member === request) ? [member.id] : [];
   });
-  return { ids, waitingFor: waiting.map((w) => w.text), waitingKeys: waiting.map((w) => w.key) };
+  return {
+    ids,
+    waitingFor: waiting.map((w) => w.text),
+    waitingKeys: waiting.map((w) => w.key),
+    waiting: waiting.map(({ key, state, request: id }) => ({ key, state, request: id })),
+  };
 }
 
 /** Options of {@link readyBatch}. */
@@ -101,23 +117,25 @@ async function unpublished(
   deps: ServiceDeps,
   env: string,
   keys: readonly FlowKey[],
-): Promise<{ key: FlowKey; text: string }[]> {
+): Promise<(WaitingFlow & { text: string })[]> {
   if (keys.length === 0) return [];
   const pending = await deps.requests.listRequests(env, 'pending');
-  const out: { key: FlowKey; text: string }[] = [];
+  const out: (WaitingFlow & { text: string })[] = [];
   let failed: PublishRequest[] | null = null;
   for (const key of keys) {
     const head = await deps.versions.getHead(env, key);
     if (head?.target) continue;
     const asked = pending.find((p) => p.flowKey === key);
     if (asked !== undefined) {
-      out.push({ key, text: `${key} (request ${asked.id})` });
+      out.push({ key, state: 'pending', request: asked.id, text: `${key} (request ${asked.id})` });
       continue;
     }
     failed ??= await deps.requests.listRequests(env, 'failed');
     const lost = failed.find((f) => f.flowKey === key);
     out.push({
       key,
+      state: lost === undefined ? 'not-requested' : 'failed',
+      request: lost?.id ?? null,
       text:
         lost === undefined
           ? `${key} (not requested yet: request publishing it)`

@@ -3,7 +3,7 @@ import { recordEvent } from '../audit/recordEvent.js';
 import type { Actor } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError, type StaleCause } from '../errors.js';
-import { type ReadyBatch, readyBatch } from '../publish/publishBatch.js';
+import { type ReadyBatch, readyBatch, type WaitingFlow } from '../publish/publishBatch.js';
 import type { PublishOutcome } from '../publish/publishOutcome.js';
 import { invalidState, loadRequest, lostTransition } from '../publish/requestState.js';
 import type { Reference } from '../references/types.js';
@@ -28,6 +28,8 @@ export interface ApproveResult {
   readonly waitingFor: readonly string[];
   /** The same flows by key, for messages that name them their own way. */
   readonly waitingKeys: readonly FlowKey[];
+  /** The same flows with where each stands (a pending or failed request, or none yet). */
+  readonly waiting: readonly WaitingFlow[];
 }
 
 /**
@@ -117,6 +119,7 @@ export async function approveRequest(deps: ServiceDeps, input: ApproveRequestInp
     outcome,
     waitingFor: [],
     waitingKeys: [],
+    waiting: [],
   };
 }
 
@@ -147,11 +150,13 @@ async function resumeApproved(
     outcome,
     waitingFor: [],
     waitingKeys: [],
+    waiting: [],
   };
 }
 
 function waitingResult(request: PublishRequest, batch: ReadyBatch): ApproveResult {
-  return { request, outcome: null, waitingFor: batch.waitingFor, waitingKeys: batch.waitingKeys };
+  const { waitingFor, waitingKeys, waiting } = batch;
+  return { request, outcome: null, waitingFor, waitingKeys, waiting };
 }
 
 /**

@@ -2,7 +2,7 @@ import { environmentOf, requireRole } from '../access.js';
 import type { Actor, FlowgateConfig } from '../config.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { ServiceError } from '../errors.js';
+import { AlreadyRequestedError, ServiceError } from '../errors.js';
 import type { FlowContent } from '../flow.js';
 import { parseFlowContent } from '../formats/parseFlowContent.js';
 import {
@@ -17,6 +17,7 @@ import { memberKind } from '../resolve/bundleIndex.js';
 import type { Catalog } from '../resolve/catalog.js';
 import { renameRulesFor } from '../resolve/renameRules.js';
 import { diffFlows, type FlowDiff } from '../versions/diff.js';
+import { flowLabel } from '../versions/flowKey.js';
 import type { FlowKey, FlowVersion, PublishRequest } from '../versions/types.js';
 import { type ImportFile, importFlows } from './importFlows.js';
 import { loadTarget, type TargetCache } from './loadTarget.js';
@@ -65,6 +66,11 @@ export interface PromoteResult {
   readonly request: BatchRequest | null;
   /** Why no request was opened although something changes (a flow that cannot be published), or null. */
   readonly refused: string | null;
+  /**
+   * The open request one of the batch's versions already has in the target (someone asked to
+   * publish it first), with the flow's name: no request was opened, and that one is decided first.
+   */
+  readonly alreadyRequested: { readonly request: PublishRequest; readonly name: string } | null;
   /** Selected source flows that were never published (nothing live to promote). */
   readonly notPublished: readonly string[];
 }
@@ -118,6 +124,7 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
       flows: [...notStored, ...flows],
       request: null,
       refused: null,
+      alreadyRequested: null,
       notPublished: pulled.notPublished,
     };
   }
@@ -138,6 +145,7 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
       flows: [...notStored, ...flows],
       request: null,
       refused: blocked,
+      alreadyRequested: null,
       notPublished: pulled.notPublished,
     };
   }
@@ -166,10 +174,10 @@ export async function promoteFlows(deps: ServiceDeps, input: PromoteInput): Prom
       diagnostics: result.analysis.diagnostics,
     };
   });
-  const { request, refused } = await openRequest(deps, to, flows, actor);
-  if (request !== null)
-    progress(`Opened request ${request.lead.id} for ${request.members.length} flows in ${to}.`);
-  return { from, to, flows: [...notStored, ...flows], request, refused, notPublished: pulled.notPublished };
+  const opened = await openRequest(deps, to, flows, actor);
+  if (opened.request !== null)
+    progress(`Opened one request for ${opened.request.members.length} flows in ${to}.`);
+  return { from, to, flows: [...notStored, ...flows], ...opened, notPublished: pulled.notPublished };
 }
 
 /** The environments of a promote: from where, to where. */
@@ -359,24 +367,32 @@ async function openRequest(
   to: string,
   flows: readonly PromotedFlow[],
   actor: Actor,
-): Promise<{ request: BatchRequest | null; refused: string | null }> {
+): Promise<Pick<PromoteResult, 'request' | 'refused' | 'alreadyRequested'>> {
   const lost = flows.filter((f) => f.change === 'not-stored').map((f) => f.name);
   if (lost.length > 0) {
     return {
       request: null,
       refused: `${lost.join(', ')} could not be stored in ${to}, so the batch was not put to approval: see the findings above, fix them in the source, then promote again.`,
+      alreadyRequested: null,
     };
   }
   const versions = flows.flatMap((f) =>
     (f.change === 'create' || f.change === 'update') && f.version !== null ? [f.version] : [],
   );
   const waiting = await pendingBatch(deps, to, versions);
-  if (waiting !== null) return { request: waiting, refused: null };
+  if (waiting !== null) return { request: waiting, refused: null, alreadyRequested: null };
   try {
-    return { request: await requestPublishBatch(deps, { env: to, versions, actor }), refused: null };
+    const request = await requestPublishBatch(deps, { env: to, versions, actor });
+    return { request, refused: null, alreadyRequested: null };
   } catch (error) {
+    // Each entry point words the open request for its reader (mentions and a link, or names).
+    if (error instanceof AlreadyRequestedError) {
+      const named = flows.find((f) => f.version?.flowKey === error.request.flowKey);
+      const open = { request: error.request, name: named?.name ?? flowLabel(error.request.flowKey) };
+      return { request: null, refused: null, alreadyRequested: open };
+    }
     if (error instanceof ServiceError && error.code === 'not-publishable')
-      return { request: null, refused: error.message };
+      return { request: null, refused: error.message, alreadyRequested: null };
     throw error;
   }
 }

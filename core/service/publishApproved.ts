@@ -126,7 +126,7 @@ async function publishLeased(
     reader.inventoryCalls + reader.bulkCalls + associating + flows.reduce((sum, f) => sum + f.calls, 0);
   const ok = flows.every((f) => f.state === 'published');
   const outcome: PublishOutcome = { env, ok, flows, calls, writes, summary: summarizeOutcome(env, flows) };
-  await announce(deps, outcome);
+  await announce(deps, outcome, actor);
   return outcome;
 }
 
@@ -303,7 +303,7 @@ async function refuseDrift(
 }
 
 /** One message for the whole batch: people want the outcome, not a hundred lines. */
-async function announce(deps: ServiceDeps, outcome: PublishOutcome): Promise<void> {
+async function announce(deps: ServiceDeps, outcome: PublishOutcome, actor: Actor): Promise<void> {
   const only = outcome.flows.length === 1 ? (outcome.flows[0]?.flowKey ?? null) : null;
   const failed = outcome.flows.find((f) => f.state === 'failed');
   await notifyOnly(deps, {
@@ -312,5 +312,15 @@ async function announce(deps: ServiceDeps, outcome: PublishOutcome): Promise<voi
     flowKey: only,
     text: outcome.summary,
     ...(failed === undefined ? {} : { diagnostics: failed.diagnostics }),
+    // Who published what, for notifiers that word it (mentions); a failure keeps core's summary.
+    ...(outcome.ok
+      ? {
+          facts: {
+            actor: actor.id,
+            flow: null,
+            published: outcome.flows.map((f) => ({ name: f.name, version: f.version })),
+          },
+        }
+      : {}),
   });
 }

@@ -57,6 +57,10 @@ export async function rememberResolution(
     env: input.env,
     kind: input.ref.kind,
     source: input.ref.source,
+    // Shown in place of a raw ARN or id wherever people read the mapping (`/flow map`).
+    ...(reference.name !== null && reference.name !== '' && reference.name !== input.ref.source
+      ? { sourceName: reference.name }
+      : {}),
     target: hit.resource.arn === '' ? hit.resource.id : hit.resource.arn,
     chosenBy: input.actor.id,
     chosenAt: deps.clock.now().toISOString(),

@@ -113,6 +113,8 @@ export interface RememberedMapping {
   readonly env: string;
   readonly kind: ResourceKind;
   readonly source: string;
+  /** The name the flow gave the source resource, when `source` is a raw ARN or id and it had one. */
+  readonly sourceName?: string;
   readonly target: string;
   readonly chosenBy: string;
   readonly chosenAt: string;

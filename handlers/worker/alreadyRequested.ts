@@ -1,8 +1,8 @@
 import type { SlackMessageRef } from '../../adapters/slack/SlackMessenger.js';
 import { requestMessageOf } from '../../app/postedMessages.js';
 import { buildAlreadyRequested } from '../../blocks/alreadyRequested.js';
-import type { AlreadyRequestedError } from '../../core/errors.js';
 import { parseFlowKey } from '../../core/versions/flowKey.js';
+import type { PublishRequest } from '../../core/versions/types.js';
 import { tellUser } from './replies.js';
 import type { JobContext } from './workerDeps.js';
 
@@ -11,11 +11,10 @@ import type { JobContext } from './workerDeps.js';
  * when, where it stands, a link to its message): the answer to a double click or a repeated
  * command, in place of a second request.
  */
-export async function tellAlreadyRequested(ctx: JobContext, error: AlreadyRequestedError): Promise<void> {
+export async function tellAlreadyRequested(ctx: JobContext, request: PublishRequest): Promise<void> {
   const { service, messenger } = ctx.deps;
-  const { request } = error;
   const head = await service.versions.getHead(request.env, request.flowKey);
-  const posted = await requestMessage(ctx, error);
+  const posted = await requestMessage(ctx, request);
   let link: string | null = null;
   if (posted !== null) {
     // Without the link the answer still says who asked and when.
@@ -49,14 +48,11 @@ const POLL_MS = 200;
  * The request's message. A double click's second job can find the request before the first job
  * has posted and recorded its message: a request that young is looked for a little longer.
  */
-async function requestMessage(
-  ctx: JobContext,
-  error: AlreadyRequestedError,
-): Promise<SlackMessageRef | null> {
+async function requestMessage(ctx: JobContext, request: PublishRequest): Promise<SlackMessageRef | null> {
   const { service } = ctx.deps;
-  const young = service.clock.now().getTime() - Date.parse(error.request.requestedAt) < POSTING_MS;
+  const young = service.clock.now().getTime() - Date.parse(request.requestedAt) < POSTING_MS;
   for (let poll = 0; ; poll += 1) {
-    const posted = await requestMessageOf(service.files, error.request.id);
+    const posted = await requestMessageOf(service.files, request.id);
     if (posted !== null || !young || poll >= POLLS) return posted;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

@@ -135,6 +135,27 @@ describe('buildMappings', () => {
     expect(allText(message.blocks)).toContain('• queue `Sales` → `q-123` · <@U012ABCDEF>');
   });
 
+  it('shows the name the flow gave a source remembered by its ARN, not the ARN', () => {
+    const arn = 'arn:aws:connect:us-west-2:777788889999:instance/i-1/queue/q-source';
+    const message = buildMappings({
+      env: 'prod',
+      mappings: [
+        {
+          env: 'prod',
+          kind: 'queue',
+          source: arn,
+          sourceName: 'Sales',
+          target: 'q-123',
+          chosenBy: 'U012ABCDEF',
+          chosenAt: '2026-03-02T10:00:00.000Z',
+        },
+      ],
+      targetNames: new Map([['q-123', 'Prod sales']]),
+    });
+    expect(allText(message.blocks)).toContain('• queue *Sales* → *Prod sales* · <@U012ABCDEF>');
+    expect(allText(message.blocks)).not.toContain(arn);
+  });
+
   it('stays within limits when 500 replacements are remembered', () => {
     const mappings = Array.from({ length: 500 }, (_, i) => ({
       env: 'prod',

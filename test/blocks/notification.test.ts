@@ -49,6 +49,17 @@ describe('notificationWords', () => {
     expect(unreadableParts(read)).toEqual([]);
   });
 
+  it('says who published which flows, by name and version', async () => {
+    const { kit, deps } = slackKit();
+    await importFlows(deps, { env: 'prod', files: exampleFlowFiles(), actor: ALICE, channel: 'slack' });
+    const billing = await requestPublish(deps, { env: 'prod', flow: 'Billing', actor: ALICE });
+    await approveRequest(deps, { id: billing.id, actor: BOB });
+
+    const published = kit.notifications.filter((n) => n.kind === 'published').map(notificationWords);
+
+    expect(published).toEqual(['<@U0BOB> published *Billing* v1 to *prod*.']);
+  });
+
   it('names every flow of a promoted batch, never their keys', async () => {
     const { kit, deps } = slackKit();
     await importFlows(deps, { env: 'prod', files: exampleFlowFiles(), actor: ALICE, channel: 'slack' });

@@ -45,8 +45,10 @@ describe('flowgate store commands on the local default', () => {
     expect(request.state).toBe('pending');
     const repeated = await flowgate(dir, 'publish', 'Billing', '--env', 'prod', '--as', 'alice');
     expect(repeated.code).toBe(0);
-    expect(repeated.out).toContain(`Billing v1 in prod was already requested by alice`);
-    expect(repeated.out).toContain(`Publish request ${request.id}`);
+    expect(repeated.out).toMatch(
+      /^Nothing new was requested\. You already asked to publish Billing v1 to prod at \d{4}-\d\d-\d\d \d\d:\d\d;/,
+    );
+    expect(repeated.out).toContain(`flowgate approve ${request.id} --as <publisher>`);
 
     const self = await flowgate(dir, 'approve', request.id, '--as', 'alice');
     expect(self.code).toBe(1);
@@ -78,6 +80,21 @@ describe('flowgate store commands on the local default', () => {
     const audit = await flowgate(dir, 'audit', '--env', 'prod', '--as', 'alice', '--json');
     const actions = (JSON.parse(audit.out) as { events: { action: string }[] }).events.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['import', 'request', 'approve', 'publish', 'rollback']));
+  });
+
+  it('names the flows an approval waits for, with the command that moves each on', async () => {
+    const dir = workspace();
+    await flowgate(dir, 'import', 'flows', '--env', 'prod', '--as', 'alice');
+    const asked = await flowgate(dir, 'publish', 'Main IVR', '--env', 'prod', '--as', 'alice', '--json');
+    const request = (JSON.parse(asked.out) as { request: { id: string } }).request;
+
+    const approved = await flowgate(dir, 'approve', request.id, '--as', 'reviewer');
+
+    expect(approved.code).toBe(0);
+    expect(approved.out).toContain(
+      'module Authenticate caller: not requested yet; request it: flowgate publish "Authenticate caller" --env prod',
+    );
+    expect(approved.out).not.toMatch(/flow:|module:/);
   });
 
   it('exports the latest version under the flow name with a time stamp', async () => {

@@ -2,9 +2,11 @@ import { flowCommandSyntax } from '../../../app/flowCommands.js';
 import type { CommandJob } from '../../../app/jobs.js';
 import { buildPlanMessage } from '../../../blocks/messages.js';
 import { analyzeFlow, planFlows } from '../../../core/pipeline.js';
+import type { Catalog } from '../../../core/resolve/catalog.js';
 import { renameRulesFor } from '../../../core/resolve/renameRules.js';
 import { findFlow } from '../../../core/service/findFlow.js';
 import { loadTarget } from '../../../core/service/loadTarget.js';
+import type { FlowVersion } from '../../../core/versions/types.js';
 import { type CommandArgs, commandEnv, flowName } from '../commandArgs.js';
 import { WorkerRefusal } from '../refusal.js';
 import { tellUser } from '../replies.js';
@@ -31,5 +33,30 @@ export async function runPlan(ctx: JobContext<CommandJob>, args: CommandArgs): P
   const catalog = await loadTarget(service, env);
   const [planned] = planFlows([{ ...analyzed, name: version.name }], catalog, { renames }).flows;
   if (planned === undefined) throw new WorkerRefusal(`${head.name} v${version.number} could not be planned.`);
-  await tellUser(ctx, buildPlanMessage(env, version, planned));
+  await tellUser(
+    ctx,
+    buildPlanMessage(env, version, planned, [catalog, ...(await sourceCatalog(ctx, version, env))]),
+  );
+}
+
+/**
+ * The catalog of the environment a promoted or pulled version came from, which knows the names of
+ * the resources its raw values point at; none when it has no such environment or cannot be read.
+ */
+async function sourceCatalog(
+  ctx: JobContext<CommandJob>,
+  version: FlowVersion,
+  env: string,
+): Promise<Catalog[]> {
+  const from = version.source.env ?? null;
+  const { service } = ctx.deps;
+  if (from === null || from === env || service.config.environments[from] === undefined) return [];
+  // The names are a courtesy: a source that cannot be read leaves the raw values.
+  return loadTarget(service, from).then(
+    (catalog) => [catalog],
+    (error: unknown) => {
+      ctx.deps.log(`no catalog of ${from} to name the plan's references`, error);
+      return [];
+    },
+  );
 }

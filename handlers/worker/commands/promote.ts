@@ -6,6 +6,7 @@ import { buildNotice } from '../../../blocks/messages.js';
 import { buildProgress, buildPromoteReport, buildPullReport } from '../../../blocks/promote.js';
 import { type PromoteResult, promoteFlows } from '../../../core/service/promoteFlows.js';
 import { type ProgressReporter, pullFlows } from '../../../core/service/pullFlows.js';
+import { tellAlreadyRequested } from '../alreadyRequested.js';
 import { announceRequest } from '../announceRequest.js';
 import { type CommandArgs, commandEnv, flowNames } from '../commandArgs.js';
 import { WorkerRefusal } from '../refusal.js';
@@ -89,7 +90,9 @@ export async function runPromote(ctx: JobContext<CommandJob>, args: CommandArgs)
   });
   await messenger.update(await progress.done(), buildPromoteReport(result, ctx.job.user));
   if (result.request !== null) await announceRequest(ctx, result.request.lead, actor);
-  await tellUser(ctx, buildNotice(promoteNotice(result)));
+  // A version already asked for is answered as a repeated publish is: who asked, when, a link.
+  if (result.alreadyRequested !== null) await tellAlreadyRequested(ctx, result.alreadyRequested.request);
+  else await tellUser(ctx, buildNotice(promoteNotice(result)));
 }
 
 function promoteNotice(result: PromoteResult): string {

@@ -31,7 +31,7 @@ export async function runPublish(ctx: JobContext<CommandJob>, args: CommandArgs)
     });
   } catch (error) {
     if (!(error instanceof AlreadyRequestedError)) throw error;
-    await tellAlreadyRequested(ctx, error);
+    await tellAlreadyRequested(ctx, error.request);
     return;
   }
   await announceRequest(ctx, request, actor);

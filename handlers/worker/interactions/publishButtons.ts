@@ -25,7 +25,7 @@ export async function requestPublishing(ctx: JobContext<InteractionJob>): Promis
   } catch (error) {
     // A double click (two payloads) or a click on a copy of the report: the request that stands.
     if (!(error instanceof AlreadyRequestedError)) throw error;
-    await tellAlreadyRequested(ctx, error);
+    await tellAlreadyRequested(ctx, error.request);
     await refreshReportsOf(ctx, env, [flow]);
   }
 }

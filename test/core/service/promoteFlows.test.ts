@@ -102,3 +102,21 @@ describe('promoteFlows', () => {
     expect((await requests.listRequests('prod', 'rejected')).length).toBe(2);
   });
 });
+
+describe('promoteFlows (a version already asked for)', () => {
+  it('opens no request and names the open one when a version of the batch is already asked for', async () => {
+    const { deps } = kit();
+    const first = await promoteFlows(deps, {
+      ...promoteAll,
+      all: false,
+      flows: ['Check balance'],
+      actor: users.bob,
+    });
+
+    const again = await promoteFlows(deps, promoteAll);
+
+    expect(again.request).toBeNull();
+    expect(again.alreadyRequested?.name).toBe('Check balance');
+    expect(again.alreadyRequested?.request.id).toBe(first.request?.lead.id);
+  });
+});

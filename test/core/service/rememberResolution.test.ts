@@ -46,6 +46,20 @@ describe('rememberResolution', () => {
     expect(await mappings.listMappings('prod')).toEqual([mapping]);
   });
 
+  it('keeps the name the flow gives the source when the choice is remembered by its raw value', async () => {
+    const { deps, versions } = await importedSupportLine();
+    const latest = await versions.getVersion('prod', 'flow:Support line', 1);
+    const ref = latest?.references.find((r) => r.kind === 'queue' && r.name === 'Support');
+    const { mapping } = await rememberResolution(deps, {
+      ...resolveSupport,
+      ref: { kind: 'queue', source: ref?.value ?? '' },
+      to: 'Billing',
+      actor: users.alice,
+    });
+    expect(ref?.value).toMatch(/^arn:aws:connect:/);
+    expect([mapping.source, mapping.sourceName]).toEqual([ref?.value, 'Support']);
+  });
+
   it('stores version 2 resolved by the mapping, with the same source and the actor as author', async () => {
     const { deps } = await importedSupportLine();
     const { version, created } = await rememberResolution(deps, {
