@@ -42,6 +42,12 @@ export interface FakeSlackHome {
   readonly publishes: number;
 }
 
+/** An ephemeral message as the fake recorded it: its fallback text and its blocks. */
+export interface FakeSlackEphemeral {
+  readonly text: string;
+  readonly blocks: unknown;
+}
+
 /** A modal the fake opened with `views.open`, as it holds it. */
 export interface FakeSlackView {
   readonly id: string;
@@ -117,6 +123,8 @@ export interface FakeSlackApi {
   readonly botUserId: string;
   /** Every call so far, oldest first; only those of `method` when given. */
   calls(method?: string): FakeSlackCall[];
+  /** The ephemeral messages shown to `user` (`chat.postEphemeral`), oldest first. */
+  ephemerals(user: string): FakeSlackEphemeral[];
   /** The message at `channel` + `ts`, or null. */
   message(channel: string, ts: string): FakeSlackMessage | null;
   /** Every message posted (not ephemeral ones), oldest first. */
@@ -162,6 +170,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     origin: state.origin,
     botUserId: state.botUserId,
     calls: (method) => state.calls.filter((call) => method === undefined || call.method === method),
+    ephemerals: (user) =>
+      state.calls
+        .filter((call) => call.method === 'chat.postEphemeral' && call.args.user === user)
+        .map((call) => ({ text: String(call.args.text), blocks: call.args.blocks ?? [] })),
     message: (channel, ts) => state.messages.get(messageKey(channel, ts)) ?? null,
     messages: () => [...state.messages.values()],
     home: (user) => state.homes.get(user) ?? null,

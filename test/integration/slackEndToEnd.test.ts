@@ -349,9 +349,8 @@ describe('the Slack bot through its HTTP handler', () => {
 /** The text of the ephemeral messages `user` was shown. */
 function ephemeralText(user: string): string {
   return fake
-    .calls('chat.postEphemeral')
-    .filter((c) => c.args.user === user)
-    .map((c) => String(c.args.text))
+    .ephemerals(user)
+    .map((e) => e.text)
     .join('\n');
 }
 

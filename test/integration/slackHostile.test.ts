@@ -228,11 +228,7 @@ describe('ids and lengths at the edge', () => {
     await server.drain();
 
     expect(response.status).toBe(200);
-    const told = fake
-      .calls('chat.postEphemeral')
-      .filter((c) => c.args.user === 'bob')
-      .map((c) => String(c.args.text))
-      .join('\n');
+    const told = toldTo('bob');
     expect(told).toMatch(/could not read that button/);
     expect(told).not.toMatch(/DynamoDB|ValidationException/);
     expect(fake.calls('chat.update')).toHaveLength(0);
@@ -282,9 +278,8 @@ function clickAs(
 
 function toldTo(user: string): string {
   return fake
-    .calls('chat.postEphemeral')
-    .filter((c) => c.args.user === user)
-    .map((c) => String(c.args.text))
+    .ephemerals(user)
+    .map((e) => e.text)
     .join('\n');
 }
 

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalServer, startLocalServer } from '../../handlers/local/localServer.js';
 import { hostedOn, makeDeps, type ServiceKit } from '../fakes/serviceKit.js';
+import { ephemeralTo } from '../handlers/worker/workerKit.js';
 import { type FakeSlackApi, type FakeSlackMessage, startFakeSlackApi } from './fakeSlackApi.js';
 import { BILLING_FILE, fileSharedEvent, withChannel } from './slackPayloads.js';
 
@@ -131,15 +132,6 @@ async function slashFlow(text: string, user: string): Promise<string> {
   return responseUrl;
 }
 
-/** What the bot told `user` alone (ephemeral messages and response_url answers), oldest first. */
-function toldTo(user: string): string[] {
-  const ephemeral = fake
-    .calls('chat.postEphemeral')
-    .filter((c) => c.args.user === user)
-    .map((c) => `${String(c.args.text)}\n${JSON.stringify(c.args.blocks ?? [])}`);
-  return ephemeral;
-}
-
 async function shareBilling(): Promise<FakeSlackMessage> {
   const file = fake.registerFile(BILLING_FILE, { name: 'billing.json', mimetype: 'application/json' });
   await post(JSON.stringify(fileSharedEvent(file.id, ALICE, `Ev${++triggers}`, CHANNEL)), 'application/json');
@@ -168,7 +160,7 @@ describe('one open request per version', () => {
     expect(requestMessages()).toHaveLength(1);
     expect(await kit.requests.listRequests('prod')).toHaveLength(1);
     const request = requestMessages()[0];
-    const told = toldTo(ALICE).join('\n');
+    const told = ephemeralTo(fake, ALICE).join('\n');
     expect(told).toContain('You already asked to publish');
     expect(told).toContain(`/archives/${CHANNEL}/p${request?.ts.replace('.', '')}|See the request.`);
   });
@@ -298,7 +290,7 @@ describe('the import report follows its version', () => {
     await click(report, 'flowgate.request_publish', ALICE, '410.3');
     await server.drain();
 
-    expect(toldTo(ALICE).join('\n')).toContain('*Billing* v1 is already live in *prod*');
+    expect(ephemeralTo(fake, ALICE).join('\n')).toContain('*Billing* v1 is already live in *prod*');
     expect(await kit.requests.listRequests('prod')).toHaveLength(1);
     expect(kit.center.writes()).toBe(1);
   });

@@ -215,10 +215,7 @@ export function onlyTopLevel(fake: FakeSlackApi, channel: string): FakeSlackMess
 
 /** The text of the ephemeral messages shown to `user`. */
 export function ephemeralTo(fake: FakeSlackApi, user: string): string[] {
-  return fake
-    .calls('chat.postEphemeral')
-    .filter((c) => c.args.user === user)
-    .map((c) => `${String(c.args.text)}\n${JSON.stringify(c.args.blocks ?? [])}`);
+  return fake.ephemerals(user).map((e) => `${e.text}\n${JSON.stringify(e.blocks)}`);
 }
 
 /** What was posted to a response_url, as text. */
