@@ -10,8 +10,10 @@ import { flowReportView, publishRequestViewOf } from '../blocks/views.js';
 import { approversOf } from '../core/access.js';
 import type { Actor } from '../core/config.js';
 import type { ServiceDeps } from '../core/deps.js';
+import { batchMembers } from '../core/service/approveRequest.js';
 import { diffVersions } from '../core/service/diffVersions.js';
 import { loadTarget } from '../core/service/loadTarget.js';
+import { flowLabel } from '../core/versions/flowKey.js';
 import type { PublishRequest } from '../core/versions/types.js';
 import type { ReportLink } from './reportLinks.js';
 
@@ -87,9 +89,7 @@ export async function publishRequestView(
 
 /** For a batch's lead, the names of the other flows it publishes (as `name vN`); none otherwise. */
 async function batchNames(service: ServiceDeps, request: PublishRequest): Promise<string[]> {
-  if (request.batch !== request.id) return [];
-  const requests = await service.requests.listRequests(request.env);
-  const members = requests.filter((r) => r.batch === request.id && r.id !== request.id);
+  const members = await batchMembers(service, request);
   const heads = await Promise.all(members.map((m) => service.versions.getHead(m.env, m.flowKey)));
-  return members.map((m, i) => `${heads[i]?.name ?? m.flowKey} v${m.version}`);
+  return members.map((m, i) => `${heads[i]?.name ?? flowLabel(m.flowKey)} v${m.version}`);
 }

@@ -171,11 +171,11 @@ export function refuseBatchMember(request: PublishRequest, doing: 'approve' | 'r
   );
 }
 
-/** The other requests of the batch `lead` leads, in `state`; none for a request of its own. */
+/** The other requests of the batch `lead` leads, in `state` (any when not given); none for a request of its own. */
 export async function batchMembers(
   deps: ServiceDeps,
   lead: PublishRequest,
-  state: PublishRequest['state'],
+  state?: PublishRequest['state'],
 ): Promise<PublishRequest[]> {
   if (lead.batch !== lead.id) return [];
   const inState = await deps.requests.listRequests(lead.env, state);
