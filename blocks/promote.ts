@@ -1,6 +1,7 @@
 import type { PromotedFlow, PromoteResult } from '../core/service/promoteFlows.js';
 import type { PullResult } from '../core/service/pullFlows.js';
 import type { PublishRequest } from '../core/versions/types.js';
+import { diffCounts } from './diffSummary.js';
 import { mention, plural, slackDate } from './format.js';
 import { escapeMrkdwn, fitMessage, joinLines, SLACK_LIMITS, type SlackMessage, section } from './limits.js';
 
@@ -45,20 +46,8 @@ function flowLine(flow: PromotedFlow): string {
     case 'create':
       return `• ${label}: new in the target`;
     case 'update': {
-      const d = flow.diff;
-      const counts =
-        d === null
-          ? ''
-          : ` (${
-              [
-                d.added.length > 0 ? `${d.added.length} added` : null,
-                d.removed.length > 0 ? `${d.removed.length} removed` : null,
-                d.changed.length > 0 ? `${d.changed.length} changed` : null,
-                d.repointed.length > 0 ? `${plural(d.repointed.length, 'reference')} re-pointed` : null,
-              ]
-                .filter((p) => p !== null)
-                .join(', ') || 'layout only'
-            })`;
+      // The same counts a diff shows everywhere else; a diff with none moved nothing but the layout.
+      const counts = flow.diff === null ? '' : ` (${diffCounts(flow.diff).join(', ') || 'layout only'})`;
       return `• ${label}: changes${counts}`;
     }
     case 'unchanged':
