@@ -125,14 +125,18 @@ async function latestImport(deps: ServiceDeps, env: string, flow: FlowKey): Prom
   throw new ServiceError('not-found', `There is no flow ${flowLabel(flow)} in ${env}: import it first.`);
 }
 
+/** The first three problems, then how many more ("A. B. C. …and 4 more."), for a refusal's sentence. */
+export function firstProblems(problems: readonly string[]): string {
+  const more = problems.length > SHOWN_PROBLEMS ? ` …and ${problems.length - SHOWN_PROBLEMS} more.` : '';
+  return `${problems.slice(0, SHOWN_PROBLEMS).join(' ')}${more}`;
+}
+
 function refuseUnpublishable(version: FlowVersion): void {
   const problems = publishProblems(version);
   if (problems.length === 0) return;
-  const shown = problems.slice(0, SHOWN_PROBLEMS).join(' ');
-  const more = problems.length > SHOWN_PROBLEMS ? ` …and ${problems.length - SHOWN_PROBLEMS} more.` : '';
   throw new ServiceError(
     'not-publishable',
-    `${version.name} v${version.number} cannot be published to ${version.env}: ${shown}${more} Fix the flow and import it again, or resolve the references, then request publishing.`,
+    `${version.name} v${version.number} cannot be published to ${version.env}: ${firstProblems(problems)} Fix the flow and import it again, or resolve the references, then request publishing.`,
   );
 }
 

@@ -7,7 +7,7 @@ import { TargetReader } from '../publish/publishTarget.js';
 import { flowLabel } from '../versions/flowKey.js';
 import { isOpenRequest, pendingRequest, publishProblems } from '../versions/requests.js';
 import type { FlowVersion, PublishRequest } from '../versions/types.js';
-import { alreadyRequested, approveAtOnce, requestDetail } from './requestPublish.js';
+import { alreadyRequested, approveAtOnce, firstProblems, requestDetail } from './requestPublish.js';
 
 /** Input of {@link requestPublishBatch}. */
 export interface RequestPublishBatchInput {
@@ -108,10 +108,9 @@ function refuseUnpublishable(versions: readonly FlowVersion[], env: string): voi
     publishProblems(v).map((p) => `${flowLabel(v.flowKey)} v${v.number}: ${p}`),
   );
   if (problems.length === 0) return;
-  const more = problems.length > 3 ? ` …and ${problems.length - 3} more.` : '';
   throw new ServiceError(
     'not-publishable',
-    `Nothing was requested for ${env}: ${problems.slice(0, 3).join(' ')}${more} Fix the flows in the source (or resolve the references in ${env}), then promote again.`,
+    `Nothing was requested for ${env}: ${firstProblems(problems)} Fix the flows in the source (or resolve the references in ${env}), then promote again.`,
   );
 }
 
